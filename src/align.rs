@@ -1,0 +1,140 @@
+//! Align: group claims from different sources that speak of the same event or quantity.
+//!
+//! Input: every claim of the story. Output: [`Group`]s (each claim is in exactly one,
+//! singletons included, so rules also see what only one source says).
+//!
+//! Blocking keeps the cost near-linear: a claim is only compared with claims that share
+//! a blocking key with it (its claim type plus one of its context words, or its own
+//! block key from the extractor), and keys shared by too many claims carry no signal and
+//! are skipped. Candidate pairs are scored with fuzzy token similarity
+//! ([`crate::words::token_similarity`]) and linked above a threshold; groups are the
+//! connected components. Invariant: claims of one source are never linked to each other
+//! here (internal checks compare a source with itself on their own terms).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::extract::Claim;
+use crate::words;
+
+/// Claims about the same thing, from several sources.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The claim type (`date`, `number`…).
+    pub kind: &'static str,
+    /// Indices into the claim list, in claim order.
+    pub members: Vec<usize>,
+    /// The scored links that joined the group: `(a, b, similarity)`.
+    pub links: Vec<(usize, usize, f64)>,
+}
+
+/// Alignment parameters.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Minimum context similarity for two claims to be about the same thing.
+    pub threshold: f64,
+    /// A blocking key shared by more claims than this is too common to compare on.
+    pub max_block: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            threshold: 0.35,
+            max_block: 256,
+        }
+    }
+}
+
+/// Blocking keys of a claim: its type joined with each distinct context word.
+fn keys(claim: &Claim) -> BTreeSet<String> {
+    let kind = claim.value.kind();
+    claim
+        .context
+        .iter()
+        .filter(|w| w.chars().count() > 2)
+        .map(|w| format!("{kind}\u{1f}{w}"))
+        .collect()
+}
+
+/// Groups `claims` (see the module docs).
+pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
+    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        for k in keys(c) {
+            blocks.entry(k).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for members in blocks.values() {
+        if members.len() < 2 || members.len() > params.max_block {
+            continue;
+        }
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                if claims[a].source != claims[b].source {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    let mut uf = UnionFind::new(claims.len());
+    let mut links = Vec::new();
+    for (a, b) in pairs {
+        let sim = words::token_similarity(&claims[a].context, &claims[b].context);
+        if sim >= params.threshold {
+            uf.union(a, b);
+            links.push((a, b, sim));
+        }
+    }
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..claims.len() {
+        by_root.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut groups: Vec<Group> = by_root
+        .into_values()
+        .map(|members| Group {
+            kind: claims[members[0]].value.kind(),
+            members,
+            links: Vec::new(),
+        })
+        .collect();
+    groups.sort_by_key(|g| g.members[0]);
+    let index: BTreeMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(gi, g)| g.members.iter().map(move |&m| (m, gi)))
+        .collect();
+    for (a, b, s) in links {
+        groups[index[&a]].links.push((a, b, s));
+    }
+    groups
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index is the root, so grouping does not depend on link order.
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            self.parent[hi] = lo;
+        }
+    }
+}

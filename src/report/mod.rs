@@ -1,0 +1,274 @@
+//! Report: findings in their final, sorted, fingerprinted form, and the renderers.
+//!
+//! Only the types here are serialised: the JSON report (`concord/report-v1`) is a
+//! versioned contract. Every format renders the same sorted [`Finding`] list, one file
+//! per format; renderers format, they never decide.
+
+pub mod json;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::clean::Dropped;
+use crate::rules::{Kind, Severity};
+use crate::story::{Role, Story};
+use crate::Analysis;
+
+/// The report schema id.
+pub const SCHEMA: &str = "concord/report-v1";
+
+/// A span as the report gives it: bytes, and 1-based line and character column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One source's words behind a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub source: String,
+    pub text: String,
+    pub normalized: String,
+    pub span: SpanOut,
+    pub sentence: String,
+    /// The source's path, for renderers (not part of the JSON value).
+    #[serde(skip)]
+    pub path: String,
+}
+
+/// A discrepancy found by a rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub fingerprint: String,
+    pub rule: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub subject: String,
+    pub message: String,
+    pub values: Vec<Evidence>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+impl Finding {
+    pub fn new(
+        rule: &str,
+        kind: Kind,
+        severity: Severity,
+        subject: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            fingerprint: String::new(),
+            rule: rule.to_string(),
+            kind,
+            severity,
+            subject: subject.into(),
+            message: message.into(),
+            values: Vec::new(),
+            note: None,
+            suggestion: None,
+        }
+    }
+
+    /// Adds claim `index` of the analysis as evidence.
+    pub fn push_claim(&mut self, a: &Analysis, index: usize) {
+        let c = &a.claims[index];
+        self.values
+            .push(evidence(a, c.source, c.sentence, c.span, &c.normalized));
+    }
+
+    fn compute_fingerprint(&mut self) {
+        let mut values: Vec<String> = self
+            .values
+            .iter()
+            .map(|v| format!("{}={}", v.source, v.normalized))
+            .collect();
+        values.sort();
+        let key = format!(
+            "{}\u{0}{}\u{0}{}",
+            self.rule,
+            self.subject,
+            values.join("\u{0}")
+        );
+        self.fingerprint = format!("{:016x}", fnv1a(key.as_bytes()));
+    }
+}
+
+/// Evidence for a span of source `si` inside its sentence `sentence`.
+pub fn evidence(
+    a: &Analysis,
+    si: usize,
+    sentence: usize,
+    span: crate::story::Span,
+    normalized: &str,
+) -> Evidence {
+    let source = &a.story.sources[si];
+    let (line, column) = source.line_col(span.start);
+    let sentence_text = a.docs[si]
+        .sentences
+        .get(sentence)
+        .map(|s| squash(&source.text[s.span.start..s.span.end]))
+        .unwrap_or_default();
+    Evidence {
+        source: source.id.clone(),
+        text: source.text[span.start..span.end].to_string(),
+        normalized: normalized.to_string(),
+        span: SpanOut {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+        },
+        sentence: sentence_text,
+        path: source.path.clone(),
+    }
+}
+
+/// Collapses runs of whitespace (a sentence may span lines in the file).
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// FNV-1a, 64 bits: a fingerprint hash that is the same on every machine and release.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryOut {
+    pub title: Option<String>,
+    pub timezone: Option<String>,
+}
+
+/// A source as the report lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceOut {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub path: String,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub published_from: crate::story::PublishedFrom,
+    pub role: Role,
+    pub sentences: usize,
+    pub claims: usize,
+    /// What cleaning removed, by reason (an extension of report-v1).
+    pub dropped: BTreeMap<String, Dropped>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub sources: usize,
+    pub claims: usize,
+    pub findings: usize,
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub tool: Tool,
+    pub story: StoryOut,
+    pub sources: Vec<SourceOut>,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+    /// Loading notes (skipped files, lossy decoding): an extension of report-v1.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// Builds the report: fingerprints, deduplicates and orders the findings.
+    pub fn new(story: &Story, a: &Analysis, mut findings: Vec<Finding>) -> Report {
+        for f in &mut findings {
+            f.compute_fingerprint();
+        }
+        let order = |f: &Finding| {
+            (
+                f.severity,
+                f.subject.to_lowercase(),
+                f.values.first().map(|v| (v.source.clone(), v.span.start)),
+                f.rule.clone(),
+                f.fingerprint.clone(),
+            )
+        };
+        findings.sort_by_key(order);
+        findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
+        let sources: Vec<SourceOut> = story
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SourceOut {
+                id: s.id.clone(),
+                outlet: s.outlet.clone(),
+                path: s.path.clone(),
+                url: s.url.clone(),
+                published: s.published.map(|p| p.to_string()),
+                published_from: s.published_from,
+                role: s.role,
+                sentences: a.docs[i].sentences.len(),
+                claims: a.claims.iter().filter(|c| c.source == i).count(),
+                dropped: a.docs[i].cleaned.dropped.clone(),
+                notes: s
+                    .notes
+                    .iter()
+                    .cloned()
+                    .chain(s.published_note.clone())
+                    .collect(),
+            })
+            .collect();
+        let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
+        let summary = Summary {
+            sources: sources.len(),
+            claims: a.claims.len(),
+            findings: findings.len(),
+            error: count(Severity::Error),
+            warning: count(Severity::Warning),
+            info: count(Severity::Info),
+        };
+        Report {
+            schema: SCHEMA,
+            tool: Tool {
+                name: "concord",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            story: StoryOut {
+                title: story.title.clone(),
+                timezone: story.timezone.map(|t| t.name().to_string()),
+            },
+            sources,
+            findings,
+            summary,
+            notes: story.notes.clone(),
+        }
+    }
+
+    /// The most severe finding's severity, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).min()
+    }
+}

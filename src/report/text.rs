@@ -1,0 +1,134 @@
+//! The text report for people: each finding like a compiler diagnostic, with every
+//! source's line as `path:line:column` and the compared words underlined.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{Finding, Report};
+use crate::rules::Severity;
+use crate::story::Story;
+
+/// Options for the text report.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// ANSI colours (only on a terminal, and never with `NO_COLOR`).
+    pub color: bool,
+    /// Also list what cleaning dropped from each source.
+    pub verbose: bool,
+}
+
+fn level(sev: Severity) -> Level<'static> {
+    match sev {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// Renders the report as text.
+pub fn render(report: &Report, story: &Story, opts: Options) -> String {
+    let renderer = if opts.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .term_width(120);
+    let mut out = String::new();
+    for f in &report.findings {
+        out.push_str(&renderer.render(&finding_groups(f, story)));
+        out.push_str("\n\n");
+    }
+    if opts.verbose {
+        for s in &report.sources {
+            let dropped: Vec<String> = s
+                .dropped
+                .iter()
+                .map(|(why, d)| format!("{why} {} ({} bytes)", d.passages, d.bytes))
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}: {} sentences, {} claims; dropped: {}",
+                s.path,
+                s.sentences,
+                s.claims,
+                if dropped.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    dropped.join(", ")
+                }
+            );
+        }
+    }
+    for n in &report.notes {
+        let _ = writeln!(out, "note: {n}");
+    }
+    let sm = &report.summary;
+    let _ = writeln!(
+        out,
+        "{} finding{} ({} error, {} warning, {} info) in {} sources, {} claims",
+        sm.findings,
+        if sm.findings == 1 { "" } else { "s" },
+        sm.error,
+        sm.warning,
+        sm.info,
+        sm.sources,
+        sm.claims
+    );
+    out
+}
+
+fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
+    let title = level(f.severity)
+        .primary_title(format!("{}: {}", f.subject, f.message))
+        .id(f.rule.as_str());
+    let mut snippets = Vec::new();
+    for v in &f.values {
+        let Some(source) = story.sources.iter().find(|s| s.id == v.source) else {
+            continue;
+        };
+        let (line_no, _) = source.line_col(v.span.start);
+        let line = source.line_span(line_no);
+        // Long lines (a whole article on one line) are cut to a window around the span.
+        let (from, to) = window(&source.text, line.start, line.end, v.span.start, v.span.end);
+        let start = v.span.start.max(from) - from;
+        let end = v.span.end.min(to).max(v.span.start.max(from)) - from;
+        snippets.push(
+            Snippet::source(&source.text[from..to])
+                .line_start(line_no)
+                .path(format!("{}:{}:{}", source.path, v.span.line, v.span.column))
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(start..end)
+                        .label(format!("{}: {}", v.source, v.normalized)),
+                ),
+        );
+    }
+    let mut groups = vec![title.elements(snippets)];
+    if let Some(note) = &f.note {
+        groups.push(Group::with_title(
+            Level::NOTE.secondary_title(note.as_str()),
+        ));
+    }
+    if let Some(s) = &f.suggestion {
+        groups.push(Group::with_title(Level::HELP.secondary_title(s.as_str())));
+    }
+    groups
+}
+
+/// A window of at most ~160 bytes of the line around the span, on char boundaries.
+fn window(text: &str, line_start: usize, line_end: usize, s: usize, e: usize) -> (usize, usize) {
+    const MAX: usize = 160;
+    if line_end - line_start <= MAX {
+        return (line_start, line_end);
+    }
+    let mut from = s.saturating_sub(60).max(line_start);
+    let mut to = (e + 60).min(line_end).max(from);
+    while from > line_start && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while to < line_end && !text.is_char_boundary(to) {
+        to += 1;
+    }
+    (from, to)
+}

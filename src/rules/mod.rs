@@ -1,0 +1,196 @@
+//! Rules: data (`rules/*.toml`) naming checks (Rust, one file per check type here).
+//!
+//! A rule file says *what* to flag (kind, severity, parameters, docs, examples); the
+//! check it names says *how*. The built-in rule set is compiled in; `--rules DIR` adds
+//! rules or overrides them by id, and may override lexicon files. Checks read the
+//! [`Analysis`] and push [`Finding`]s; they never print.
+
+pub mod spec;
+mod value_conflict;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use spec::{Example, Kind, RuleFile, Severity};
+
+use crate::error::Error;
+use crate::lexicon::{LexiconFiles, Lexicons, BUILTIN_RULES};
+use crate::report::Finding;
+use crate::Analysis;
+
+/// A rule in force.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub spec: RuleFile,
+    /// `built-in` or the file it came from.
+    pub origin: String,
+}
+
+impl Rule {
+    pub fn param_f64(&self, name: &str, default: f64) -> f64 {
+        match self.spec.params.get(name) {
+            Some(toml::Value::Float(f)) => *f,
+            Some(toml::Value::Integer(i)) => *i as f64,
+            _ => default,
+        }
+    }
+
+    pub fn param_str<'a>(&'a self, name: &str, default: &'a str) -> &'a str {
+        match self.spec.params.get(name) {
+            Some(toml::Value::String(s)) => s,
+            _ => default,
+        }
+    }
+
+    pub fn param_bool(&self, name: &str, default: bool) -> bool {
+        match self.spec.params.get(name) {
+            Some(toml::Value::Boolean(b)) => *b,
+            _ => default,
+        }
+    }
+
+    /// A finding of this rule, at its default severity.
+    pub fn finding(&self, subject: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding::new(
+            &self.id,
+            self.spec.kind,
+            self.spec.severity,
+            subject,
+            message,
+        )
+    }
+}
+
+/// How a check type evaluates the analysis.
+pub trait Check: Sync {
+    /// Checks the rule's parameters; an error names the parameter.
+    fn validate(&self, _rule: &RuleFile) -> Result<(), String> {
+        Ok(())
+    }
+    /// Pushes the findings of `rule` on the analysis.
+    fn run(&self, rule: &Rule, analysis: &Analysis, out: &mut Vec<Finding>);
+}
+
+/// The closed set of check types: name, one-line description.
+pub const CHECKS: &[(&str, &str)] = &[(
+    "value-conflict",
+    "aligned claims of one type whose normalised values differ across sources",
+)];
+
+/// The check type named `name`.
+pub fn lookup(name: &str) -> Option<&'static dyn Check> {
+    match name {
+        "value-conflict" => Some(&value_conflict::ValueConflict),
+        _ => None,
+    }
+}
+
+/// The rules and lexicons in force.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    /// Sorted by id.
+    pub rules: Vec<Rule>,
+    pub lexicons: Lexicons,
+}
+
+impl RuleSet {
+    /// The built-in rules and lexicons.
+    pub fn builtin() -> Result<RuleSet, Error> {
+        Self::load(None)
+    }
+
+    /// Built-in rules, then those of `dir` (adding, or replacing by id).
+    pub fn load(dir: Option<&Path>) -> Result<RuleSet, Error> {
+        let mut rules: BTreeMap<String, Rule> = BTreeMap::new();
+        for (name, text) in BUILTIN_RULES {
+            let path = PathBuf::from(format!("rules/{name}"));
+            let rule = parse_rule(&path, text, "built-in")?;
+            rules.insert(rule.id.clone(), rule);
+        }
+        let mut lex = LexiconFiles::builtin();
+        if let Some(dir) = dir {
+            if !dir.is_dir() {
+                return Err(Error::NotFound {
+                    path: dir.to_path_buf(),
+                });
+            }
+            let rd = std::fs::read_dir(dir).map_err(|e| Error::Io {
+                path: dir.to_path_buf(),
+                message: e.to_string(),
+            })?;
+            let mut paths: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+            paths.sort();
+            for path in paths {
+                if !path.is_file() || path.extension().is_none_or(|e| e != "toml") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::Io {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?;
+                let rule = parse_rule(&path, &text, &path.display().to_string())?;
+                rules.insert(rule.id.clone(), rule);
+            }
+            lex.overlay(dir)?;
+        }
+        Ok(RuleSet {
+            rules: rules.into_values().collect(),
+            lexicons: Lexicons::from_files(&lex)?,
+        })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Runs every rule on the analysis.
+    pub fn run(&self, analysis: &Analysis) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            if let Some(check) = lookup(&rule.spec.check) {
+                check.run(rule, analysis, &mut out);
+            }
+        }
+        out
+    }
+}
+
+fn parse_rule(path: &Path, text: &str, origin: &str) -> Result<Rule, Error> {
+    let spec: RuleFile = toml::from_str(text).map_err(|e| Error::toml(path, text, &e))?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !crate::story::valid_id(&id) {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            message: format!("rule id `{id}` (the file stem) must be kebab-case: [a-z0-9-]"),
+        });
+    }
+    let line_of = |key: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map_or(1, |i| i + 1)
+    };
+    let Some(check) = lookup(&spec.check) else {
+        let known: Vec<&str> = CHECKS.iter().map(|c| c.0).collect();
+        return Err(Error::at_line(
+            path,
+            line_of("check"),
+            format!(
+                "unknown check `{}` (known: {})",
+                spec.check,
+                known.join(", ")
+            ),
+        ));
+    };
+    check
+        .validate(&spec)
+        .map_err(|m| Error::at_line(path, line_of("[params]"), m))?;
+    Ok(Rule {
+        id,
+        spec,
+        origin: origin.to_string(),
+    })
+}

@@ -1,0 +1,566 @@
+//! The story: its manifest (`story.toml`), its sources, and positions inside them.
+//!
+//! Input: a story folder, a `story.toml` path, or in-memory texts (rule examples, tests).
+//! Output: a [`Story`] whose sources hold their text exactly as read. This module and
+//! nothing else reads files. Spans everywhere in concord are byte offsets into
+//! [`Source::text`], which is the file as read (decoded lossily only when it was not
+//! UTF-8, and then the source carries a note saying so).
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::error::Error;
+
+/// A byte range into a source's text. `text[start..end]` is always a valid slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}
+
+/// The role a source plays in the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    #[default]
+    Reference,
+    Draft,
+}
+
+/// The input format of a source, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// When a source was published, as precisely as it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// A calendar date with no time of day.
+    Date(NaiveDate),
+    /// An instant with its original UTC offset.
+    DateTime(DateTime<FixedOffset>),
+}
+
+impl Published {
+    /// Parses an RFC 3339 date (`2025-06-10`) or datetime (`2025-06-10T11:44:12+05:30`).
+    pub fn parse_rfc3339(s: &str) -> Option<Published> {
+        let s = s.trim();
+        if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+            return Some(Published::DateTime(dt));
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .map(Published::Date)
+    }
+
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Published::Date(d) => *d,
+            Published::DateTime(dt) => dt.date_naive(),
+        }
+    }
+}
+
+impl std::fmt::Display for Published {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Published::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Published::DateTime(dt) => write!(f, "{}", dt.to_rfc3339()),
+        }
+    }
+}
+
+/// Where a source's publication time came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PublishedFrom {
+    /// `published` in `story.toml`, or `--published` on the command line.
+    Manifest,
+    /// A dateline or byline in the text.
+    Dateline,
+    /// Not known: no manifest entry and no usable dateline.
+    Unknown,
+}
+
+/// One report of the story, with its text exactly as read.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    /// The path as the user wrote it (relative to the manifest folder), for reports.
+    pub path: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Published>,
+    pub published_from: PublishedFrom,
+    /// What concord could say of the publication time (e.g. an ambiguous zone).
+    pub published_note: Option<String>,
+    pub role: Role,
+    pub format: Format,
+    pub text: String,
+    /// Problems met while reading, shown in the report (e.g. lossy decoding).
+    pub notes: Vec<String>,
+    lines: LineIndex,
+}
+
+impl Source {
+    /// A source built from text in memory (rule examples, `extract -`, tests).
+    pub fn from_text(id: &str, path: &str, format: Format, text: String) -> Source {
+        let lines = LineIndex::new(&text);
+        Source {
+            id: id.to_string(),
+            path: path.to_string(),
+            outlet: None,
+            url: None,
+            published: None,
+            published_from: PublishedFrom::Unknown,
+            published_note: None,
+            role: Role::Reference,
+            format,
+            text,
+            notes: Vec::new(),
+            lines,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The byte range of the 1-based line `line`, without its newline.
+    pub fn line_span(&self, line: usize) -> Span {
+        self.lines.line_span(&self.text, line)
+    }
+}
+
+/// Byte offsets of line starts, for turning spans into `line:column`.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(text.len());
+        let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
+        let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
+        Span::new(start, end.max(start))
+    }
+}
+
+/// A story: a title, the zone where its events happen, and its sources.
+#[derive(Debug, Clone, Default)]
+pub struct Story {
+    pub title: Option<String>,
+    pub timezone: Option<chrono_tz::Tz>,
+    /// The folder holding the manifest (or the sources).
+    pub root: PathBuf,
+    pub sources: Vec<Source>,
+    /// Things the user should know about loading: skipped files, lossy decoding.
+    pub notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Manifest {
+    title: Option<String>,
+    timezone: Option<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<Spanned<SourceEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct SourceEntry {
+    id: Spanned<String>,
+    path: Spanned<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<Spanned<PublishedValue>>,
+    role: Option<Spanned<String>>,
+}
+
+/// `published` may be a quoted string or a bare TOML date/datetime.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PublishedValue {
+    Text(String),
+    Toml(toml::value::Datetime),
+}
+
+/// Is `id` a valid source id: non-empty, `[a-z0-9-]` only?
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Parses an IANA zone name.
+pub fn parse_timezone(name: &str) -> Option<chrono_tz::Tz> {
+    name.trim().parse::<chrono_tz::Tz>().ok()
+}
+
+impl Story {
+    /// Opens a story from a folder (with or without `story.toml`) or a manifest path.
+    pub fn open(path: &Path) -> Result<Story, Error> {
+        if !path.exists() {
+            return Err(Error::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        if path.is_dir() {
+            let manifest = path.join("story.toml");
+            if manifest.is_file() {
+                Self::from_manifest(&manifest)
+            } else {
+                Self::from_folder(path)
+            }
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            Self::from_manifest(path)
+        } else {
+            Err(Error::Invalid {
+                path: path.to_path_buf(),
+                message: "not a story: give a story folder or a story.toml file".into(),
+            })
+        }
+    }
+
+    fn from_manifest(manifest_path: &Path) -> Result<Story, Error> {
+        let text = read_utf8(manifest_path)?;
+        let manifest: Manifest =
+            toml::from_str(&text).map_err(|e| Error::toml(manifest_path, &text, &e))?;
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let root = manifest_path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let root = if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root
+        };
+        let timezone = match &manifest.timezone {
+            None => None,
+            Some(tz) => Some(parse_timezone(tz.get_ref()).ok_or_else(|| {
+                Error::at_line(
+                    manifest_path,
+                    line_of(tz.span().start),
+                    format!(
+                        "unknown time zone `{}` (use an IANA name such as Europe/London)",
+                        tz.get_ref()
+                    ),
+                )
+            })?),
+        };
+        if manifest.sources.is_empty() {
+            return Err(Error::Invalid {
+                path: manifest_path.to_path_buf(),
+                message: "no [[sources]]: a story needs at least one source".into(),
+            });
+        }
+        let mut story = Story {
+            title: manifest.title,
+            timezone,
+            root: root.clone(),
+            sources: Vec::new(),
+            notes: Vec::new(),
+        };
+        let mut seen = BTreeSet::new();
+        for entry in manifest.sources {
+            let entry = entry.into_inner();
+            let id = entry.id.get_ref().clone();
+            let id_line = line_of(entry.id.span().start);
+            if !valid_id(&id) {
+                return Err(Error::at_line(
+                    manifest_path,
+                    id_line,
+                    format!("source id `{id}` must be lowercase letters, digits and `-`"),
+                ));
+            }
+            if !seen.insert(id.clone()) {
+                return Err(Error::at_line(
+                    manifest_path,
+                    id_line,
+                    format!("duplicate source id `{id}`"),
+                ));
+            }
+            let rel = entry.path.get_ref().clone();
+            let path_line = line_of(entry.path.span().start);
+            if !stays_inside(Path::new(&rel)) {
+                return Err(Error::at_line(
+                    manifest_path,
+                    path_line,
+                    format!("path `{rel}` leaves the story folder"),
+                ));
+            }
+            let role = match &entry.role {
+                None => Role::Reference,
+                Some(r) => match r.get_ref().as_str() {
+                    "reference" => Role::Reference,
+                    "draft" => Role::Draft,
+                    other => {
+                        return Err(Error::at_line(
+                            manifest_path,
+                            line_of(r.span().start),
+                            format!("role `{other}` is not `reference` or `draft`"),
+                        ))
+                    }
+                },
+            };
+            let published = match &entry.published {
+                None => None,
+                Some(p) => {
+                    let raw = match p.get_ref() {
+                        PublishedValue::Text(s) => s.clone(),
+                        PublishedValue::Toml(d) => d.to_string(),
+                    };
+                    Some(Published::parse_rfc3339(&raw).ok_or_else(|| {
+                        Error::at_line(
+                            manifest_path,
+                            line_of(p.span().start),
+                            format!("published `{raw}` is not an RFC 3339 date or datetime (2025-06-10 or 2025-06-10T11:44:12+05:30)"),
+                        )
+                    })?)
+                }
+            };
+            let full = root.join(&rel);
+            let format = Format::from_path(&full).unwrap_or(Format::Text);
+            let (text, note) = read_lossy(&full)?;
+            let mut source = Source::from_text(&id, &rel, format, text);
+            source.outlet = entry.outlet;
+            source.url = entry.url;
+            source.role = role;
+            if let Some(p) = published {
+                source.published = Some(p);
+                source.published_from = PublishedFrom::Manifest;
+            }
+            if let Some(note) = note {
+                story.notes.push(format!("{rel}: {note}"));
+                source.notes.push(note);
+            }
+            story.sources.push(source);
+        }
+        Ok(story)
+    }
+
+    fn from_folder(dir: &Path) -> Result<Story, Error> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::Io {
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        let mut story = Story {
+            root: dir.to_path_buf(),
+            ..Story::default()
+        };
+        let mut seen = BTreeSet::new();
+        for file in files {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let Some(format) = Format::from_path(&file) else {
+                if !name.starts_with('.') {
+                    story
+                        .notes
+                        .push(format!("{name}: skipped (not .txt, .md or .html)"));
+                }
+                continue;
+            };
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let id = slug(&stem);
+            if !seen.insert(id.clone()) {
+                return Err(Error::Invalid {
+                    path: file,
+                    message: format!("duplicate source id `{id}` (two files with the same stem)"),
+                });
+            }
+            let (text, note) = read_lossy(&file)?;
+            let mut source = Source::from_text(&id, &name, format, text);
+            if let Some(note) = note {
+                story.notes.push(format!("{name}: {note}"));
+                source.notes.push(note);
+            }
+            story.sources.push(source);
+        }
+        if story.sources.is_empty() {
+            return Err(Error::Invalid {
+                path: dir.to_path_buf(),
+                message: "no story.toml and no .txt, .md or .html files".into(),
+            });
+        }
+        Ok(story)
+    }
+}
+
+/// Lowercases a file stem into a valid source id.
+fn slug(stem: &str) -> String {
+    let mut out = String::new();
+    for c in stem.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "source".into()
+    } else {
+        out
+    }
+}
+
+/// A manifest path must not be absolute nor climb out of the story folder.
+fn stays_inside(path: &Path) -> bool {
+    let mut depth: i32 = 0;
+    for c in path.components() {
+        match c {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return false,
+        }
+    }
+    depth > 0
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    if !path.exists() {
+        return Err(Error::NotFound {
+            path: path.to_path_buf(),
+        });
+    }
+    std::fs::read(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+fn read_utf8(path: &Path) -> Result<String, Error> {
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|_| Error::Invalid {
+        path: path.to_path_buf(),
+        message: "not valid UTF-8".into(),
+    })
+}
+
+/// Reads a source; a non-UTF-8 or binary file is decoded lossily with a note.
+fn read_lossy(path: &Path) -> Result<(String, Option<String>), Error> {
+    let bytes = read_bytes(path)?;
+    Ok(decode(bytes))
+}
+
+/// Decodes bytes as UTF-8; otherwise lossily, saying so. A file that looks binary
+/// (NUL bytes) is kept as an empty source with a note, so it yields no claims.
+pub fn decode(bytes: Vec<u8>) -> (String, Option<String>) {
+    // A UTF-8 BOM stays in the text: dropping it would shift every span by three bytes.
+    if bytes.contains(&0) {
+        return (
+            String::new(),
+            Some("binary file (NUL bytes): skipped, no claims read from it".into()),
+        );
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let mut note = String::new();
+            let _ = write!(
+                note,
+                "not valid UTF-8 (first bad byte at offset {}): decoded lossily, spans after it may be off",
+                e.utf8_error().valid_up_to()
+            );
+            (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(note),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\n“é” x";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.line_col(text, x), (2, 5));
+    }
+
+    #[test]
+    fn paths_must_stay_inside() {
+        assert!(stays_inside(Path::new("a.txt")));
+        assert!(stays_inside(Path::new("sub/../a.txt")));
+        assert!(!stays_inside(Path::new("../a.txt")));
+        assert!(!stays_inside(Path::new("/etc/passwd")));
+        assert!(!stays_inside(Path::new(".")));
+    }
+}
