@@ -9,7 +9,11 @@ fn list(dir: &Path) -> Vec<String> {
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".toml"))
+                .filter(|n| {
+                    Path::new(n)
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                })
                 .collect()
         })
         .unwrap_or_default();

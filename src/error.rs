@@ -33,7 +33,13 @@ impl Error {
         Error::Toml {
             path: path.into(),
             line,
-            message: err.message().trim().to_string(),
+            message: err
+                .message()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 

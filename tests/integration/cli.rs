@@ -1,0 +1,277 @@
+//! The command line: bad input exits 2 with one clear line naming the file; good input
+//! runs from any folder.
+
+use std::path::Path;
+use std::process::Output;
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    crate::concord()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run concord")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Exit status 2, one line on stderr containing every `needle`, and no panic.
+fn assert_bad(o: &Output, needles: &[&str]) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line expected: {err}"
+    );
+    for n in needles {
+        assert!(err.contains(n), "`{n}` not in: {err}");
+    }
+}
+
+fn story(dir: &Path, manifest: &str, files: &[(&str, &str)]) {
+    std::fs::write(dir.join("story.toml"), manifest).expect("write manifest");
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("write file");
+    }
+}
+
+#[test]
+fn missing_path() {
+    let dir = crate::temp_dir("cli-missing");
+    assert_bad(
+        &run_in(&dir, &["check", "nowhere"]),
+        &["nowhere", "no such"],
+    );
+}
+
+#[test]
+fn malformed_manifest_names_file_and_line() {
+    let dir = crate::temp_dir("cli-malformed");
+    story(
+        &dir,
+        "title = \"x\"\n[[sources]]\nid = \"a\"\npath = \n",
+        &[],
+    );
+    assert_bad(&run_in(&dir, &["check", "."]), &["story.toml:4"]);
+}
+
+#[test]
+fn unknown_key_is_an_error_with_its_line() {
+    let dir = crate::temp_dir("cli-unknown-key");
+    story(
+        &dir,
+        "title = \"x\"\n[[sources]]\nid = \"a\"\npath = \"a.txt\"\npublshed = \"2025-06-10\"\n",
+        &[("a.txt", "Text.")],
+    );
+    assert_bad(
+        &run_in(&dir, &["check", "."]),
+        &["story.toml:5", "publshed"],
+    );
+}
+
+#[test]
+fn path_leaving_the_story_folder() {
+    let dir = crate::temp_dir("cli-escape");
+    story(&dir, "[[sources]]\nid = \"a\"\npath = \"../a.txt\"\n", &[]);
+    assert_bad(
+        &run_in(&dir, &["check", "."]),
+        &["story.toml:3", "leaves the story folder"],
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    let dir = crate::temp_dir("cli-dup");
+    story(
+        &dir,
+        "[[sources]]\nid = \"a\"\npath = \"a.txt\"\n[[sources]]\nid = \"a\"\npath = \"b.txt\"\n",
+        &[("a.txt", "A."), ("b.txt", "B.")],
+    );
+    assert_bad(
+        &run_in(&dir, &["check", "."]),
+        &["story.toml:5", "duplicate source id `a`"],
+    );
+}
+
+#[test]
+fn bad_id_role_and_published() {
+    let dir = crate::temp_dir("cli-bad-fields");
+    story(
+        &dir,
+        "[[sources]]\nid = \"A b\"\npath = \"a.txt\"\n",
+        &[("a.txt", "A.")],
+    );
+    assert_bad(&run_in(&dir, &["check", "."]), &["story.toml:2", "A b"]);
+    story(
+        &dir,
+        "[[sources]]\nid = \"a\"\npath = \"a.txt\"\nrole = \"editor\"\n",
+        &[("a.txt", "A.")],
+    );
+    assert_bad(&run_in(&dir, &["check", "."]), &["story.toml:4", "editor"]);
+    story(
+        &dir,
+        "[[sources]]\nid = \"a\"\npath = \"a.txt\"\npublished = \"June 10\"\n",
+        &[("a.txt", "A.")],
+    );
+    assert_bad(
+        &run_in(&dir, &["check", "."]),
+        &["story.toml:4", "RFC 3339"],
+    );
+}
+
+#[test]
+fn missing_source_file_is_named() {
+    let dir = crate::temp_dir("cli-missing-source");
+    story(&dir, "[[sources]]\nid = \"a\"\npath = \"gone.txt\"\n", &[]);
+    assert_bad(&run_in(&dir, &["check", "."]), &["gone.txt"]);
+}
+
+#[test]
+fn unreadable_file_is_named() {
+    let dir = crate::temp_dir("cli-unreadable");
+    std::fs::create_dir_all(dir.join("a.txt")).expect("dir named like a file");
+    story(&dir, "[[sources]]\nid = \"a\"\npath = \"a.txt\"\n", &[]);
+    assert_bad(&run_in(&dir, &["check", "."]), &["a.txt"]);
+}
+
+#[test]
+fn unknown_and_later_formats_are_refused() {
+    let seeds = crate::crate_path("seeds");
+    let dir = seeds.to_str().expect("utf-8 path");
+    assert_bad(
+        &run_in(&seeds, &["check", dir, "--format", "yaml"]),
+        &["yaml"],
+    );
+}
+
+#[test]
+fn binary_non_utf8_and_empty_files_do_not_crash() {
+    let dir = crate::temp_dir("cli-odd-files");
+    std::fs::write(dir.join("bin.txt"), b"\x00\x01\x02binary").expect("write");
+    std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 opened on March 3, 2024.").expect("write");
+    std::fs::write(dir.join("empty.txt"), b"").expect("write");
+    let o = run_in(&dir, &["check", ".", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bin.txt") && err.contains("latin1.txt"),
+        "{err}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(report["summary"]["sources"], 3);
+}
+
+#[test]
+fn folder_without_manifest_takes_txt_md_html() {
+    let dir = crate::temp_dir("cli-folder");
+    std::fs::write(dir.join("One.txt"), "The summit opened on March 3, 2024.").expect("write");
+    std::fs::write(dir.join("two.md"), "The summit opened on March 4, 2024.").expect("write");
+    std::fs::write(dir.join("notes.csv"), "a,b").expect("write");
+    let o = run_in(&dir, &["check", ".", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let ids: Vec<&str> = report["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| s["id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, ["one", "two"]);
+    assert!(
+        stderr(&o).contains("notes.csv"),
+        "a skipped file is reported"
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let dir = crate::temp_dir("cli-rules");
+    let o = run_in(&dir, &["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let list = String::from_utf8_lossy(&o.stdout);
+    assert!(list.contains("date-conflict"), "{list}");
+    let o = run_in(&dir, &["explain", "date-conflict"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("## What it checks") && text.contains("Example 1"),
+        "{text}"
+    );
+    assert_bad(
+        &run_in(&dir, &["explain", "no-such-rule"]),
+        &["no-such-rule"],
+    );
+}
+
+#[test]
+fn rules_dir_adds_and_overrides() {
+    let dir = crate::temp_dir("cli-rules-dir");
+    std::fs::write(
+        dir.join("date-conflict.toml"),
+        "check = \"value-conflict\"\nkind = \"date\"\nseverity = \"warning\"\nsummary = \"Overridden.\"\nexplanation = \"x\"\n[params]\nclaim = \"date\"\n",
+    )
+    .expect("write");
+    let o = run_in(&dir, &["rules", "--rules", "."]);
+    let list = String::from_utf8_lossy(&o.stdout);
+    assert!(list.contains("Overridden."), "{list}");
+    std::fs::write(dir.join("bad-rule.toml"), "check = \"nope\"\nkind = \"date\"\nseverity = \"error\"\nsummary = \"s\"\nexplanation = \"e\"\n").expect("write");
+    assert_bad(
+        &run_in(&dir, &["rules", "--rules", "."]),
+        &["bad-rule.toml:1", "unknown check"],
+    );
+}
+
+#[test]
+fn fail_on_sets_the_exit_status() {
+    let dir = crate::temp_dir("cli-fail-on");
+    std::fs::write(
+        dir.join("a.txt"),
+        "The summit of Nordic energy ministers opened in Oslo on March 3, 2024.",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("b.txt"),
+        "The Nordic energy ministers' summit opened in Oslo on March 4, 2024.",
+    )
+    .expect("write");
+    assert_eq!(run_in(&dir, &["check", "."]).status.code(), Some(1));
+    assert_eq!(
+        run_in(&dir, &["check", ".", "--fail-on", "never"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_bad(
+        &run_in(&dir, &["check", ".", "--fail-on", "sometimes"]),
+        &["sometimes"],
+    );
+}
+
+#[test]
+fn extract_reads_stdin() {
+    use std::io::Write;
+    let mut child = crate::concord()
+        .args([
+            "extract",
+            "--kind",
+            "date",
+            "--published",
+            "2025-06-10",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"It opened on June 9, 2025 in London.")
+        .expect("write");
+    let o = child.wait_with_output().expect("wait");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["claims"][0]["normalized"], "2025-06-09");
+    assert_eq!(v["claims"][0]["text"], "June 9, 2025");
+}

@@ -1,0 +1,60 @@
+//! The seed story end to end: JSON and text reports snapshotted, spans exact, runs
+//! deterministic.
+
+use concord::report::{json, text};
+use concord::{RuleSet, Story};
+
+fn seed_story() -> Story {
+    Story::open(&crate::crate_path("seeds")).expect("seed story loads")
+}
+
+#[test]
+fn seed_report_json() {
+    let story = seed_story();
+    let report = concord::check(&story, &RuleSet::builtin().expect("rules"));
+    crate::settings().bind(|| insta::assert_snapshot!("seeds-json", json::render(&report)));
+}
+
+#[test]
+fn seed_report_text() {
+    let story = seed_story();
+    let report = concord::check(&story, &RuleSet::builtin().expect("rules"));
+    let out = text::render(&report, &story, text::Options::default());
+    crate::settings().bind(|| insta::assert_snapshot!("seeds-text", out));
+}
+
+#[test]
+fn every_span_slices_its_file_exactly() {
+    let story = seed_story();
+    let report = concord::check(&story, &RuleSet::builtin().expect("rules"));
+    for f in &report.findings {
+        for v in &f.values {
+            let src = story
+                .sources
+                .iter()
+                .find(|s| s.id == v.source)
+                .expect("source");
+            let file =
+                std::fs::read_to_string(crate::crate_path("seeds").join(&src.path)).expect("read");
+            assert_eq!(&file[v.span.start..v.span.end], v.text, "{}", f.rule);
+            let (line, col) = src.line_col(v.span.start);
+            assert_eq!((line, col), (v.span.line, v.span.column));
+        }
+    }
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let a = crate::concord()
+        .args(["check", "seeds", "--format", "json"])
+        .current_dir(crate::crate_path(""))
+        .output()
+        .expect("run");
+    let b = crate::concord()
+        .args(["check", "seeds", "--format", "json"])
+        .current_dir(crate::crate_path(""))
+        .output()
+        .expect("run");
+    assert!(!a.stdout.is_empty());
+    assert_eq!(a.stdout, b.stdout);
+}
