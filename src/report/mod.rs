@@ -55,6 +55,46 @@ pub struct Finding {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// A word diff between two versions (quotes): an extension of report-v1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<Vec<DiffPart>>,
+}
+
+/// One run of a word diff: words both versions share, or words only one has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffPart {
+    /// `equal`, `delete` (only in the first version) or `insert` (only in the second).
+    pub op: DiffOp,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiffOp {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// Renders a diff inline for plain text: `[-removed-]` and `{+added+}`, as `git diff --word-diff`.
+pub fn inline_diff(parts: &[DiffPart]) -> String {
+    let mut s = String::new();
+    for p in parts {
+        match p.op {
+            DiffOp::Equal => s.push_str(&p.text),
+            DiffOp::Delete => {
+                s.push_str("[-");
+                s.push_str(&p.text);
+                s.push_str("-]");
+            }
+            DiffOp::Insert => {
+                s.push_str("{+");
+                s.push_str(&p.text);
+                s.push_str("+}");
+            }
+        }
+    }
+    s
 }
 
 impl Finding {
@@ -75,6 +115,7 @@ impl Finding {
             values: Vec::new(),
             note: None,
             suggestion: None,
+            diff: None,
         }
     }
 

@@ -105,6 +105,11 @@ fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
         );
     }
     let mut groups = vec![title.elements(snippets)];
+    if let Some(diff) = &f.diff {
+        groups.push(Group::with_title(
+            Level::NOTE.secondary_title(format!("diff: {}", super::inline_diff(diff))),
+        ));
+    }
     if let Some(note) = &f.note {
         groups.push(Group::with_title(
             Level::NOTE.secondary_title(note.as_str()),
