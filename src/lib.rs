@@ -19,6 +19,7 @@ pub mod error;
 pub mod extract;
 pub mod lexicon;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod segment;
 pub mod story;
@@ -74,7 +75,16 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
 
 /// Runs the whole pipeline on a story with a rule set.
 pub fn check(story: &Story, rules: &RuleSet) -> Report {
+    check_with(story, rules, review::Options::default())
+}
+
+/// Runs the whole pipeline; in review mode (a draft source), `opts` says how findings
+/// among the references alone are kept.
+pub fn check_with(story: &Story, rules: &RuleSet, opts: review::Options) -> Report {
     let analysis = analyse(story, &rules.lexicons);
-    let findings = rules.run(&analysis);
-    Report::new(story, &analysis, findings)
+    let mut findings = rules.run(&analysis);
+    review::reweigh(&analysis, &mut findings, opts);
+    let mut report = Report::new(story, &analysis, findings);
+    report.review = review::review(&analysis);
+    report
 }

@@ -451,6 +451,42 @@ impl Story {
     }
 }
 
+impl Story {
+    /// Adds `file` as the draft under review (`concord review DRAFT --against STORY`).
+    /// Its id is its file stem, made unique against the story's ids.
+    pub fn add_draft(&mut self, file: &Path) -> Result<(), Error> {
+        if !file.is_file() {
+            return Err(Error::NotFound {
+                path: file.to_path_buf(),
+            });
+        }
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut id = slug(&stem);
+        while self.sources.iter().any(|s| s.id == id) {
+            id.push_str("-draft");
+        }
+        let (text, note) = read_lossy(file)?;
+        let format = Format::from_path(file).unwrap_or(Format::Text);
+        let shown = file.display().to_string();
+        let mut source = Source::from_text(&id, &shown, format, text);
+        source.role = Role::Draft;
+        if let Some(note) = note {
+            self.notes.push(format!("{shown}: {note}"));
+            source.notes.push(note);
+        }
+        self.sources.push(source);
+        Ok(())
+    }
+
+    /// Is this story in review mode (it has a draft)?
+    pub fn has_draft(&self) -> bool {
+        self.sources.iter().any(|s| s.role == Role::Draft)
+    }
+}
+
 /// Lowercases a file stem into a valid source id.
 fn slug(stem: &str) -> String {
     let mut out = String::new();

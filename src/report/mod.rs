@@ -237,6 +237,9 @@ pub struct Report {
     pub sources: Vec<SourceOut>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// Review mode: what the references say of each draft claim (an extension of report-v1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<crate::review::Review>,
     /// Loading notes (skipped files, lossy decoding): an extension of report-v1.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -304,6 +307,7 @@ impl Report {
             sources,
             findings,
             summary,
+            review: Vec::new(),
             notes: story.notes.clone(),
         }
     }

@@ -6,6 +6,7 @@
 //! [`Analysis`] and push [`Finding`]s; they never print.
 
 pub mod spec;
+mod unsupported;
 mod value_conflict;
 
 use std::collections::BTreeMap;
@@ -73,14 +74,21 @@ pub trait Check: Sync {
 }
 
 /// The closed set of check types: name, one-line description.
-pub const CHECKS: &[(&str, &str)] = &[(
-    "value-conflict",
-    "aligned claims of one type whose normalised values differ across sources",
-)];
+pub const CHECKS: &[(&str, &str)] = &[
+    (
+        "unsupported",
+        "review mode: a specific draft claim that no reference supports",
+    ),
+    (
+        "value-conflict",
+        "aligned claims of one type whose normalised values differ across sources",
+    ),
+];
 
 /// The check type named `name`.
 pub fn lookup(name: &str) -> Option<&'static dyn Check> {
     match name {
+        "unsupported" => Some(&unsupported::Unsupported),
         "value-conflict" => Some(&value_conflict::ValueConflict),
         _ => None,
     }

@@ -1,0 +1,142 @@
+//! Review mode: a draft checked against its reference reports.
+//!
+//! Input: the analysis and the findings of a story with a source whose role is `draft`.
+//! Output: the findings re-weighed for the editor (disagreements among the references
+//! alone drop to `info`, or out of the report, since the draft is what is under review),
+//! and for each draft claim the references that support it, contradict it, or say
+//! nothing. Review decides nothing new about the facts: it only reads what alignment and
+//! the rules found.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::report::{Finding, SpanOut};
+use crate::rules::Severity;
+use crate::story::Role;
+use crate::Analysis;
+
+/// Review options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Keep disagreements among the references at their own severity.
+    pub all: bool,
+}
+
+/// What the references say of one draft claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftClaim {
+    pub kind: &'static str,
+    pub text: String,
+    pub normalized: String,
+    pub span: SpanOut,
+    pub sentence: String,
+    /// References with a claim aligned to this one and the same value.
+    pub supported_by: Vec<String>,
+    /// References with a claim aligned to this one and another value.
+    pub contradicted_by: Vec<String>,
+    /// References with nothing aligned to this claim.
+    pub silent: Vec<String>,
+}
+
+/// The review section of the report (an extension of report-v1).
+#[derive(Debug, Clone, Serialize)]
+pub struct Review {
+    pub draft: String,
+    pub claims: Vec<DraftClaim>,
+}
+
+/// Indices of draft sources.
+pub fn drafts(a: &Analysis) -> Vec<usize> {
+    a.story
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.role == Role::Draft)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Re-weighs findings for review: those that do not involve a draft become `info`
+/// (or are dropped with `all == false` and `keep_reference_info == false`).
+pub fn reweigh(a: &Analysis, findings: &mut [Finding], opts: Options) {
+    let draft_ids: BTreeSet<&str> = drafts(a)
+        .into_iter()
+        .map(|i| a.story.sources[i].id.as_str())
+        .collect();
+    if draft_ids.is_empty() || opts.all {
+        return;
+    }
+    for f in findings.iter_mut() {
+        let involves_draft = f.values.iter().any(|v| draft_ids.contains(v.source.as_str()));
+        if !involves_draft && f.severity != Severity::Info {
+            f.severity = Severity::Info;
+            let why = "among the references only: not about the draft";
+            f.note = Some(match f.note.take() {
+                Some(n) => format!("{n} ({why})"),
+                None => why.to_string(),
+            });
+        }
+    }
+}
+
+/// For each draft claim, which references support, contradict or say nothing.
+pub fn review(a: &Analysis) -> Vec<Review> {
+    let references: Vec<usize> = a
+        .story
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.role == Role::Reference)
+        .map(|(i, _)| i)
+        .collect();
+    let mut group_of = vec![0usize; a.claims.len()];
+    for (gi, g) in a.groups.iter().enumerate() {
+        for &m in &g.members {
+            group_of[m] = gi;
+        }
+    }
+    let mut out = Vec::new();
+    for d in drafts(a) {
+        let source = &a.story.sources[d];
+        let mut claims = Vec::new();
+        for (ci, c) in a.claims.iter().enumerate().filter(|(_, c)| c.source == d) {
+            let group = &a.groups[group_of[ci]];
+            let mut supported = BTreeSet::new();
+            let mut contradicted = BTreeSet::new();
+            for &m in &group.members {
+                let other = &a.claims[m];
+                if !references.contains(&other.source) {
+                    continue;
+                }
+                let id = a.story.sources[other.source].id.clone();
+                if other.normalized == c.normalized {
+                    supported.insert(id);
+                } else {
+                    contradicted.insert(id);
+                }
+            }
+            let silent: Vec<String> = references
+                .iter()
+                .map(|&r| a.story.sources[r].id.clone())
+                .filter(|id| !supported.contains(id) && !contradicted.contains(id))
+                .collect();
+            let ev = crate::report::evidence(a, d, c.sentence, c.span, &c.normalized);
+            claims.push(DraftClaim {
+                kind: c.value.kind(),
+                text: c.text.clone(),
+                normalized: c.normalized.clone(),
+                span: ev.span,
+                sentence: ev.sentence,
+                supported_by: supported.into_iter().collect(),
+                contradicted_by: contradicted.into_iter().collect(),
+                silent,
+            });
+        }
+        out.push(Review {
+            draft: source.id.clone(),
+            claims,
+        });
+    }
+    out
+}
