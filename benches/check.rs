@@ -45,8 +45,11 @@ fn story(n: usize) -> Story {
 
 #[divan::bench]
 fn seeds(bencher: divan::Bencher) {
-    let story = Story::open(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")))
-        .expect("seed story");
+    let story = Story::open(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds"
+    )))
+    .expect("seed story");
     let rules = RuleSet::builtin().expect("rules");
     bencher.bench(|| concord::check(divan::black_box(&story), &rules));
 }

@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, HashSet};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::story::{Format, Source};
+use crate::lexicon::Lexicons;
+use crate::story::{Format, Source, Story};
 use crate::text::MappedText;
+use crate::words;
 
 /// The boilerplate lexicon (`rules/lexicon/boilerplate.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -83,79 +85,462 @@ impl Cleaned {
     }
 }
 
-/// A candidate paragraph: a range of the original text.
-struct Block {
-    start: usize,
-    end: usize,
+/// Cleans every source of a story: page chrome first (per source), then passages a
+/// source repeats, then passages that share too little vocabulary with the other
+/// sources to be about the story (only when there are other sources to compare with).
+pub fn clean_story(story: &Story, lex: &Lexicons) -> Vec<Cleaned> {
+    let mut cleaned: Vec<Cleaned> = story
+        .sources
+        .iter()
+        .map(|s| {
+            let mut c = clean(s, &lex.clean);
+            drop_repeats(&mut c, &lex.segment);
+            c
+        })
+        .collect();
+    if cleaned.len() > 1 {
+        drop_off_topic(&mut cleaned);
+    }
+    cleaned
+}
+
+/// A paragraph's words for comparing passages: lowercase letters and digits only.
+fn key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Drops passages a source carries twice. A paragraph most of whose sentences come
+/// again later is a summary or a second copy of the body (some pages print the whole
+/// article twice, once run together on one line): it goes, and the later paragraphs,
+/// which keep the article's own line breaks, stay. Otherwise the first copy of a
+/// sentence is kept and later near-copies are dropped.
+fn drop_repeats(c: &mut Cleaned, seg: &crate::segment::Lexicon) {
+    let text = c.text.as_str();
+    let sentences: Vec<Vec<String>> = c
+        .paragraphs
+        .iter()
+        .map(|&(s, e)| {
+            crate::segment::split(&text[s..e], seg)
+                .into_iter()
+                .map(|(a, b)| key(&text[s + a..s + b]))
+                .filter(|k| k.len() > 20)
+                .collect()
+        })
+        .collect();
+    let n = c.paragraphs.len();
+    let mut keep = vec![true; n];
+    // Paragraphs that reappear later, sentence by sentence.
+    for i in 0..n {
+        if sentences[i].len() < 3 {
+            continue;
+        }
+        let later: HashSet<&str> = sentences[i + 1..]
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let repeated = sentences[i]
+            .iter()
+            .filter(|k| later.contains(k.as_str()) || later.iter().any(|l| near(k, l)))
+            .count();
+        if repeated * 5 >= sentences[i].len() * 3 {
+            keep[i] = false;
+        }
+    }
+    // Later copies of a paragraph already kept.
+    let mut seen: Vec<&str> = Vec::new();
+    for i in 0..n {
+        if !keep[i] {
+            continue;
+        }
+        let all_seen = !sentences[i].is_empty()
+            && sentences[i]
+                .iter()
+                .all(|k| seen.iter().any(|s| *s == k.as_str() || near(k, s)));
+        if all_seen {
+            keep[i] = false;
+        } else {
+            seen.extend(sentences[i].iter().map(String::as_str));
+        }
+    }
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    let dropped: usize = c
+        .paragraphs
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| !**k)
+        .map(|(&(s, e), _)| c.text.to_original(e.saturating_sub(1)) + 1 - c.text.to_original(s))
+        .sum();
+    let count = keep.iter().filter(|k| !**k).count();
+    let kept: Vec<(usize, usize)> = c
+        .paragraphs
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(p, _)| *p)
+        .collect();
+    c.rebuild(&kept);
+    let d = c.dropped.entry("duplicate".to_string()).or_default();
+    d.passages += count;
+    d.bytes += dropped;
+}
+
+/// Are two sentence keys near-copies (a word or two changed)?
+fn near(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) * 10 > la.max(lb) || a.get(..8) != b.get(..8) {
+        return false;
+    }
+    strsim::normalized_levenshtein(a, b) >= 0.9
+}
+
+/// Drops long paragraphs whose content words the other sources hardly use: an
+/// aggregator's unrelated articles, a sidebar. Decided by overlap with the story, not by
+/// any page's words, so it works on pages never seen before.
+fn drop_off_topic(cleaned: &mut [Cleaned]) {
+    let vocab: Vec<HashSet<String>> = cleaned
+        .iter()
+        .map(|c| {
+            words::content_words(c.text.as_str())
+                .into_iter()
+                .filter(|w| w.len() > 3)
+                .collect()
+        })
+        .collect();
+    for (si, c) in cleaned.iter_mut().enumerate() {
+        let text = c.text.as_str();
+        let mut keep = Vec::new();
+        let mut dropped = (0usize, 0usize);
+        for &(s, e) in &c.paragraphs {
+            let ws: Vec<String> = words::content_words(&text[s..e])
+                .into_iter()
+                .filter(|w| w.len() > 3)
+                .collect();
+            if ws.len() >= OFF_TOPIC_MIN_WORDS {
+                let shared = ws
+                    .iter()
+                    .filter(|w| {
+                        vocab
+                            .iter()
+                            .enumerate()
+                            .any(|(o, v)| o != si && v.contains(*w))
+                    })
+                    .count();
+                if (shared as f64) < OFF_TOPIC_MIN_SHARE * ws.len() as f64 {
+                    dropped.0 += 1;
+                    dropped.1 += c.text.to_original(e - 1) + 1 - c.text.to_original(s);
+                    continue;
+                }
+            }
+            keep.push((s, e));
+        }
+        if dropped.0 > 0 {
+            c.rebuild(&keep);
+            let d = c.dropped.entry("off-topic".to_string()).or_default();
+            d.passages += dropped.0;
+            d.bytes += dropped.1;
+        }
+    }
+}
+
+/// Paragraphs shorter than this (in content words) are never judged off-topic: too
+/// little evidence either way.
+const OFF_TOPIC_MIN_WORDS: usize = 20;
+/// A long paragraph sharing fewer of its content words than this with the other
+/// sources is off-topic.
+const OFF_TOPIC_MIN_SHARE: f64 = 0.35;
+
+impl Cleaned {
+    /// Keeps only the given paragraphs (ranges of the current text), in order.
+    fn rebuild(&mut self, kept: &[(usize, usize)]) {
+        let old = std::mem::take(&mut self.text);
+        self.paragraphs.clear();
+        for &(s, e) in kept {
+            if !self.text.is_empty() {
+                self.text.push_synthetic("\n\n", old.to_original(s));
+            }
+            let t0 = self.text.len();
+            old.copy_range(s, e, &mut self.text);
+            self.paragraphs.push((t0, self.text.len()));
+        }
+    }
 }
 
 /// Cleans one source.
 pub fn clean(source: &Source, lex: &Lexicon) -> Cleaned {
     let blocks = match source.format {
-        Format::Text | Format::Markdown | Format::Html => line_blocks(&source.text),
+        Format::Text => line_blocks(&source.text),
+        Format::Markdown => markdown_blocks(&source.text),
+        Format::Html => html_blocks(&source.text),
     };
     let mut out = Cleaned::default();
     let mut seen: HashSet<String> = HashSet::new();
     let mut ended = false;
     for b in blocks {
-        let raw = &source.text[b.start..b.end];
-        let trimmed = raw.trim();
+        let trimmed = b.text.as_str().trim();
+        let bytes = b.original_len();
         if trimmed.is_empty() {
             continue;
         }
         if ended {
-            out.drop("off-topic", raw.len());
+            out.drop("off-topic", bytes);
             continue;
         }
         if lex.section_end.iter().any(|r| r.is_match(trimmed)) {
             ended = true;
-            out.drop("off-topic", raw.len());
+            out.drop("off-topic", bytes);
             continue;
         }
         if let Some((reason, _)) = lex.line.iter().find(|(_, r)| r.is_match(trimmed)) {
-            out.drop(reason, raw.len());
+            out.drop(reason, bytes);
             continue;
         }
         if mostly_links(trimmed) {
-            out.drop("link-list", raw.len());
+            out.drop("link-list", bytes);
             continue;
         }
-        let key: String = trimmed
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if !seen.insert(key) {
-            out.drop("duplicate", raw.len());
+        if !seen.insert(key(trimmed)) {
+            out.drop("duplicate", bytes);
             continue;
         }
-        let lead = raw.len() - raw.trim_start().len();
-        let start = b.start + lead;
+        let full = b.text.as_str();
+        let lead = full.len() - full.trim_start().len();
+        let end = lead + trimmed.len();
         if !out.text.is_empty() {
-            out.text.push_synthetic("\n\n", start);
+            out.text.push_synthetic("\n\n", b.text.to_original(lead));
         }
         let t0 = out.text.len();
-        out.text.push_original(trimmed, start);
+        b.text.copy_range(lead, end, &mut out.text);
         out.paragraphs.push((t0, out.text.len()));
     }
     out
 }
 
-/// Lines of the original as blocks.
+/// A candidate paragraph: text mapped to the original.
+struct Block {
+    text: MappedText,
+}
+
+impl Block {
+    fn original_len(&self) -> usize {
+        let n = self.text.len();
+        if n == 0 {
+            0
+        } else {
+            self.text.to_original(n - 1) + 1 - self.text.to_original(0)
+        }
+    }
+}
+
+/// Lines of a plain-text file as blocks.
 fn line_blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
-        out.push(Block { start, end: i });
-        start = i + 1;
-    }
-    if start < text.len() {
-        out.push(Block {
-            start,
-            end: text.len(),
-        });
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let mut m = MappedText::new();
+        m.push_original(body, start);
+        out.push(Block { text: m });
+        start += line.len();
     }
     out
+}
+
+/// Ends the block being built, keeping it if it has any text.
+fn flush_block(cur: &mut MappedText, out: &mut Vec<Block>) {
+    let text = std::mem::take(cur);
+    if !text.as_str().trim().is_empty() {
+        out.push(Block { text });
+    }
+}
+
+/// Markdown blocks (paragraphs, headings, list items, quotes) from pulldown-cmark's text
+/// events, which carry their byte ranges. Text equal to its source range maps exactly; an
+/// escape or entity maps to where it stands.
+fn markdown_blocks(text: &str) -> Vec<Block> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut cur = MappedText::new();
+    let mut in_code = false;
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::BlockQuote(_)
+                | Tag::TableCell,
+            )
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableCell,
+            )
+            | Event::Rule => flush_block(&mut cur, &mut out),
+            Event::Text(t) | Event::Code(t) if !in_code => {
+                if text.get(range.clone()) == Some(t.as_ref()) {
+                    cur.push_original(&t, range.start);
+                } else if let Some(pos) =
+                    text.get(range.clone()).and_then(|raw| raw.find(t.as_ref()))
+                {
+                    cur.push_original(&t, range.start + pos);
+                } else {
+                    cur.push_synthetic(&t, range.start);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => cur.push_synthetic(" ", range.start),
+            _ => {}
+        }
+    }
+    flush_block(&mut cur, &mut out);
+    out
+}
+
+/// Elements whose content is never article text.
+const HTML_SKIP: &[&str] = &[
+    "script",
+    "style",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "noscript",
+    "template",
+    "svg",
+    "form",
+    "button",
+    "select",
+    "iframe",
+    "head",
+    "title",
+    "menu",
+    "figcaption",
+];
+/// Elements that end a block of text.
+const HTML_BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "blockquote",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "main",
+    "figure",
+    "hr",
+    "dd",
+    "dt",
+    "pre",
+    "body",
+];
+
+/// HTML text blocks from html5gum's tokens, which carry byte spans. Script, style,
+/// navigation, header, footer and aside content is dropped; entities map to where they
+/// stand.
+fn html_blocks(text: &str) -> Vec<Block> {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let mut out = Vec::new();
+    let mut cur = MappedText::new();
+    let mut skip: Vec<String> = Vec::new();
+    for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if HTML_BLOCK.contains(&name.as_str()) {
+                    flush_block(&mut cur, &mut out);
+                }
+                if HTML_SKIP.contains(&name.as_str()) && !tag.self_closing {
+                    skip.push(name);
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if let Some(pos) = skip.iter().rposition(|s| *s == name) {
+                    skip.truncate(pos);
+                }
+                if HTML_BLOCK.contains(&name.as_str()) {
+                    flush_block(&mut cur, &mut out);
+                }
+            }
+            Token::String(s) if skip.is_empty() => {
+                let value = String::from_utf8_lossy(&s.value);
+                let (start, end) = (s.span.start.min(text.len()), s.span.end.min(text.len()));
+                if text.get(start..end) == Some(value.as_ref()) {
+                    cur.push_original(&value, start);
+                } else {
+                    // Entities decoded: map piece by piece where the raw text agrees.
+                    push_decoded(&mut cur, text, start, end, &value);
+                }
+            }
+            _ => {}
+        }
+    }
+    flush_block(&mut cur, &mut out);
+    // Whitespace-only runs between tags become single spaces so words do not fuse.
+    out
+}
+
+/// Maps decoded HTML text back to its raw range: runs of characters that appear
+/// verbatim map exactly; a decoded entity maps to the `&` that began it.
+fn push_decoded(cur: &mut MappedText, raw: &str, start: usize, end: usize, value: &str) {
+    let raw_piece = raw.get(start..end).unwrap_or("");
+    let mut ri = 0;
+    let mut buf = String::new();
+    let mut buf_at = start;
+    for c in value.chars() {
+        let rest = &raw_piece[ri.min(raw_piece.len())..];
+        if rest.starts_with(c)
+            && !(c == '&'
+                && rest.len() > 1
+                && rest[1..].starts_with(|x: char| x.is_alphanumeric() || x == '#'))
+        {
+            if buf.is_empty() {
+                buf_at = start + ri;
+            }
+            buf.push(c);
+            ri += c.len_utf8();
+        } else {
+            if !buf.is_empty() {
+                cur.push_original(&buf, buf_at);
+                buf.clear();
+            }
+            let at = start + ri;
+            let mut tmp = [0u8; 4];
+            cur.push_synthetic(c.encode_utf8(&mut tmp), at);
+            // Skip the entity in the raw text.
+            if rest.starts_with('&') {
+                ri += rest.find(';').map_or(1, |i| i + 1);
+            } else {
+                ri += rest.chars().next().map_or(0, char::len_utf8);
+            }
+        }
+    }
+    if !buf.is_empty() {
+        cur.push_original(&buf, buf_at);
+    }
 }
 
 /// Is a line mostly URLs (a link list, a share bar)?

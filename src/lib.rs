@@ -52,7 +52,8 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
     let docs: Vec<Doc> = story
         .sources
         .iter()
-        .map(|s| segment::segment(s, clean::clean(s, &lexicons.clean), &lexicons.segment))
+        .zip(clean::clean_story(story, lexicons))
+        .map(|(s, cleaned)| segment::segment(s, cleaned, &lexicons.segment))
         .collect();
     let mut claims = Vec::new();
     for (i, (source, doc)) in story.sources.iter().zip(&docs).enumerate() {

@@ -68,7 +68,10 @@ pub fn reweigh(a: &Analysis, findings: &mut [Finding], opts: Options) {
         return;
     }
     for f in findings.iter_mut() {
-        let involves_draft = f.values.iter().any(|v| draft_ids.contains(v.source.as_str()));
+        let involves_draft = f
+            .values
+            .iter()
+            .any(|v| draft_ids.contains(v.source.as_str()));
         if !involves_draft && f.severity != Severity::Info {
             f.severity = Severity::Info;
             let why = "among the references only: not about the draft";

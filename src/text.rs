@@ -53,6 +53,30 @@ impl MappedText {
         self.text.push_str(piece);
     }
 
+    /// Appends `self[start..end]` to `out`, keeping its map to the original.
+    pub fn copy_range(&self, start: usize, end: usize, out: &mut MappedText) {
+        let first = self
+            .runs
+            .partition_point(|r| r.0 <= start)
+            .saturating_sub(1);
+        for (i, &(t, o, synthetic)) in self.runs.iter().enumerate().skip(first) {
+            let next = self.runs.get(i + 1).map_or(self.text.len(), |r| r.0);
+            let (a, b) = (t.max(start), next.min(end));
+            if a >= b {
+                if t >= end {
+                    break;
+                }
+                continue;
+            }
+            let piece = &self.text[a..b];
+            if synthetic {
+                out.push_synthetic(piece, o);
+            } else {
+                out.push_original(piece, o + (a - t));
+            }
+        }
+    }
+
     /// The original byte offset of cleaned byte `offset` (the start side).
     pub fn to_original(&self, offset: usize) -> usize {
         let i = self.runs.partition_point(|r| r.0 <= offset);

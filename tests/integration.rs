@@ -2,6 +2,8 @@
 //! boundaries (the CLI, `concord::check`), never internals. Every snapshot lands in the
 //! top-level `snapshots/` folder through [`settings`].
 
+#[path = "integration/clean.rs"]
+mod clean;
 #[path = "integration/cli.rs"]
 mod cli;
 #[path = "integration/examples.rs"]

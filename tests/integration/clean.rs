@@ -1,0 +1,195 @@
+//! Cleaning and segmentation on real and written pages: chrome, off-topic sections and
+//! repeated passages never reach a finding; spans of HTML and Markdown sources slice the
+//! file exactly.
+
+use concord::{RuleSet, Story};
+use serde_json::Value;
+
+fn extract(path: &str) -> Value {
+    let o = crate::concord()
+        .args(["extract", path])
+        .current_dir(crate::crate_path(""))
+        .output()
+        .expect("run concord");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_slice(&o.stdout).expect("json")
+}
+
+#[test]
+fn no_claim_after_related_articles() {
+    let file = "seeds/004_eba7041762319045.txt";
+    let text = std::fs::read_to_string(crate::crate_path(file)).expect("read");
+    let cut = text
+        .find("Related Articles")
+        .expect("the seed has the heading");
+    let v = extract(file);
+    let claims = v["claims"].as_array().expect("claims");
+    assert!(!claims.is_empty());
+    for c in claims {
+        assert!(
+            c["span"]["start"].as_u64().expect("start") < cut as u64,
+            "{c}"
+        );
+    }
+}
+
+#[test]
+fn bloomberg_body_is_counted_once() {
+    let file = "seeds/002_eb8cd91b50844ff8.txt";
+    let v = extract(file);
+    let kept = v["source"]["sentences"].as_u64().expect("count");
+    // The raw file carries the body twice: once run together on line 1, once as paragraphs.
+    let text = std::fs::read_to_string(crate::crate_path(file)).expect("read");
+    let raw = (text.matches(". ").count() + text.matches(".\n").count()) as u64;
+    assert!(
+        kept * 10 <= raw * 6 && kept * 10 >= raw * 3,
+        "kept {kept} of about {raw}"
+    );
+    let days: Vec<_> = v["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["text"].as_str().is_some_and(|t| t.contains("90 days")))
+        .collect();
+    assert!(days.len() <= 1, "{days:?}");
+    let sentences = concord_sentences(file);
+    assert_eq!(
+        sentences
+            .iter()
+            .filter(|s| s.contains("for 90 days"))
+            .count(),
+        1,
+        "{sentences:#?}"
+    );
+    assert!(
+        sentences.iter().all(|s| !s.contains("http")),
+        "{sentences:#?}"
+    );
+}
+
+/// The kept sentences of one seed source, through the library.
+fn concord_sentences(file: &str) -> Vec<String> {
+    let story = Story::open(&crate::crate_path("seeds")).expect("seeds");
+    let rules = RuleSet::builtin().expect("rules");
+    let a = concord::analyse(&story, &rules.lexicons);
+    let i = story
+        .sources
+        .iter()
+        .position(|s| file.ends_with(&s.path))
+        .expect("source");
+    (0..a.docs[i].sentences.len())
+        .map(|k| a.docs[i].sentence_text(k).to_string())
+        .collect()
+}
+
+#[test]
+fn no_finding_quotes_page_chrome() {
+    let story = Story::open(&crate::crate_path("seeds")).expect("seeds");
+    let report = concord::check(&story, &RuleSet::builtin().expect("rules"));
+    let chrome = [
+        "STORY CONTINUES",
+        "Advertisement",
+        "Representational",
+        "http",
+        "Follow us",
+        "Download",
+        "Podcast",
+        "Related Articles",
+        "Ludhiana",
+        "Erdogan",
+        "Khamenei",
+        "comment",
+    ];
+    for f in &report.findings {
+        for v in &f.values {
+            for c in chrome {
+                assert!(
+                    !v.sentence.contains(c),
+                    "{} quotes chrome `{c}`: {}",
+                    f.rule,
+                    v.sentence
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn html_chrome_is_dropped_and_spans_are_exact() {
+    let dir = crate::crate_path("tests/fixtures/chrome-html");
+    let story = Story::open(&dir).expect("fixture");
+    let rules = RuleSet::builtin().expect("rules");
+    let a = concord::analyse(&story, &rules.lexicons);
+    let html = &story.sources[0];
+    let text = std::fs::read_to_string(dir.join(&html.path)).expect("read");
+    let doc = &a.docs[0];
+    let sentences: Vec<&str> = (0..doc.sentences.len())
+        .map(|k| doc.sentence_text(k))
+        .collect();
+    for chrome in [
+        "Subscribe",
+        "Tulip",
+        "Feyenoord",
+        "Recipe",
+        "newsletter",
+        "rights reserved",
+        "window.",
+        "font-family",
+        "Harbour Daily</",
+    ] {
+        assert!(
+            sentences.iter().all(|s| !s.contains(chrome)),
+            "`{chrome}` kept: {sentences:#?}"
+        );
+    }
+    assert!(
+        sentences.iter().any(|s| s.contains("ended their strike")),
+        "{sentences:#?}"
+    );
+    for c in a.claims.iter().filter(|c| c.source == 0) {
+        assert_eq!(&text[c.span.start..c.span.end], c.text);
+        for bad in ["12%", "90 minutes", "1998", "2019", "50%", "25%", "June 30"] {
+            assert!(!c.text.contains(bad), "claim from chrome: {}", c.text);
+        }
+    }
+    for s in &doc.sentences {
+        let slice = &text[s.span.start..s.span.end];
+        assert!(!slice.is_empty() && !slice.starts_with('<'), "{slice}");
+    }
+}
+
+#[test]
+fn markdown_spans_slice_the_file() {
+    let dir = crate::crate_path("tests/fixtures/chrome-html");
+    let story = Story::open(&dir).expect("fixture");
+    let rules = RuleSet::builtin().expect("rules");
+    let a = concord::analyse(&story, &rules.lexicons);
+    let i = story
+        .sources
+        .iter()
+        .position(|s| s.id == "notes")
+        .expect("notes");
+    let text = std::fs::read_to_string(dir.join(&story.sources[i].path)).expect("read");
+    let claims: Vec<_> = a.claims.iter().filter(|c| c.source == i).collect();
+    assert!(
+        claims.iter().any(|c| c.text == "March 3, 2025"),
+        "{claims:#?}"
+    );
+    for c in claims {
+        assert_eq!(&text[c.span.start..c.span.end], c.text);
+    }
+    let sentences: Vec<&str> = (0..a.docs[i].sentences.len())
+        .map(|k| a.docs[i].sentence_text(k))
+        .collect();
+    assert!(
+        sentences
+            .iter()
+            .all(|s| !s.contains("**") && !s.contains("- The")),
+        "{sentences:#?}"
+    );
+}
