@@ -43,6 +43,8 @@ pub struct Analysis<'a> {
     pub lexicons: &'a Lexicons,
     /// One per source, in story order.
     pub docs: Vec<Doc>,
+    /// Each source's publication time as concord settled it (manifest, dateline, unknown).
+    pub times: Vec<extract::time::SourceTime>,
     pub claims: Vec<Claim>,
     pub groups: Vec<align::Group>,
 }
@@ -55,12 +57,17 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
         .zip(clean::clean_story(story, lexicons))
         .map(|(s, cleaned)| segment::segment(s, cleaned, &lexicons.segment))
         .collect();
+    let times: Vec<extract::time::SourceTime> = story
+        .sources
+        .iter()
+        .map(|s| extract::time::source_time(s, &lexicons.time, story.timezone))
+        .collect();
     let mut claims = Vec::new();
     for (i, (source, doc)) in story.sources.iter().zip(&docs).enumerate() {
         let ctx = extract::Ctx {
             lex: lexicons,
             tz: story.timezone,
-            published: source.published,
+            published: times[i].published,
         };
         claims.extend(extract::extract(i, source, doc, &ctx));
     }
@@ -69,6 +76,7 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
         story,
         lexicons,
         docs,
+        times,
         claims,
         groups,
     }

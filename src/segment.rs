@@ -25,6 +25,10 @@ pub struct Lexicon {
     /// Sentence openers that make a `rarely-final` abbreviation end its sentence.
     #[serde(default)]
     pub openers: Vec<String>,
+    /// Words (month names) after which a period followed by a number does not end the
+    /// sentence ("October. 2"), and before which a number's period does not ("16. Nov.").
+    #[serde(default)]
+    pub before_number: Vec<String>,
 }
 
 /// A sentence of a cleaned source.
@@ -148,6 +152,25 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<usize>, lex: &Lexicon) -
         if c.is_uppercase() {
             return true;
         }
+    }
+    let next_word: String = next
+        .map(|n| {
+            text[n..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect()
+        })
+        .unwrap_or_default();
+    let is_month = |w: &str| lex.before_number.iter().any(|m| m.eq_ignore_ascii_case(w));
+    if is_month(word)
+        && next_word.chars().all(|c| c.is_ascii_digit())
+        && !next_word.is_empty()
+        && next_word.len() <= 4
+    {
+        return true;
+    }
+    if word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()) && is_month(&next_word) {
+        return true;
     }
     let eq = |w: &String| w.eq_ignore_ascii_case(word);
     if lex.never_final.iter().any(eq) {

@@ -10,6 +10,8 @@ mod cli;
 mod examples;
 #[path = "integration/seeds.rs"]
 mod seeds;
+#[path = "integration/temporal.rs"]
+mod temporal;
 
 use std::path::PathBuf;
 

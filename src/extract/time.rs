@@ -1,19 +1,36 @@
-//! Time expressions: calendar dates, resolved against the source's publication time.
+//! Time: date and time expressions, resolved as an editor would, and publication times.
 //!
-//! Input: sentences. Output: `Value::Date` claims whose `normalized` is `YYYY-MM-DD` (or a
-//! weekday name when nothing anchors it). Zone abbreviations and their offsets are data
-//! (`rules/lexicon/timezones.toml`).
+//! Input: sentences, the source's publication time and the story's zone. Output:
+//! `Value::Date` claims. `normalized` is `YYYY-MM-DD`, an RFC 3339 datetime when a time of
+//! day is known, `START/END` (end exclusive) for a week, month or year, or a weekday's name
+//! when nothing anchors it ("Monday" is still compared by weekday: it can never be a
+//! Tuesday's date).
+//!
+//! Resolution follows news conventions: a bare weekday in a past or present sentence is
+//! the most recent one (today included); in a future sentence ("will … on Tuesday") the
+//! next one (today included); a month and day without a year take the year nearest the
+//! publication date; "next Friday" is the first Friday after today (the peer suite reads
+//! it as next week's Friday; see `concord explain date-conflict`).
+//!
+//! Zone abbreviations are data (`rules/lexicon/timezones.toml`); event words used to tell
+//! which happening a date belongs to are data too (`rules/lexicon/events.toml`).
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate, Weekday};
-use regex::Regex;
+use chrono::{
+    DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Weekday,
+};
+use chrono_tz::Tz;
+use regex::{Captures, Regex};
 use serde::Deserialize;
 
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
-use crate::story::Source;
-use crate::words;
+use crate::story::{Published, PublishedFrom, Source};
+
+// ---------------------------------------------------------------- lexicons
 
 /// Time-zone abbreviations (`rules/lexicon/timezones.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -23,35 +40,425 @@ pub struct Lexicon {
     pub zone: Vec<ZoneAbbreviation>,
 }
 
-/// One abbreviation and what it may stand for.
+/// Whether an abbreviation names standard time, daylight time, or whichever is in force.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ZoneKind {
+    #[default]
+    Generic,
+    Standard,
+    Daylight,
+}
+
+/// One abbreviation and the zones it may stand for.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ZoneAbbreviation {
     pub abbreviation: String,
-    /// IANA zones it may stand for, most likely first.
+    /// IANA zones, most likely first.
     pub zones: Vec<String>,
+    #[serde(default)]
+    pub kind: ZoneKind,
 }
 
-/// A resolved (or partly resolved) date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl Lexicon {
+    fn find(&self, abbreviation: &str) -> Option<&ZoneAbbreviation> {
+        self.zone
+            .iter()
+            .find(|z| z.abbreviation.eq_ignore_ascii_case(abbreviation))
+    }
+
+    /// The zone an abbreviation stands for in this story, with a note when it was a choice.
+    pub fn resolve(
+        &self,
+        abbreviation: &str,
+        story: Option<Tz>,
+    ) -> Option<(Tz, ZoneKind, Option<String>)> {
+        let z = self.find(abbreviation)?;
+        let zones: Vec<Tz> = z
+            .zones
+            .iter()
+            .filter_map(|n| n.parse::<Tz>().ok())
+            .collect();
+        let first = *zones.first()?;
+        if zones.len() == 1 {
+            return Some((first, z.kind, None));
+        }
+        if let Some(tz) = story.filter(|s| zones.contains(s)) {
+            return Some((tz, z.kind, None));
+        }
+        let others: Vec<&str> = z.zones[1..].iter().map(String::as_str).collect();
+        Some((
+            first,
+            z.kind,
+            Some(format!(
+                "{} is ambiguous (also {}); taken as {}",
+                z.abbreviation,
+                others.join(", "),
+                first.name()
+            )),
+        ))
+    }
+}
+
+/// Event words (`rules/lexicon/events.toml`): verb classes and noun classes.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EventLexicon {
+    #[serde(default)]
+    pub verbs: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub nouns: BTreeMap<String, Vec<String>>,
+}
+
+// ---------------------------------------------------------------- values
+
+/// A resolved (or partly resolved) date expression.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DateValue {
-    /// The calendar date, when known.
+    /// The day, or the first day of a range.
     pub date: Option<NaiveDate>,
-    /// The weekday the text names, if any.
+    /// The exclusive end of a range (week, month, year).
+    pub end: Option<NaiveDate>,
+    /// The weekday the text names.
     pub weekday: Option<Weekday>,
-    /// How the date was found, for notes ("explicit", "weekday", "relative").
-    pub how: String,
+    /// A time of day, when given.
+    pub time: Option<NaiveTime>,
+    /// The zone abbreviation given with the time, or "local" for "local time".
+    pub zone: Option<String>,
+    /// A second time given for the same moment in another zone ("3 p.m. ET (21:00 CET)").
+    pub alt_time: Option<(NaiveTime, String)>,
+    /// What a relative expression resolved to when the text also gives an explicit date
+    /// for it ("yesterday (June 10)"): the explicit one is `date`.
+    pub relative: Option<NaiveDate>,
+    /// The relative words, when `relative` is set.
+    pub relative_text: Option<String>,
+    /// Said in the future tense.
+    pub future: bool,
+    /// Whether the year was written.
+    pub explicit_year: bool,
+    /// Written as words relative to the publication time (yesterday, last week, Monday).
+    pub is_relative: bool,
+    /// How the value was reached ("published 2025-06-10 07:14 Europe/London → yesterday = 2025-06-09").
+    pub reasoning: String,
+    /// The event verb class near the date (`begin`, `end`, `call`…), from events.toml.
+    pub event: Option<String>,
+    /// Noun classes and names in the sentence: what the event is about.
+    pub topics: Vec<String>,
 }
 
-static MONTH: &str = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+impl DateValue {
+    /// Can this value be compared day by day (a single day or a weekday)?
+    pub fn is_day(&self) -> bool {
+        self.end.is_none() && (self.date.is_some() || self.weekday.is_some())
+    }
 
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let p = format!(
-        r"\b(?:{MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{m2}(?:,?\s+(?P<y2>\d{{4}}))?|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b",
-        m2 = MONTH.replace("?P<month>", "?P<month2>")
-    );
-    Regex::new(&p).expect("static pattern")
+    /// Do two day values contradict each other? Weekday-only values compare by weekday.
+    pub fn contradicts(&self, other: &DateValue) -> bool {
+        if !self.is_day() || !other.is_day() {
+            return false;
+        }
+        match (self.date, other.date) {
+            (Some(a), Some(b)) => a != b,
+            (Some(a), None) => other.weekday.is_some_and(|w| a.weekday() != w),
+            (None, Some(b)) => self.weekday.is_some_and(|w| b.weekday() != w),
+            (None, None) => self.weekday != other.weekday,
+        }
+    }
+}
+
+/// A source's publication time as concord settled it.
+#[derive(Debug, Clone, Default)]
+pub struct SourceTime {
+    pub published: Option<Published>,
+    pub from: Option<PublishedFrom>,
+    pub note: Option<String>,
+}
+
+// ---------------------------------------------------------------- patterns
+
+const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WD: &str = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
+const ORDW: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth|twenty-sixth|twenty-seventh|twenty-eighth|twenty-ninth|thirtieth|thirty-first)";
+const NUM: &str = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|a couple of|couple of)";
+const UNIT: &str = r"(?:days?|weeks?|months?|years?)";
+
+fn re(p: &str) -> Regex {
+    Regex::new(&format!("(?i){p}")).expect("static pattern")
+}
+
+/// The expression kinds the patterns recognise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pat {
+    Iso,
+    YearMonDay,
+    DayMonYear,
+    MonDayYearDash,
+    MonYearDay,
+    DayYearMon,
+    MonDay,
+    DayMon,
+    OrdwMon,
+    MonOrdw,
+    WdTheDay,
+    WdDay,
+    TheDay,
+    MonthYear,
+    MonthBare,
+    RelDay,
+    WdMod,
+    WdNextWeek,
+    Period,
+    Ago,
+    In,
+    FromBase,
+    WdOffset,
+}
+
+static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
+    let wd_pre = format!(r"(?:(?P<wd>{WD})\.?,?\s+)?");
+    let year_tail = r"(?:\s*,?\s*(?:of\s+|in\s+)?(?P<y>\d{4}|'\d{2})\b|\s+of\s+(?P<y2>\d{2})\b)?";
+    vec![
+        (
+            Pat::Iso,
+            re(&format!(
+                r"\b(?:(?P<wd>{WD})\.?,?\s+)?(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})\b"
+            )),
+        ),
+        (
+            Pat::YearMonDay,
+            re(&format!(
+                r"\b(?P<y>\d{{4}})[-/](?P<mon>{MON})[-/](?P<d>\d{{1,2}})\b"
+            )),
+        ),
+        (
+            Pat::DayMonYear,
+            re(&format!(
+                r"\b(?P<d>\d{{1,2}})[-/](?P<mon>{MON})[-/](?P<y>\d{{4}})\b"
+            )),
+        ),
+        (
+            Pat::MonDayYearDash,
+            re(&format!(
+                r"\b(?P<mon>{MON})-(?P<d>\d{{1,2}})-(?P<y>\d{{4}})\b"
+            )),
+        ),
+        (
+            Pat::MonYearDay,
+            re(&format!(
+                r"\b(?P<mon>{MON})-(?P<y>\d{{4}})-(?P<d>\d{{1,2}})\b"
+            )),
+        ),
+        (
+            Pat::DayYearMon,
+            re(&format!(
+                r"\b(?P<d>\d{{1,2}})-(?P<y>\d{{4}})-(?P<mon>{MON})\b"
+            )),
+        ),
+        (
+            Pat::MonDay,
+            re(&format!(
+                r"\b{wd_pre}(?P<mon>{MON})\.?(?:\s+|[-/]|\.\s*)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*\((?P<wd2>{WD})\))?{year_tail}"
+            )),
+        ),
+        (
+            Pat::DayMon,
+            re(&format!(
+                r"\b{wd_pre}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>{MON})\b\.?{year_tail}"
+            )),
+        ),
+        (
+            Pat::OrdwMon,
+            re(&format!(
+                r"\b(?:the\s+)?(?P<dw>{ORDW})\s+of\s+(?P<mon>{MON})\b{year_tail}"
+            )),
+        ),
+        (
+            Pat::MonOrdw,
+            re(&format!(
+                r"\b(?P<mon>{MON})\s+(?:the\s+)?(?P<dw>{ORDW})\b(?:,?\s+(?P<y>\d{{4}}|\d{{2}})\b)?"
+            )),
+        ),
+        (
+            Pat::WdTheDay,
+            re(&format!(
+                r"\b(?P<wd>{WD})\.?\s+the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"
+            )),
+        ),
+        (
+            Pat::WdDay,
+            re(&format!(
+                r"\b(?P<wd>{WD})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"
+            )),
+        ),
+        (
+            Pat::TheDay,
+            re(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?:the\s+)?month)?"),
+        ),
+        (
+            Pat::MonthYear,
+            re(&format!(
+                r"\b(?P<mon>{MON})\.?,?\s+(?:of\s+|in\s+)?(?P<y>\d{{4}})\b"
+            )),
+        ),
+        (
+            Pat::MonthBare,
+            re(&format!(
+                r"\b(?:in|during|since|until|till|from|by|through|throughout|early|late|mid|mid-|last|next|this|coming)\s+(?:the\s+)?(?P<mon>{MON})\b"
+            )),
+        ),
+        (
+            Pat::RelDay,
+            re(
+                r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)\b",
+            ),
+        ),
+        (
+            Pat::WdNextWeek,
+            re(&format!(
+                r"\b(?:(?P<pre>last|next|this|coming|past)\s+week\s+(?:on\s+)?(?P<wd>{WD})\b|(?:on\s+)?(?P<wd2>{WD})\s+(?P<post>last|next|this)\s+week\b)"
+            )),
+        ),
+        (
+            Pat::WdMod,
+            re(
+                r"\b(?:(?P<mod>last|next|this|coming|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b",
+            ),
+        ),
+        (
+            Pat::Period,
+            re(r"\b(?P<mod>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year)\b"),
+        ),
+        (
+            Pat::WdOffset,
+            re(&format!(
+                r"\b(?P<wd>{WD}),?\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>from|after)\s+(?P<base>now|today|(?P<mon>{MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
+            )),
+        ),
+        (
+            Pat::Ago,
+            re(&format!(
+                r"\b(?P<amount>(?:{NUM}\s+{UNIT}(?:\s*,?\s*(?:and\s+)?)?)+)\s*ago\b"
+            )),
+        ),
+        (
+            Pat::In,
+            re(&format!(r"\bin\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\b")),
+        ),
+        (
+            Pat::FromBase,
+            re(&format!(
+                r"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>from|after|before)\s+(?P<base>now|today|tomorrow|yesterday|(?:next\s+|last\s+)?{WD}|(?P<mon>{MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?)(?:\s+on\s+(?P<wd>{WD}))?"
+            )),
+        ),
+    ]
 });
+
+static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
+    )
+});
+
+static ZONE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\(?(?P<abbr>[A-Z]{2,5})\)?\b|(?P<local>local time\b))")
+        .expect("static pattern")
+});
+
+static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:will|won't|would|shall|'ll|going to|is to|are to|due to|expected to|scheduled|set to|plans? to|planned|may|might|upcoming|next)\b",
+    )
+});
+
+/// A date expression before resolution.
+#[derive(Debug, Clone)]
+enum Expr {
+    Date {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+        wd: Option<Weekday>,
+        next: bool,
+    },
+    Month {
+        y: Option<i32>,
+        m: u32,
+    },
+    DayOfMonth {
+        d: u32,
+        wd: Option<Weekday>,
+    },
+    Weekday {
+        wd: Weekday,
+        modifier: WdMod,
+    },
+    RelDay(i64),
+    Period {
+        unit: Unit,
+        shift: i32,
+    },
+    Offset {
+        amount: Vec<(i64, Unit)>,
+        sign: i64,
+        base: Option<Box<Expr>>,
+        then_wd: Option<Weekday>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WdMod {
+    Bare,
+    Last,
+    Next,
+    This,
+    LastWeek,
+    NextWeek,
+    ThisWeek,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+fn unit_of(s: &str) -> Unit {
+    let s = s.to_ascii_lowercase();
+    if s.starts_with("week") {
+        Unit::Week
+    } else if s.starts_with("month") {
+        Unit::Month
+    } else if s.starts_with("year") {
+        Unit::Year
+    } else {
+        Unit::Day
+    }
+}
+
+fn number_of(s: &str) -> Option<i64> {
+    let s = s.trim().to_ascii_lowercase();
+    if let Ok(n) = s.parse::<i64>() {
+        return Some(n);
+    }
+    Some(match s.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" | "a couple of" | "couple of" => 2,
+        "three" | "a few" | "few" | "several" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        _ => return None,
+    })
+}
 
 /// Month number from its name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
@@ -65,73 +472,1325 @@ pub fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// The year nearest `anchor` for a month and day given without one.
-fn nearest_year(month: u32, day: u32, anchor: NaiveDate) -> Option<NaiveDate> {
-    (anchor.year() - 1..=anchor.year() + 1)
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .min_by_key(|d| (*d - anchor).num_days().abs())
+fn weekday_of(name: &str) -> Option<Weekday> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let days = [
+        ("mon", Weekday::Mon),
+        ("tue", Weekday::Tue),
+        ("wed", Weekday::Wed),
+        ("thu", Weekday::Thu),
+        ("fri", Weekday::Fri),
+        ("sat", Weekday::Sat),
+        ("sun", Weekday::Sun),
+    ];
+    days.iter().find(|(p, _)| n.starts_with(p)).map(|(_, w)| *w)
 }
 
-pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
-    let anchor = ctx.published.map(|p| p.date());
-    for (i, s) in doc.sentences.iter().enumerate() {
-        let text = doc.sentence_text(i);
-        for m in DATE_RE.captures_iter(text) {
-            let whole = m.get(0).expect("match");
-            let date = if let Some(y) = m.name("iy") {
-                let (Ok(y), Ok(mo), Ok(d)) = (
-                    y.as_str().parse(),
-                    m["im"].parse::<u32>(),
-                    m["id"].parse::<u32>(),
-                ) else {
-                    continue;
-                };
-                NaiveDate::from_ymd_opt(y, mo, d)
+fn ordinal_word(s: &str) -> Option<u32> {
+    let words = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "twenty-first",
+        "twenty-second",
+        "twenty-third",
+        "twenty-fourth",
+        "twenty-fifth",
+        "twenty-sixth",
+        "twenty-seventh",
+        "twenty-eighth",
+        "twenty-ninth",
+        "thirtieth",
+        "thirty-first",
+    ];
+    let s = s.to_ascii_lowercase();
+    words.iter().position(|w| *w == s).map(|i| i as u32 + 1)
+}
+
+fn year_of(c: &Captures) -> Option<i32> {
+    if let Some(y) = c.name("y") {
+        let t = y.as_str().trim_start_matches('\'');
+        let n: i32 = t.parse().ok()?;
+        return Some(if t.len() == 2 { two_digit_year(n) } else { n });
+    }
+    c.name("y2")
+        .and_then(|y| y.as_str().parse().ok())
+        .map(two_digit_year)
+}
+
+fn two_digit_year(n: i32) -> i32 {
+    if n < 50 {
+        2000 + n
+    } else {
+        1900 + n
+    }
+}
+
+/// Turns one pattern match into an expression.
+fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let mon = || c.name("mon").and_then(|m| month_number(m.as_str()));
+    let wd = || {
+        c.name("wd")
+            .or_else(|| c.name("wd2"))
+            .and_then(|m| weekday_of(m.as_str()))
+    };
+    Some(match pat {
+        Pat::Iso => Expr::Date {
+            y: year_of(c),
+            m: num("m")?,
+            d: num("d")?,
+            wd: wd(),
+            next: false,
+        },
+        Pat::YearMonDay
+        | Pat::DayMonYear
+        | Pat::MonDayYearDash
+        | Pat::MonYearDay
+        | Pat::DayYearMon => Expr::Date {
+            y: year_of(c),
+            m: mon()?,
+            d: num("d")?,
+            wd: None,
+            next: false,
+        },
+        Pat::MonDay | Pat::DayMon => {
+            let whole = c.get(0)?.as_str().to_ascii_lowercase();
+            Expr::Date {
+                y: year_of(c),
+                m: mon()?,
+                d: num("d")?,
+                wd: wd(),
+                next: whole.starts_with("next "),
+            }
+        }
+        Pat::OrdwMon | Pat::MonOrdw => {
+            let d = ordinal_word(c.name("dw")?.as_str())?;
+            Expr::Date {
+                y: year_of(c),
+                m: mon()?,
+                d,
+                wd: None,
+                next: false,
+            }
+        }
+        Pat::WdTheDay | Pat::WdDay => Expr::DayOfMonth {
+            d: num("d")?,
+            wd: wd(),
+        },
+        Pat::TheDay => Expr::DayOfMonth {
+            d: num("d")?,
+            wd: None,
+        },
+        Pat::MonthYear => Expr::Month {
+            y: year_of(c),
+            m: mon()?,
+        },
+        Pat::MonthBare => {
+            let m = c.name("mon")?;
+            // "may" as a bare month is too often the verb.
+            if m.as_str().eq_ignore_ascii_case("may")
+                && !c.get(0)?.as_str().to_ascii_lowercase().starts_with("in")
+            {
+                return None;
+            }
+            let word = c.get(0)?.as_str().to_ascii_lowercase();
+            let shift = match word.split_whitespace().next() {
+                Some("last") => -1,
+                Some("next" | "coming") => 1,
+                _ => 0,
+            };
+            if shift != 0 {
+                return Some(Expr::Offset {
+                    amount: vec![],
+                    sign: shift,
+                    base: Some(Box::new(Expr::Month {
+                        y: None,
+                        m: month_number(m.as_str())?,
+                    })),
+                    then_wd: None,
+                });
+            }
+            Expr::Month {
+                y: None,
+                m: month_number(m.as_str())?,
+            }
+        }
+        Pat::RelDay => {
+            let w = c.get(0)?.as_str().to_ascii_lowercase();
+            let offset = match w.split_whitespace().last() {
+                Some("yesterday") if w.contains("before") => -2,
+                Some("tomorrow") if w.contains("after") => 2,
+                Some("yesterday") => -1,
+                Some("tomorrow") => 1,
+                _ => 0,
+            };
+            Expr::RelDay(offset)
+        }
+        Pat::WdNextWeek => {
+            let m = c
+                .name("pre")
+                .or_else(|| c.name("post"))?
+                .as_str()
+                .to_ascii_lowercase();
+            let modifier = match m.as_str() {
+                "last" | "past" => WdMod::LastWeek,
+                "next" | "coming" => WdMod::NextWeek,
+                _ => WdMod::ThisWeek,
+            };
+            Expr::Weekday {
+                wd: wd()?,
+                modifier,
+            }
+        }
+        Pat::WdMod => {
+            let w = c.name("wd")?.as_str();
+            let modifier = match c
+                .name("mod")
+                .map(|m| m.as_str().to_ascii_lowercase())
+                .as_deref()
+            {
+                Some("last" | "past") => WdMod::Last,
+                Some("next" | "coming") => WdMod::Next,
+                Some("this") => WdMod::This,
+                _ => WdMod::Bare,
+            };
+            // Three-letter abbreviations alone are too often other words ("sat", "sun", "wed").
+            if w.len() <= 4
+                && modifier == WdMod::Bare
+                && !w.chars().next().is_some_and(char::is_uppercase)
+            {
+                return None;
+            }
+            if w.len() <= 3 && modifier == WdMod::Bare && matches!(w, "Sat" | "Sun" | "Wed" | "Mon")
+            {
+                return None;
+            }
+            Expr::Weekday {
+                wd: weekday_of(w)?,
+                modifier,
+            }
+        }
+        Pat::Period => {
+            let m = c.name("mod")?.as_str().to_ascii_lowercase();
+            let shift = match m.as_str() {
+                "last" | "past" | "previous" => -1,
+                "next" | "coming" => 1,
+                _ => 0,
+            };
+            Expr::Period {
+                unit: unit_of(c.name("unit")?.as_str()),
+                shift,
+            }
+        }
+        Pat::Ago => {
+            let amount_re = re(&format!(r"(?P<n>{NUM})\s+(?P<unit>{UNIT})"));
+            let amount: Vec<(i64, Unit)> = amount_re
+                .captures_iter(c.name("amount")?.as_str())
+                .filter_map(|a| {
+                    Some((
+                        number_of(a.name("n")?.as_str())?,
+                        unit_of(a.name("unit")?.as_str()),
+                    ))
+                })
+                .collect();
+            if amount.is_empty() {
+                return None;
+            }
+            Expr::Offset {
+                amount,
+                sign: -1,
+                base: None,
+                then_wd: None,
+            }
+        }
+        Pat::In => Expr::Offset {
+            amount: vec![(
+                number_of(c.name("n")?.as_str())?,
+                unit_of(c.name("unit")?.as_str()),
+            )],
+            sign: 1,
+            base: None,
+            then_wd: None,
+        },
+        Pat::FromBase | Pat::WdOffset => {
+            let amount = vec![(
+                number_of(c.name("n")?.as_str())?,
+                unit_of(c.name("unit")?.as_str()),
+            )];
+            let sign = if c.name("dir")?.as_str().eq_ignore_ascii_case("before") {
+                -1
             } else {
-                let month = m
-                    .name("month")
-                    .or_else(|| m.name("month2"))
-                    .and_then(|x| month_number(x.as_str()));
-                let day = m
-                    .name("d1")
-                    .or_else(|| m.name("d2"))
-                    .and_then(|x| x.as_str().parse::<u32>().ok());
-                let year = m
-                    .name("y1")
-                    .or_else(|| m.name("y2"))
-                    .and_then(|x| x.as_str().parse::<i32>().ok());
-                let (Some(month), Some(day)) = (month, day) else {
-                    continue;
+                1
+            };
+            let base_text = c.name("base")?.as_str().to_ascii_lowercase();
+            let base = if let (Some(m), Some(d)) = (mon(), num("d")) {
+                Some(Box::new(Expr::Date {
+                    y: year_of(c),
+                    m,
+                    d,
+                    wd: None,
+                    next: false,
+                }))
+            } else if base_text == "now" || base_text == "today" {
+                None
+            } else if base_text == "tomorrow" {
+                Some(Box::new(Expr::RelDay(1)))
+            } else if base_text == "yesterday" {
+                Some(Box::new(Expr::RelDay(-1)))
+            } else {
+                let modifier = if base_text.starts_with("next") {
+                    WdMod::Next
+                } else if base_text.starts_with("last") {
+                    WdMod::Last
+                } else {
+                    WdMod::Bare
                 };
-                // "May 5" is a date; "may" as a verb never has a day after it.
-                match (year, anchor) {
-                    (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day),
-                    (None, Some(a)) => nearest_year(month, day, a),
-                    (None, None) => None,
+                Some(Box::new(Expr::Weekday {
+                    wd: weekday_of(base_text.split_whitespace().last()?)?,
+                    modifier,
+                }))
+            };
+            let then_wd = if pat == Pat::WdOffset {
+                wd()
+            } else {
+                c.name("wd").and_then(|m| weekday_of(m.as_str()))
+            };
+            Expr::Offset {
+                amount,
+                sign,
+                base,
+                then_wd,
+            }
+        }
+    })
+}
+
+// ---------------------------------------------------------------- resolution
+
+/// What relative expressions are resolved against.
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    pub date: NaiveDate,
+    /// "published 2025-06-10 07:14 Europe/London", for notes.
+    pub desc: String,
+}
+
+impl Anchor {
+    /// The anchor for a source: its publication time, seen in the story's zone.
+    pub fn of(published: Option<Published>, tz: Option<Tz>) -> Option<Anchor> {
+        match published? {
+            Published::Date(d) => Some(Anchor {
+                date: d,
+                desc: format!("published {d}"),
+            }),
+            Published::DateTime(dt) => Some(match tz {
+                Some(tz) => {
+                    let local = dt.with_timezone(&tz);
+                    Anchor {
+                        date: local.date_naive(),
+                        desc: format!("published {} {}", local.format("%Y-%m-%d %H:%M"), tz.name()),
+                    }
+                }
+                None => Anchor {
+                    date: dt.date_naive(),
+                    desc: format!("published {}", dt.format("%Y-%m-%d %H:%M %:z")),
+                },
+            }),
+        }
+    }
+}
+
+fn add_units(date: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
+    let forward = n >= 0;
+    let k = n.unsigned_abs();
+    match unit {
+        Unit::Day => {
+            if forward {
+                date.checked_add_days(Days::new(k))
+            } else {
+                date.checked_sub_days(Days::new(k))
+            }
+        }
+        Unit::Week => {
+            if forward {
+                date.checked_add_days(Days::new(7 * k))
+            } else {
+                date.checked_sub_days(Days::new(7 * k))
+            }
+        }
+        Unit::Month => {
+            let m = Months::new(u32::try_from(k).ok()?);
+            if forward {
+                date.checked_add_months(m)
+            } else {
+                date.checked_sub_months(m)
+            }
+        }
+        Unit::Year => {
+            let m = Months::new(u32::try_from(k * 12).ok()?);
+            if forward {
+                date.checked_add_months(m)
+            } else {
+                date.checked_sub_months(m)
+            }
+        }
+    }
+}
+
+fn week_start(d: NaiveDate) -> NaiveDate {
+    d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+fn month_start(y: i32, m: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+/// The resolved value of an expression: (start, exclusive end for ranges).
+fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    let day = |d: Option<NaiveDate>| d.map(|d| (d, None));
+    match e {
+        Expr::Date {
+            y: Some(y), m, d, ..
+        } => day(NaiveDate::from_ymd_opt(*y, *m, *d)),
+        Expr::Date {
+            y: None,
+            m,
+            d,
+            wd,
+            next,
+        } => {
+            let candidates: Vec<NaiveDate> = (a.year() - 4..=a.year() + 4)
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, *m, *d))
+                .collect();
+            let pick = if *next || future {
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|c| if *next { *c > a } else { *c >= a })
+            } else if let Some(w) = wd {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|c| c.weekday() == *w)
+                    .min_by_key(|c| (*c - a).num_days().abs())
+            } else {
+                candidates
+                    .iter()
+                    .copied()
+                    .min_by_key(|c| ((*c - a).num_days().abs(), *c > a))
+            };
+            day(pick.or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .min_by_key(|c| (*c - a).num_days().abs())
+            }))
+        }
+        Expr::Month { y, m } => {
+            let y = match y {
+                Some(y) => *y,
+                None if future => {
+                    if *m >= a.month() {
+                        a.year()
+                    } else {
+                        a.year() + 1
+                    }
+                }
+                None => {
+                    if *m <= a.month() {
+                        a.year()
+                    } else {
+                        a.year() - 1
+                    }
                 }
             };
-            let Some(date) = date else { continue };
-            let (start, end) = (s.start + whole.start(), s.start + whole.end());
+            let start = month_start(y, *m)?;
+            Some((start, start.checked_add_months(Months::new(1))))
+        }
+        Expr::DayOfMonth { d, wd } => {
+            let first = month_start(a.year(), a.month())?;
+            let months: Vec<NaiveDate> = (-12i32..=12)
+                .filter_map(|k| {
+                    if k < 0 {
+                        first.checked_sub_months(Months::new(k.unsigned_abs()))
+                    } else {
+                        first.checked_add_months(Months::new(k.unsigned_abs()))
+                    }
+                })
+                .filter_map(|m| m.with_day(*d))
+                .collect();
+            let pick = match wd {
+                Some(w) => months
+                    .iter()
+                    .copied()
+                    .filter(|c| c.weekday() == *w)
+                    .min_by_key(|c| ((*c - a).num_days().abs(), *c > a)),
+                None if future => months.iter().copied().filter(|c| *c >= a).min(),
+                None => months.iter().copied().filter(|c| *c <= a).max(),
+            };
+            day(pick)
+        }
+        Expr::Weekday { wd, modifier } => {
+            let from_mon = |start: NaiveDate| {
+                start + chrono::Duration::days(i64::from(wd.num_days_from_monday()))
+            };
+            let back = (7 + a.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+            let fwd = (7 + wd.num_days_from_monday() - a.weekday().num_days_from_monday()) % 7;
+            day(Some(match modifier {
+                WdMod::Bare if future => a + chrono::Duration::days(i64::from(fwd)),
+                WdMod::Bare => a - chrono::Duration::days(i64::from(back)),
+                WdMod::Last => {
+                    a - chrono::Duration::days(i64::from(if back == 0 { 7 } else { back }))
+                }
+                WdMod::Next => {
+                    a + chrono::Duration::days(i64::from(if fwd == 0 { 7 } else { fwd }))
+                }
+                WdMod::This | WdMod::ThisWeek => from_mon(week_start(a)),
+                WdMod::NextWeek => from_mon(week_start(a) + chrono::Duration::days(7)),
+                WdMod::LastWeek => from_mon(week_start(a) - chrono::Duration::days(7)),
+            }))
+        }
+        Expr::RelDay(n) => day(a.checked_add_signed(chrono::Duration::days(*n))),
+        Expr::Period { unit, shift } => {
+            let s = i64::from(*shift);
+            match unit {
+                Unit::Week => {
+                    let start = week_start(a) + chrono::Duration::days(7 * s);
+                    Some((start, Some(start + chrono::Duration::days(7))))
+                }
+                Unit::Month => {
+                    let start = add_units(month_start(a.year(), a.month())?, s, Unit::Month)?;
+                    Some((start, start.checked_add_months(Months::new(1))))
+                }
+                Unit::Year | Unit::Day => {
+                    let start = NaiveDate::from_ymd_opt(a.year() + *shift, 1, 1)?;
+                    Some((start, NaiveDate::from_ymd_opt(a.year() + *shift + 1, 1, 1)))
+                }
+            }
+        }
+        Expr::Offset {
+            amount,
+            sign,
+            base,
+            then_wd,
+        } => {
+            if amount.is_empty() {
+                // "last May" / "next May": the month a year before or after its nearest.
+                let (start, _) = resolve(base.as_deref()?, a, *sign > 0)?;
+                let start = if *sign < 0 && start >= month_start(a.year(), a.month())? {
+                    start.checked_sub_months(Months::new(12))?
+                } else {
+                    start
+                };
+                return Some((start, start.checked_add_months(Months::new(1))));
+            }
+            let base_date = match base {
+                Some(b) => resolve(b, a, true)?.0,
+                None => a,
+            };
+            let mut d = base_date;
+            for (n, unit) in amount {
+                d = add_units(d, n * sign, *unit)?;
+            }
+            if let Some(w) = then_wd {
+                let sunday =
+                    d - chrono::Duration::days(i64::from(d.weekday().num_days_from_sunday()));
+                d = sunday + chrono::Duration::days(i64::from(w.num_days_from_sunday()));
+            }
+            day(Some(d))
+        }
+    }
+}
+
+// ---------------------------------------------------------------- extraction
+
+/// A found expression in a sentence (byte range in the sentence).
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    expr: Expr,
+}
+
+/// Finds date expressions in a text, longest first, without overlaps.
+fn find(text: &str) -> Vec<Found> {
+    let mut cands: Vec<Found> = Vec::new();
+    for (pat, r) in PATTERNS.iter() {
+        for c in r.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            if let Some(expr) = expr_of(*pat, &c) {
+                if phantom(text, m.start(), m.end(), &expr) {
+                    continue;
+                }
+                cands.push(Found {
+                    start: m.start(),
+                    end: m.end(),
+                    expr,
+                });
+            }
+        }
+    }
+    cands.sort_by_key(|f| (std::cmp::Reverse(f.end - f.start), f.start));
+    let mut out: Vec<Found> = Vec::new();
+    for f in cands {
+        if out.iter().all(|o| f.end <= o.start || f.start >= o.end) {
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+/// Rejects matches that are words, not dates, in context: "May I", "March forward",
+/// "a Sunday roast", "the 21st century".
+fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
+    let after = text[end..].trim_start().to_ascii_lowercase();
+    let before = text[..start].trim_end().to_ascii_lowercase();
+    // "$12 December": the number is money, not a day.
+    if before.ends_with(['$', '€', '£', '¥']) {
+        return true;
+    }
+    match expr {
+        Expr::DayOfMonth { wd: None, .. } => {
+            after.starts_with("century")
+                || after.starts_with("amendment")
+                || after.starts_with("birthday")
+                || after.starts_with("anniversary")
+                || after.starts_with("floor")
+        }
+        Expr::Weekday {
+            modifier: WdMod::Bare,
+            ..
+        } => {
+            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            matches!(
+                next_word.as_str(),
+                "roast"
+                    | "lunch"
+                    | "dinner"
+                    | "school"
+                    | "times"
+                    | "night"
+                    | "best"
+                    | "paper"
+                    | "service"
+                    | "league"
+                    | "edition"
+                    | "magazine"
+                    | "supplement"
+            ) || before.ends_with(" a")
+                || before.ends_with(" every")
+                || before == "a"
+        }
+        _ => false,
+    }
+}
+
+/// Attaches a time of day next to a date expression: returns (time, zone, new start, new end).
+fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usize, usize)> {
+    let glue = re(
+        r"^(?:\s*,?\s*(?:at|around|about|for|by|from|-|–|just after|just before|after|before)?\s*)$",
+    );
+    // After the expression.
+    if let Some(c) = TIME_RE.captures(&text[f.end..]) {
+        let m = c.get(0)?;
+        if m.start() <= 24 && glue.is_match(&text[f.end..f.end + m.start()]) {
+            let t = time_of(&c)?;
+            let mut end = f.end + m.end();
+            let zone = zone_after(text, &mut end);
+            return Some((t, zone, f.start, end));
+        }
+    }
+    // Before it: "8pm today", "13:00 February 28".
+    let head = &text[..f.start];
+    let mut last = None;
+    for c in TIME_RE.captures_iter(head) {
+        last = Some(c);
+    }
+    if let Some(c) = last {
+        let m = c.get(0)?;
+        let mut after = m.end();
+        let zone = zone_after(head, &mut after);
+        if re(r"^\s*(?:on|,)?\s*$").is_match(&head[after..]) {
+            let t = time_of(&c)?;
+            return Some((t, zone, m.start(), f.end));
+        }
+    }
+    None
+}
+
+fn zone_after(text: &str, end: &mut usize) -> Option<String> {
+    let c = ZONE_RE.captures(&text[*end..])?;
+    if let Some(a) = c.name("abbr") {
+        let word = a.as_str();
+        if word.chars().all(|c| c.is_ascii_uppercase()) && word.len() <= 5 {
+            *end += c.get(0)?.end();
+            return Some(word.to_string());
+        }
+        return None;
+    }
+    if c.name("local").is_some() {
+        *end += c.get(0)?.end();
+        return Some("local".into());
+    }
+    None
+}
+
+fn time_of(c: &Captures) -> Option<NaiveTime> {
+    if let Some(n) = c.name("noon") {
+        return NaiveTime::from_hms_opt(
+            if n.as_str().eq_ignore_ascii_case("midnight") {
+                0
+            } else {
+                12
+            },
+            0,
+            0,
+        );
+    }
+    if let Some(h) = c.name("h24") {
+        let h: u32 = h.as_str().parse().ok()?;
+        let m: u32 = c.name("mi24")?.as_str().parse().ok()?;
+        let s: u32 = c.name("s24").map_or(Some(0), |s| s.as_str().parse().ok())?;
+        return NaiveTime::from_hms_opt(h, m, s);
+    }
+    let mut h: u32 = c.name("h")?.as_str().parse().ok()?;
+    let m: u32 = c.name("mi").map_or(Some(0), |s| s.as_str().parse().ok())?;
+    let s: u32 = c.name("s").map_or(Some(0), |s| s.as_str().parse().ok())?;
+    let pm = c.name("ap")?.as_str().to_ascii_lowercase().starts_with('p');
+    if h > 12 {
+        return None;
+    }
+    if pm && h < 12 {
+        h += 12;
+    } else if !pm && h == 12 {
+        h = 0;
+    }
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+fn is_future(text: &str, start: usize) -> bool {
+    // The clause before the expression decides; a past-tense cue right before wins.
+    let head = &text[..start];
+    let clause_start = head.rfind([';', '.']).map_or(0, |i| i + 1);
+    FUTURE_RE.is_match(&head[clause_start..])
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// Expression weekday named in it (for anchoring nothing, the name is all there is).
+fn named_weekday(e: &Expr) -> Option<Weekday> {
+    match e {
+        Expr::Date { wd, .. } | Expr::DayOfMonth { wd, .. } => *wd,
+        Expr::Weekday {
+            wd,
+            modifier: WdMod::Bare,
+        } => Some(*wd),
+        _ => None,
+    }
+}
+
+/// A date expression resolved for one source.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub start: usize,
+    pub end: usize,
+    pub value: DateValue,
+    pub normalized: String,
+}
+
+/// Finds and resolves the date expressions of one text (a sentence).
+pub fn resolve_text(
+    text: &str,
+    anchor: Option<&Anchor>,
+    tz: Option<Tz>,
+    lex: &Lexicon,
+) -> Vec<Resolved> {
+    let mut out = Vec::new();
+    for f in find(text) {
+        let future = is_future(text, f.start);
+        let explicit_year = matches!(
+            f.expr,
+            Expr::Date { y: Some(_), .. } | Expr::Month { y: Some(_), .. }
+        );
+        let is_relative = matches!(
+            f.expr,
+            Expr::RelDay(_) | Expr::Weekday { .. } | Expr::Period { .. } | Expr::Offset { .. }
+        );
+        let mut v = DateValue {
+            future,
+            explicit_year,
+            is_relative,
+            weekday: named_weekday(&f.expr),
+            ..DateValue::default()
+        };
+        let resolved = match (&f.expr, anchor) {
+            (Expr::Date { y: Some(_), .. } | Expr::Month { y: Some(_), .. }, _) => {
+                resolve(&f.expr, NaiveDate::MIN, future)
+            }
+            (_, Some(a)) => resolve(&f.expr, a.date, future),
+            (_, None) => None,
+        };
+        if let Some((d, end)) = resolved {
+            v.date = Some(d);
+            v.end = end;
+            let words = &text[f.start..f.end];
+            v.reasoning = match anchor {
+                Some(a) if !explicit_year => format!("{} → {} = {}", a.desc, words.trim(), d),
+                _ => String::new(),
+            };
+        }
+        let (mut start, mut end) = (f.start, f.end);
+        if v.end.is_none() {
+            if let Some((t, zone, s, e)) = attach_time(text, &f) {
+                v.time = Some(t);
+                v.zone = zone;
+                start = s;
+                end = e;
+                // "Wed Oct 26 15:50:06 2016": the year after the time.
+                if let (Expr::Date { y: None, m, d, .. }, Some(c)) =
+                    (&f.expr, re(r"^\s+(\d{4})\b").captures(&text[end..]))
+                {
+                    if let Some(date) = c[1]
+                        .parse()
+                        .ok()
+                        .and_then(|y| NaiveDate::from_ymd_opt(y, *m, *d))
+                    {
+                        v.date = Some(date);
+                        v.explicit_year = true;
+                        v.reasoning.clear();
+                        end += c.get(0).map_or(0, |m| m.end());
+                    }
+                }
+                // A second time in another zone, in brackets: "3 p.m. ET (21:00 CET)".
+                if let Some(c) = re(r"^\s*\((?P<t>[^)]{1,20})\)").captures(&text[end..]) {
+                    let inner = c.name("t").map_or("", |m| m.as_str());
+                    if let Some(tc) = TIME_RE.captures(inner) {
+                        if let (Some(t2), Some(m)) = (time_of(&tc), tc.get(0)) {
+                            let mut zend = m.end();
+                            if let Some(z2) = zone_after(inner, &mut zend) {
+                                v.alt_time = Some((t2, z2));
+                                end += c.get(0).map_or(0, |m| m.end());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let normalized = normalize(&v, tz, lex, &text[f.start..f.end]);
+        out.push(Resolved {
+            start,
+            end,
+            value: v,
+            normalized,
+        });
+    }
+    merge_parentheticals(text, &out)
+}
+
+/// "yesterday (June 10)": one claim whose date is the explicit one, remembering what the
+/// relative words resolved to, so a rule can see they disagree.
+fn merge_parentheticals(text: &str, items: &[Resolved]) -> Vec<Resolved> {
+    let mut out: Vec<Resolved> = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let a = &items[i];
+        if let Some(b) = items.get(i + 1) {
+            let between = &text[a.end..b.start];
+            let closes = text[b.end..].trim_start().starts_with(')');
+            if between.trim() == "(" && closes && a.value.is_relative && !b.value.is_relative {
+                let close = b.end + text[b.end..].find(')').unwrap_or(0) + 1;
+                let mut v = b.value.clone();
+                v.relative = a.value.date;
+                v.relative_text = Some(text[a.start..a.end].to_string());
+                v.future = a.value.future;
+                v.reasoning.clone_from(&a.value.reasoning);
+                out.push(Resolved {
+                    start: a.start,
+                    end: close,
+                    value: v,
+                    normalized: b.normalized.clone(),
+                });
+                i += 2;
+                continue;
+            }
+        }
+        out.push(a.clone());
+        i += 1;
+    }
+    out
+}
+
+fn normalize(v: &DateValue, tz: Option<Tz>, lex: &Lexicon, words: &str) -> String {
+    match (v.date, v.end) {
+        (Some(s), Some(e)) => format!("{}/{}", s.format("%Y-%m-%d"), e.format("%Y-%m-%d")),
+        (Some(d), None) => match v.time {
+            Some(t) => {
+                let naive = NaiveDateTime::new(d, t);
+                let zone = match v.zone.as_deref() {
+                    Some("local") | None => tz,
+                    Some(abbr) => lex.resolve(abbr, tz).map(|(z, _, _)| z),
+                };
+                match zone.and_then(|z| z.from_local_datetime(&naive).earliest()) {
+                    Some(dt) => dt.fixed_offset().to_rfc3339(),
+                    None => naive.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                }
+            }
+            None => d.format("%Y-%m-%d").to_string(),
+        },
+        (None, _) => match v.weekday {
+            Some(w) => weekday_name(w).to_string(),
+            None => words.trim().to_lowercase(),
+        },
+    }
+}
+
+// ---------------------------------------------------------------- events
+
+/// The event verb class nearest `at` in `text`, and the noun classes and names of the
+/// sentence.
+fn event_words(text: &str, at: usize, ev: &EventLexicon) -> (Option<String>, Vec<String>) {
+    let lower = text.to_lowercase();
+    let mut best: Option<(usize, String)> = None;
+    for (class, words) in &ev.verbs {
+        for w in words {
+            for (i, _) in lower.match_indices(w.as_str()) {
+                let end = i + w.len();
+                let bounded = lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    && lower[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                if !bounded {
+                    continue;
+                }
+                let dist = if end <= at {
+                    at - end
+                } else {
+                    i.saturating_sub(at)
+                };
+                if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                    best = Some((dist, class.clone()));
+                }
+            }
+        }
+    }
+    let mut topics = Vec::new();
+    for (class, words) in &ev.nouns {
+        if words.iter().any(|w| {
+            lower.match_indices(w.as_str()).any(|(i, _)| {
+                let end = i + w.len();
+                lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    && lower[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+        }) {
+            topics.push(format!("n:{class}"));
+        }
+    }
+    // Names: capitalised words not opening the sentence, not calendar words.
+    for (k, (s, e)) in crate::words::tokens(text).into_iter().enumerate() {
+        let w = &text[s..e];
+        if k == 0 || !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let lw = w.to_lowercase();
+        if month_number(&lw).is_some() && lw.len() >= 3
+            || weekday_of(&lw).is_some() && lw.len() >= 3
+            || crate::words::is_stop(&lw)
+        {
+            continue;
+        }
+        let name = lw.trim_end_matches("’s").trim_end_matches("'s").to_string();
+        if !topics.contains(&name) {
+            topics.push(name);
+        }
+    }
+    (best.map(|(_, c)| c), topics)
+}
+
+/// Words for a finding's subject: "when the talks began".
+pub fn event_phrase(v: &DateValue) -> String {
+    let noun = v
+        .topics
+        .iter()
+        .find_map(|t| t.strip_prefix("n:"))
+        .map_or_else(
+            || v.topics.first().cloned().unwrap_or_else(|| "it".into()),
+            |n| format!("the {n}"),
+        );
+    let verb = match v.event.as_deref() {
+        Some("begin") => "began",
+        Some("end") => "ended",
+        Some("continue") => "continue",
+        Some("meet") => "met",
+        Some("call") => "took place (call)",
+        Some("announce") => "was announced",
+        Some("sign") => "was agreed",
+        Some("impose") => "took effect",
+        Some("die") => "died",
+        Some("elect") => "took place (vote)",
+        Some("arrive") => "took place (visit)",
+        Some(other) if other != "strike" => other,
+        _ => "happened",
+    };
+    format!("when {noun} {verb}")
+}
+
+// ---------------------------------------------------------------- publication time
+
+static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:(?:{WD})\.?,?\s+)?(?:(?P<mon>{MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{MON})\.?,?\s+(?P<y2>\d{{4}})|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?:\s*,?\s*(?:at\s+)?(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:a\.m\.|p\.m\.|am|pm))?|\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am|pm)))?(?:\s*\(?(?P<zone>[A-Z]{{2,5}})\)?\b)?"
+    ))
+});
+
+static RELATIVE_DATELINE_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\d+|\ban?|\bone)\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b"));
+
+/// Finds a source's publication time in a dateline or byline near the top of the text (or
+/// on a line that says "Published"/"Updated").
+pub fn dateline(text: &str, lex: &Lexicon, story_tz: Option<Tz>) -> SourceTime {
+    let mut published_lines = Vec::new();
+    let mut top = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim();
+        // A dateline is a short line of its own, never a sentence of the story or a caption.
+        if l.is_empty() || l.chars().count() > 90 {
+            continue;
+        }
+        let low = l.to_ascii_lowercase();
+        if low.starts_with("published")
+            || low.starts_with("posted")
+            || low.starts_with("first published")
+        {
+            published_lines.insert(0, l);
+        } else if low.starts_with("updated") || low.starts_with("last updated") {
+            published_lines.push(l);
+        } else if i < 12 {
+            top.push(l);
+        }
+    }
+    for l in published_lines.iter().chain(top.iter()) {
+        if let Some(c) = DATELINE_RE.captures(l) {
+            if let Some(t) = dateline_of(&c, lex, story_tz) {
+                return t;
+            }
+        }
+    }
+    for l in &top {
+        if let Some(m) = RELATIVE_DATELINE_RE.find(l) {
+            return SourceTime {
+                published: None,
+                from: Some(PublishedFrom::Unknown),
+                note: Some(format!(
+                    "the dateline says only \"{}\", with nothing to anchor it: publication time unknown",
+                    m.as_str()
+                )),
+            };
+        }
+    }
+    SourceTime {
+        published: None,
+        from: Some(PublishedFrom::Unknown),
+        note: Some("no dateline or byline with a date: publication time unknown".into()),
+    }
+}
+
+fn dateline_of(c: &Captures, lex: &Lexicon, story_tz: Option<Tz>) -> Option<SourceTime> {
+    let date = if let Some(y) = c.name("iy") {
+        NaiveDate::from_ymd_opt(
+            y.as_str().parse().ok()?,
+            c.name("im")?.as_str().parse().ok()?,
+            c.name("id")?.as_str().parse().ok()?,
+        )?
+    } else {
+        let mon = c.name("mon").or_else(|| c.name("mon2"))?;
+        let d = c.name("d").or_else(|| c.name("d2"))?;
+        let y = c.name("y").or_else(|| c.name("y2"))?;
+        NaiveDate::from_ymd_opt(
+            y.as_str().parse().ok()?,
+            month_number(mon.as_str())?,
+            d.as_str().parse().ok()?,
+        )?
+    };
+    let Some(tm) = c.name("time") else {
+        return Some(SourceTime {
+            published: Some(Published::Date(date)),
+            from: Some(PublishedFrom::Dateline),
+            note: None,
+        });
+    };
+    let tc = TIME_RE.captures(tm.as_str())?;
+    let time = time_of(&tc)?;
+    let naive = NaiveDateTime::new(date, time);
+    let (zone, note) = match c.name("zone").map(|z| z.as_str()) {
+        Some(abbr) => match lex.resolve(abbr, story_tz) {
+            Some((tz, _, note)) => (Some(tz), note),
+            None => (
+                None,
+                Some(format!(
+                    "unknown zone abbreviation {abbr}: time taken without it"
+                )),
+            ),
+        },
+        None => (story_tz, None),
+    };
+    let published = match zone.and_then(|z| z.from_local_datetime(&naive).earliest()) {
+        Some(dt) => Published::DateTime(dt.fixed_offset()),
+        None => Published::Date(date),
+    };
+    Some(SourceTime {
+        published: Some(published),
+        from: Some(PublishedFrom::Dateline),
+        note,
+    })
+}
+
+/// The publication time of a source: the manifest's, else its dateline's.
+pub fn source_time(source: &Source, lex: &Lexicon, story_tz: Option<Tz>) -> SourceTime {
+    if source.published.is_some() {
+        return SourceTime {
+            published: source.published,
+            from: Some(source.published_from),
+            note: None,
+        };
+    }
+    dateline(&source.text, lex, story_tz)
+}
+
+/// The offset a zone had at a local time, for notes.
+pub fn offset_at(tz: Tz, naive: NaiveDateTime) -> Option<FixedOffset> {
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .map(|d| d.offset().fix())
+}
+
+/// Is daylight-saving time in force in `tz` on `date` (at noon)?
+pub fn is_dst(tz: Tz, date: NaiveDate) -> bool {
+    let noon = NaiveDateTime::new(date, NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default());
+    let jan = NaiveDateTime::new(
+        NaiveDate::from_ymd_opt(date.year(), 1, 15).unwrap_or(date),
+        noon.time(),
+    );
+    let jul = NaiveDateTime::new(
+        NaiveDate::from_ymd_opt(date.year(), 7, 15).unwrap_or(date),
+        noon.time(),
+    );
+    let (Some(now), Some(a), Some(b)) =
+        (offset_at(tz, noon), offset_at(tz, jan), offset_at(tz, jul))
+    else {
+        return false;
+    };
+    let standard = a.local_minus_utc().min(b.local_minus_utc());
+    a != b && now.local_minus_utc() > standard
+}
+
+/// The UTC instant of a local time in the zone an abbreviation names.
+pub fn instant(
+    date: NaiveDate,
+    time: NaiveTime,
+    abbr: &str,
+    lex: &Lexicon,
+    story_tz: Option<Tz>,
+) -> Option<DateTime<FixedOffset>> {
+    let (tz, kind, _) = lex.resolve(abbr, story_tz)?;
+    let naive = NaiveDateTime::new(date, time);
+    let local = tz.from_local_datetime(&naive).earliest()?;
+    // EST/CET name standard time whatever the season: honour the abbreviation.
+    let offset = match kind {
+        ZoneKind::Generic => local.offset().fix(),
+        ZoneKind::Standard => {
+            let jan = offset_at(
+                tz,
+                NaiveDateTime::new(NaiveDate::from_ymd_opt(date.year(), 1, 15)?, time),
+            )?;
+            let jul = offset_at(
+                tz,
+                NaiveDateTime::new(NaiveDate::from_ymd_opt(date.year(), 7, 15)?, time),
+            )?;
+            if jan.local_minus_utc() < jul.local_minus_utc() {
+                jan
+            } else {
+                jul
+            }
+        }
+        ZoneKind::Daylight => {
+            let jan = offset_at(
+                tz,
+                NaiveDateTime::new(NaiveDate::from_ymd_opt(date.year(), 1, 15)?, time),
+            )?;
+            let jul = offset_at(
+                tz,
+                NaiveDateTime::new(NaiveDate::from_ymd_opt(date.year(), 7, 15)?, time),
+            )?;
+            if jan.local_minus_utc() > jul.local_minus_utc() {
+                jan
+            } else {
+                jul
+            }
+        }
+    };
+    offset.from_local_datetime(&naive).earliest()
+}
+
+/// Extracts the date claims of one source.
+pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
+    let anchor = Anchor::of(ctx.published, ctx.tz);
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let text = doc.sentence_text(i);
+        for r in resolve_text(text, anchor.as_ref(), ctx.tz, &ctx.lex.time) {
+            let mut value = r.value;
+            let (event, topics) = event_words(text, r.start, &ctx.lex.events);
+            value.event = event;
+            value.topics = topics;
+            let about = event_phrase(&value);
+            let mut context: Vec<String> = value.event.iter().map(|e| format!("ev:{e}")).collect();
+            context.extend(value.topics.iter().cloned());
             let mut c = claim(
                 source,
                 doc,
                 (si, i),
-                (start, end),
-                Value::Date(DateValue {
-                    date: Some(date),
-                    weekday: None,
-                    how: "explicit".into(),
-                }),
-                date.format("%Y-%m-%d").to_string(),
+                (s.start + r.start, s.start + r.end),
+                Value::Date(value),
+                r.normalized,
             );
-            let rest = format!("{} {}", &text[..whole.start()], &text[whole.end()..]);
-            c.context = words::content_words(&rest);
-            c.about = rest
-                .split_whitespace()
-                .take(12)
-                .collect::<Vec<_>>()
-                .join(" ");
+            c.context = context;
+            c.about = about;
             out.push(c);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        crate::lexicon::Lexicons::builtin().time
+    }
+
+    fn norm(text: &str, published: &str) -> Vec<String> {
+        let p = Published::parse_rfc3339(published);
+        let a = Anchor::of(p, None);
+        resolve_text(text, a.as_ref(), None, &lex())
+            .into_iter()
+            .map(|r| r.normalized)
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_are_past_biased_and_future_tense_looks_ahead() {
+        assert_eq!(
+            norm("The talks opened on Monday.", "2025-06-10"),
+            ["2025-06-09"]
+        );
+        assert_eq!(
+            norm("They will meet again on Tuesday.", "2025-06-10"),
+            ["2025-06-10"]
+        );
+        assert_eq!(
+            norm("They will meet again on Friday.", "2025-06-10"),
+            ["2025-06-13"]
+        );
+        assert_eq!(norm("The talks opened on Monday.", ""), ["Monday"]);
+    }
+
+    #[test]
+    fn relative_with_explicit_parenthesis_keeps_both() {
+        let a = Anchor::of(Published::parse_rfc3339("2025-06-10"), None);
+        let r = resolve_text(
+            "The talks began in London yesterday (June 10) as planned.",
+            a.as_ref(),
+            None,
+            &lex(),
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].normalized, "2025-06-10");
+        assert_eq!(r[0].value.relative, NaiveDate::from_ymd_opt(2025, 6, 9));
+    }
+
+    #[test]
+    fn no_phantom_dates() {
+        for t in [
+            "May I ask a question?",
+            "Protesters vowed to March forward.",
+            "We had a Sunday roast.",
+            "The 2025 Act was passed by parliament.",
+            "It may rain.",
+            "The 21st century began.",
+        ] {
+            assert!(
+                norm(t, "2025-06-10").is_empty(),
+                "{t}: {:?}",
+                norm(t, "2025-06-10")
+            );
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        let l = lex();
+        let t = dateline(
+            "Headline\nFP News Desk June 10, 2025, 11:44:12 IST\nBody.",
+            &l,
+            None,
+        );
+        assert_eq!(
+            t.published.map(|p| p.to_string()).as_deref(),
+            Some("2025-06-10T11:44:12+05:30")
+        );
+        let t = dateline("By  LiDan  Jun 10, 2025, 12:19 a.m. ET\n", &l, None);
+        assert_eq!(
+            t.published.map(|p| p.to_string()).as_deref(),
+            Some("2025-06-10T00:19:00-04:00")
+        );
+        let t = dateline(
+            "Published: Tuesday 10 June 2025 07:14 BST\n",
+            &l,
+            Some(chrono_tz::Europe::London),
+        );
+        assert_eq!(
+            t.published.map(|p| p.to_string()).as_deref(),
+            Some("2025-06-10T07:14:00+01:00")
+        );
+        let t = dateline("First Post8 hours ago\n", &l, None);
+        assert!(t.published.is_none() && t.note.is_some_and(|n| n.contains("8 hours ago")));
     }
 }

@@ -271,8 +271,8 @@ impl Report {
                 outlet: s.outlet.clone(),
                 path: s.path.clone(),
                 url: s.url.clone(),
-                published: s.published.map(|p| p.to_string()),
-                published_from: s.published_from,
+                published: a.times[i].published.map(|p| p.to_string()),
+                published_from: a.times[i].from.unwrap_or(s.published_from),
                 role: s.role,
                 sentences: a.docs[i].sentences.len(),
                 claims: a.claims.iter().filter(|c| c.source == i).count(),
@@ -282,6 +282,7 @@ impl Report {
                     .iter()
                     .cloned()
                     .chain(s.published_note.clone())
+                    .chain(a.times[i].note.clone())
                     .collect(),
             })
             .collect();

@@ -89,14 +89,12 @@ fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
         };
         let (line_no, _) = source.line_col(v.span.start);
         let line = source.line_span(line_no);
-        // Long lines (a whole article on one line) are cut to a window around the span.
-        let (from, to) = window(&source.text, line.start, line.end, v.span.start, v.span.end);
-        let start = v.span.start.max(from) - from;
-        let end = v.span.end.min(to).max(v.span.start.max(from)) - from;
+        let start = v.span.start - line.start;
+        let end = v.span.end.min(line.end).max(v.span.start) - line.start;
         snippets.push(
-            Snippet::source(&source.text[from..to])
+            Snippet::source(&source.text[line.start..line.end])
                 .line_start(line_no)
-                .path(format!("{}:{}:{}", source.path, v.span.line, v.span.column))
+                .path(source.path.as_str())
                 .annotation(
                     AnnotationKind::Primary
                         .span(start..end)
@@ -119,21 +117,4 @@ fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
         groups.push(Group::with_title(Level::HELP.secondary_title(s.as_str())));
     }
     groups
-}
-
-/// A window of at most ~160 bytes of the line around the span, on char boundaries.
-fn window(text: &str, line_start: usize, line_end: usize, s: usize, e: usize) -> (usize, usize) {
-    const MAX: usize = 160;
-    if line_end - line_start <= MAX {
-        return (line_start, line_end);
-    }
-    let mut from = s.saturating_sub(60).max(line_start);
-    let mut to = (e + 60).min(line_end).max(from);
-    while from > line_start && !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    while to < line_end && !text.is_char_boundary(to) {
-        to += 1;
-    }
-    (from, to)
 }

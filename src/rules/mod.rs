@@ -5,6 +5,8 @@
 //! rules or overrides them by id, and may override lexicon files. Checks read the
 //! [`Analysis`] and push [`Finding`]s; they never print.
 
+pub mod date_conflict;
+mod internal_date;
 pub mod spec;
 mod unsupported;
 mod value_conflict;
@@ -76,6 +78,14 @@ pub trait Check: Sync {
 /// The closed set of check types: name, one-line description.
 pub const CHECKS: &[(&str, &str)] = &[
     (
+        "date-conflict",
+        "the same event (verb class and topic) dated differently across sources",
+    ),
+    (
+        "internal-date",
+        "a source's dates contradicting each other or the calendar",
+    ),
+    (
         "unsupported",
         "review mode: a specific draft claim that no reference supports",
     ),
@@ -88,6 +98,8 @@ pub const CHECKS: &[(&str, &str)] = &[
 /// The check type named `name`.
 pub fn lookup(name: &str) -> Option<&'static dyn Check> {
     match name {
+        "date-conflict" => Some(&date_conflict::DateConflict),
+        "internal-date" => Some(&internal_date::InternalDate),
         "unsupported" => Some(&unsupported::Unsupported),
         "value-conflict" => Some(&value_conflict::ValueConflict),
         _ => None,

@@ -76,10 +76,11 @@ impl Check for Unsupported {
             if !is_draft(c.source) || !kinds.iter().any(|k| k == c.value.kind()) {
                 continue;
             }
-            if let Value::Quote(_) = c.value {
-                if c.normalized.split_whitespace().count() < min_words {
-                    continue;
-                }
+            match &c.value {
+                Value::Quote(_) if c.normalized.split_whitespace().count() < min_words => continue,
+                // "last year", "this week": not a specific date.
+                Value::Date(v) if !v.is_day() => continue,
+                _ => {}
             }
             let aligned = a.groups[group_of[ci]]
                 .members

@@ -1,0 +1,134 @@
+//! `internal-date`: a source contradicting itself or the calendar about a date.
+//!
+//! Checks, each on one source alone: relative words against the explicit date given with
+//! them ("yesterday (June 10)" in a June 10 piece); a weekday against its date ("Tuesday,
+//! June 9, 2025"); a future-tense event dated in a year before publication; one time given
+//! in two zones that do not agree ("3 p.m. ET (21:00 CET)"); a standard-time abbreviation
+//! in a season of daylight time ("EST" in July); and one event dated on two different days
+//! in the same source.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::date_conflict::{clusters, describe, event_date};
+use super::{Check, Rule};
+use crate::extract::time::{self, ZoneKind};
+use crate::extract::Value;
+use crate::report::Finding;
+use crate::Analysis;
+
+pub struct InternalDate;
+
+impl Check for InternalDate {
+    fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+        for (ci, c) in a.claims.iter().enumerate() {
+            let Value::Date(v) = &c.value else { continue };
+            let id = &a.story.sources[c.source].id;
+            let published = a.times[c.source].published;
+            let mut problems: Vec<(String, String)> = Vec::new();
+            if let (Some(rel), Some(d)) = (v.relative, v.date) {
+                if rel != d {
+                    problems.push((
+                        format!(
+                            "{id} says \"{}\", which is {rel}, but dates it {d}",
+                            v.relative_text.as_deref().unwrap_or("").trim()
+                        ),
+                        format!(
+                            "{}; the explicit date is {d} ({})",
+                            v.reasoning,
+                            d.format("%A")
+                        ),
+                    ));
+                }
+            }
+            if let (Some(d), Some(w)) = (v.date, v.weekday) {
+                if d.weekday() != w && v.relative.is_none() {
+                    problems.push((
+                        format!("{id} gives {w} for {d}, which is a {}", d.format("%A")),
+                        format!("{d} fell on a {}", d.format("%A")),
+                    ));
+                }
+            }
+            if let (Some(d), Some(p)) = (v.date, published) {
+                if v.future && v.explicit_year && d.year() < p.date().year() {
+                    problems.push((
+                        format!("{id} describes a future event dated {d}, before the piece was published ({})", p.date()),
+                        format!("published {p}; future tense, dated in {}", d.year()),
+                    ));
+                }
+            }
+            let day = v.date.or_else(|| published.map(|p| p.date()));
+            if let (Some(t1), Some(z1), Some((t2, z2)), Some(day)) =
+                (v.time, v.zone.as_deref(), v.alt_time.as_ref(), day)
+            {
+                let tz = a.story.timezone;
+                let lex = &a.lexicons.time;
+                if let (Some(i1), Some(i2)) = (
+                    time::instant(day, t1, z1, lex, tz),
+                    time::instant(day, *t2, z2, lex, tz),
+                ) {
+                    if i1 != i2 {
+                        problems.push((
+                            format!(
+                                "{id} gives one moment as {} {z1} and {} {z2}, which differ by {} minutes",
+                                t1.format("%H:%M"),
+                                t2.format("%H:%M"),
+                                (i2 - i1).num_minutes().abs()
+                            ),
+                            format!("{} {z1} = {}; {} {z2} = {}", t1.format("%H:%M"), i1.to_rfc3339(), t2.format("%H:%M"), i2.to_rfc3339()),
+                        ));
+                    }
+                }
+            }
+            if let (Some(zone), Some(day)) = (v.zone.as_deref(), day) {
+                if let Some((tz, ZoneKind::Standard, _)) =
+                    a.lexicons.time.resolve(zone, a.story.timezone)
+                {
+                    if time::is_dst(tz, day) {
+                        problems.push((
+                            format!("{id} uses {zone}, a standard-time zone, for {day}, when {} keeps daylight time", tz.name()),
+                            format!("{} observes daylight-saving time on {day}; the generic or daylight abbreviation was probably meant", tz.name()),
+                        ));
+                    }
+                }
+            }
+            for (message, note) in problems {
+                let mut f = rule.finding(c.about.clone(), message);
+                f.note = Some(note);
+                f.push_claim(a, ci);
+                out.push(f);
+            }
+        }
+        // One event dated on two different days within one source.
+        for group in clusters(a, false) {
+            let values: Vec<(usize, NaiveDate)> = group
+                .iter()
+                .filter_map(|&m| {
+                    event_date(&a.claims[m])
+                        .and_then(|v| v.date)
+                        .map(|d| (m, d))
+                })
+                .collect();
+            let Some(&(first, d0)) = values.first() else {
+                continue;
+            };
+            let Some(&(other, d1)) = values.iter().find(|(_, d)| *d != d0) else {
+                continue;
+            };
+            let c0 = &a.claims[first];
+            let id = &a.story.sources[c0.source].id;
+            let v0 = event_date(c0).map_or_else(String::new, |v| describe(v, &c0.normalized));
+            let c1 = &a.claims[other];
+            let v1 = event_date(c1).map_or_else(String::new, |v| describe(v, &c1.normalized));
+            let mut f = rule.finding(
+                c0.about.clone(),
+                format!("{id} dates the same event {v0} and {v1}"),
+            );
+            f.note = Some(format!(
+                "{d0} and {d1}: both sentences name the same kind of event about the same thing"
+            ));
+            f.push_claim(a, first);
+            f.push_claim(a, other);
+            out.push(f);
+        }
+    }
+}
