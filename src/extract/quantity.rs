@@ -1,10 +1,17 @@
-//! Quantities: percentages with the words around them that say what they measure.
+//! Quantities: percentages, money, durations, basis points and counts, with what they
+//! measure.
 //!
-//! Output: `Value::Quantity` claims normalised per the contract (`30%`).
+//! Output: `Value::Quantity` claims normalised per the contract (`30%`, `6.88e11 USD`,
+//! `90 days`, `25 bp`). A change "from 145 percent to 30 percent" gives two claims, marked
+//! before and after. A figure's `context` names what it measures: the words just before it
+//! (or before "from" in a change) up to a clause boundary, and the noun right after it
+//! ("10 per cent tariffs on US goods"); a place after "on"/"against" is the target
+//! (`on:china`), so "US tariffs on China" and "China's tariffs on US goods" never align.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 use serde::Deserialize;
 
 use super::{claim, Claim, Ctx, Value};
@@ -12,22 +19,73 @@ use crate::segment::Doc;
 use crate::story::Source;
 use crate::words;
 
-/// Units and scale words (`rules/lexicon/quantities.toml`).
+/// Units, scales and place names (`rules/lexicon/quantities.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Lexicon {}
+pub struct Lexicon {
+    #[serde(default)]
+    pub currencies: BTreeMap<String, String>,
+    #[serde(default)]
+    pub scales: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub places: BTreeMap<String, String>,
+}
+
+/// Where a figure stands in a change it describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// A figure stated on its own.
+    Plain,
+    /// The starting value of "from A to B".
+    Before,
+    /// The resulting value of "from A to B".
+    After,
+}
 
 /// A number with its unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     pub value: f64,
-    /// Canonical unit: `%`, `USD`, `days`, or empty for a bare count.
+    /// Upper bound of a range ("4.75%–5%").
+    pub high: Option<f64>,
+    /// Canonical unit: `%`, `bp`, an ISO currency code, `days`/`weeks`/`months`/`years`,
+    /// or a counted noun.
     pub unit: String,
+    /// Said approximately ("about 300", "nearly 7%").
+    pub approximate: bool,
+    pub phase: Phase,
+    /// The verb of the change, for a before/after pair ("cut", "raised").
+    pub change: Option<String>,
+    /// Decimal places written, for telling rounding from a real difference.
+    pub decimals: usize,
 }
 
-static PERCENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b|pct\b)")
-        .expect("static pattern")
+const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+const WORDNUM: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred";
+
+static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?ix)
+        (?P<approx>\b(?:about|around|roughly|nearly|almost|approximately|some|more\ than|over|under|less\ than|at\ least|up\ to|close\ to)\s+)?
+        (?:
+          (?P<cur>US\$|\$|€|£|¥|₹)\s?(?P<mnum>{NUMBER})(?:\s*(?P<mscale>trillion|billion|million|thousand|bn|tn|mln|mn|m|k|b)\b)?
+          (?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|¥|₹)?\s?(?P<mhigh>{NUMBER})(?:\s*(?:trillion|billion|million|thousand|bn|tn|mln|mn|m|k|b)\b)?)?
+        |
+          (?P<num>{NUMBER}|\b(?:{WORDNUM}))
+          (?:\s*%?\s*(?:-|–)\s*(?P<high>{NUMBER}))?
+          (?:
+              \s*(?P<pct>%|\bper\s?cent\b|\bpercent\b|\bpct\b)(?:age\ points?)?
+            | \s*(?P<bp>\bbasis\ points?\b|\bbps?\b)
+            | \s*(?P<scale>trillion|billion|million|thousand|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
+            | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?)\b
+          )
+        )"
+    ))
+    .expect("static pattern")
+});
+
+static TRANSITION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfrom\s+(?:about\s+|around\s+)?(?P<a>[^\s]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)\s+to\s+(?:about\s+|around\s+)?(?P<b>[^\s,;.]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)").expect("static pattern")
 });
 
 /// Formats a number without trailing zeros.
@@ -36,32 +94,392 @@ pub fn plain(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-pub fn extract(si: usize, source: &Source, doc: &Doc, _ctx: &Ctx, out: &mut Vec<Claim>) {
+fn word_number(w: &str) -> Option<f64> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        _ => return None,
+    })
+}
+
+fn number(s: &str) -> Option<f64> {
+    s.replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .or_else(|| word_number(s))
+}
+
+fn decimals(s: &str) -> usize {
+    s.split_once('.').map_or(0, |(_, d)| d.len())
+}
+
+/// The normalised text of a quantity.
+pub fn normalize(q: &Quantity) -> String {
+    let v = |x: f64| {
+        if q.unit.len() == 3 && q.unit.chars().all(|c| c.is_ascii_uppercase()) && x.abs() >= 1e6 {
+            format!("{x:e}")
+        } else {
+            plain(x)
+        }
+    };
+    let sep = if q.unit == "%" { "" } else { " " };
+    match q.high {
+        Some(h) => format!("{}–{}{sep}{}", v(q.value), v(h), q.unit),
+        None => format!("{}{sep}{}", v(q.value), q.unit),
+    }
+}
+
+/// Parses one match into a quantity (phase and change are set by the caller).
+fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
+    let approximate = c.name("approx").is_some();
+    if let Some(cur) = c.name("cur") {
+        let unit = lex
+            .currencies
+            .get(cur.as_str())
+            .cloned()
+            .unwrap_or_else(|| "USD".into());
+        let scale = c
+            .name("mscale")
+            .and_then(|s| lex.scales.get(&s.as_str().to_ascii_lowercase()).copied())
+            .unwrap_or(1.0);
+        let raw = c.name("mnum")?.as_str();
+        let value = number(raw)? * scale;
+        let high = c
+            .name("mhigh")
+            .and_then(|h| number(h.as_str()))
+            .map(|h| h * scale);
+        return Some(Quantity {
+            value,
+            high,
+            unit,
+            approximate,
+            phase: Phase::Plain,
+            change: None,
+            decimals: decimals(raw),
+        });
+    }
+    let raw = c.name("num")?.as_str();
+    let base = number(raw)?;
+    let high = c.name("high").and_then(|h| number(h.as_str()));
+    let (value, unit) = if c.name("pct").is_some() {
+        (base, "%".to_string())
+    } else if c.name("bp").is_some() {
+        (base, "bp".to_string())
+    } else if let Some(w) = c.name("curword") {
+        let scale = c
+            .name("scale")
+            .and_then(|s| lex.scales.get(&s.as_str().to_ascii_lowercase()).copied())
+            .unwrap_or(1.0);
+        let unit = lex
+            .currencies
+            .get(&w.as_str().to_ascii_lowercase())
+            .cloned()?;
+        (base * scale, unit)
+    } else if let Some(d) = c.name("dur") {
+        let mut u = d.as_str().to_ascii_lowercase();
+        if !u.ends_with('s') {
+            u.push('s');
+        }
+        (base, u)
+    } else {
+        return None;
+    };
+    Some(Quantity {
+        value,
+        high,
+        unit,
+        approximate,
+        phase: Phase::Plain,
+        change: None,
+        decimals: decimals(raw),
+    })
+}
+
+/// Words that end the phrase naming what a figure measures, walking back from it.
+const BOUNDARY: &[&str] = &[
+    "while", "whereas", "but", "and", "although", "though", "as", "after", "before", "when",
+    "since", "because", "which", "who", "that", "said", "says", "told",
+];
+
+/// The context words of a figure: what it measures.
+fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>, String) {
+    let head = &text[..start];
+    let clause_start = head.rfind([',', ';', ':', '(', '—']).map_or(0, |i| i + 1);
+    let toks = words::tokens(&head[clause_start..]);
+    let mut picked: Vec<&str> = Vec::new();
+    for &(s, e) in toks.iter().rev() {
+        let w = &head[clause_start + s..clause_start + e];
+        if BOUNDARY.contains(&w.to_ascii_lowercase().as_str()) || picked.len() >= 9 {
+            break;
+        }
+        picked.push(w);
+    }
+    picked.reverse();
+    // The noun right after the figure: "10 per cent tariffs on US goods".
+    let tail = &text[end..];
+    let tail_end = tail.find([',', ';', '.', ':']).unwrap_or(tail.len());
+    let after: Vec<&str> = words::tokens(&tail[..tail_end])
+        .into_iter()
+        .take(5)
+        .map(|(s, e)| &tail[s..e])
+        .collect();
+    let takes_after = after
+        .first()
+        .is_some_and(|w| w.chars().all(char::is_lowercase) && !words::is_stop(&w.to_lowercase()));
+    let mut phrase: Vec<&str> = picked.clone();
+    if takes_after {
+        phrase.extend(after.iter().copied());
+    }
+    let mut context = Vec::new();
+    let mut target = false;
+    for w in &phrase {
+        let low = w.to_lowercase();
+        if matches!(low.as_str(), "on" | "against" | "for" | "into" | "to") {
+            target = matches!(low.as_str(), "on" | "against");
+            continue;
+        }
+        let place = lex
+            .places
+            .get(low.trim_end_matches("'s").trim_end_matches("’s"))
+            .cloned();
+        let is_name = w.chars().next().is_some_and(char::is_uppercase);
+        if words::is_stop(&low) || low.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            continue;
+        }
+        let token = match place {
+            Some(p) => p,
+            None if is_name => low
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string(),
+            None => words::stem(&low),
+        };
+        if target && (is_name || place_known(&token, lex)) {
+            context.push(format!("on:{token}"));
+        } else if !target || is_name {
+            context.push(token);
+        }
+    }
+    let about = if takes_after {
+        subject_phrase(&after).or_else(|| subject_phrase(&picked))
+    } else {
+        subject_phrase(&picked)
+    }
+    .unwrap_or_default();
+    (context, about)
+}
+
+/// Words that join a figure's subject to the figure rather than name it.
+const LINKING: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "would", "will", "could", "should", "may",
+    "might", "has", "have", "had", "to", "at", "by", "of", "from", "brought", "put", "set", "kept",
+    "made", "took", "stood", "reached", "hit", "totalled", "totaled", "amounted", "came", "grew",
+    "rose", "fell", "cut", "said", "says", "impose", "imposes", "agreed", "about", "around",
+];
+
+/// The words naming what a figure measures: the stretch of the phrase nearest the figure
+/// between verbs ("… brought | new US tariffs on Chinese goods").
+fn subject_phrase(phrase: &[&str]) -> Option<String> {
+    let verbish = |w: &str| {
+        let l = w.to_lowercase();
+        LINKING.contains(&l.as_str())
+            || (w.chars().next().is_some_and(char::is_lowercase)
+                && l.len() > 4
+                && (l.ends_with("ed") || l.ends_with("ly")))
+    };
+    let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
+    for w in phrase {
+        if verbish(w) {
+            chunks.push(Vec::new());
+        } else if let Some(last) = chunks.last_mut() {
+            last.push(w);
+        }
+    }
+    chunks
+        .into_iter()
+        .rev()
+        .find(|c| c.iter().any(|w| !words::is_stop(&w.to_lowercase())))
+        .map(|c| {
+            let start = c
+                .iter()
+                .position(|w| {
+                    !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "and" | "of")
+                })
+                .unwrap_or(0);
+            c[start..].join(" ")
+        })
+}
+
+fn place_known(token: &str, lex: &Lexicon) -> bool {
+    lex.places.values().any(|p| p == token)
+}
+
+/// Change verbs, for checking a change's direction against its numbers.
+fn change_verb(head: &str) -> Option<String> {
+    let low = head.to_lowercase();
+    let verbs = [
+        "cut",
+        "cuts",
+        "lowered",
+        "lower",
+        "reduced",
+        "reduce",
+        "slashed",
+        "fell",
+        "dropped",
+        "declined",
+        "decreased",
+        "eased",
+        "raised",
+        "raise",
+        "increased",
+        "increase",
+        "hiked",
+        "rose",
+        "climbed",
+        "jumped",
+        "grew",
+        "lifted",
+        "boosted",
+    ];
+    let toks: Vec<&str> = low
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    toks.iter()
+        .rev()
+        .take(8)
+        .find(|w| verbs.contains(w))
+        .map(|w| (*w).to_string())
+}
+
+pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
+    let lex = &ctx.lex.quantity;
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
-        for m in PERCENT_RE.captures_iter(text) {
-            let whole = m.get(0).expect("match");
-            let Ok(value) = m[1].parse::<f64>() else {
+        // Changes "from A to B": the phase of each figure, and where the measured phrase ends.
+        let mut phases: Vec<(usize, usize, Phase, usize, Option<String>)> = Vec::new();
+        for t in TRANSITION_RE.captures_iter(text) {
+            let (Some(a), Some(b), Some(whole)) = (t.name("a"), t.name("b"), t.get(0)) else {
                 continue;
             };
+            let verb = change_verb(&text[..whole.start()]);
+            phases.push((
+                a.start(),
+                a.end(),
+                Phase::Before,
+                whole.start(),
+                verb.clone(),
+            ));
+            phases.push((b.start(), b.end(), Phase::After, whole.start(), verb));
+        }
+        for m in QUANTITY_RE.captures_iter(text) {
+            let Some(whole) = m.get(0) else { continue };
+            let Some(mut q) = quantity_of(&m, lex) else {
+                continue;
+            };
+            // A year ("in 2012 years"?) or a clock time is not a quantity.
+            if q.unit.ends_with('s') && q.unit.len() > 3 && q.value > 500.0 {
+                continue;
+            }
+            let num_start = m
+                .name("num")
+                .or_else(|| m.name("cur"))
+                .map_or(whole.start(), |x| x.start());
+            let mut context_end = num_start;
+            if let Some(p) = phases
+                .iter()
+                .find(|p| num_start >= p.0 && num_start < p.1.max(p.0 + 1))
+            {
+                q.phase = p.2;
+                q.change.clone_from(&p.4);
+                context_end = p.3;
+            }
+            let (context, about) = measured(text, context_end, whole.end(), lex);
+            let normalized = normalize(&q);
             let mut c = claim(
                 source,
                 doc,
                 (si, i),
                 (s.start + whole.start(), s.start + whole.end()),
-                Value::Quantity(Quantity {
-                    value,
-                    unit: "%".into(),
-                }),
-                format!("{}%", plain(value)),
+                Value::Quantity(q),
+                normalized,
             );
-            let before = &text[..whole.start()];
-            let window: Vec<&str> = before.split_whitespace().rev().take(8).collect();
-            let window: Vec<&str> = window.into_iter().rev().collect();
-            let window = window.join(" ");
-            c.context = words::content_words(&window);
-            c.about = window;
+            c.context = context;
+            c.about = if about.is_empty() {
+                "an unnamed quantity".into()
+            } else {
+                about
+            };
             out.push(c);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        crate::lexicon::Lexicons::builtin().quantity
+    }
+
+    fn all(text: &str) -> Vec<String> {
+        QUANTITY_RE
+            .captures_iter(text)
+            .filter_map(|c| quantity_of(&c, &lex()))
+            .map(|q| normalize(&q))
+            .collect()
+    }
+
+    #[test]
+    fn units_and_scales() {
+        assert_eq!(all("trade of $688 billion"), ["6.88e11 USD"]);
+        assert_eq!(all("tariffs of 55 per cent and 10%"), ["55%", "10%"]);
+        assert_eq!(
+            all("a 90-day truce, then six months"),
+            ["90 days", "6 months"]
+        );
+        assert_eq!(
+            all("rates of 4.75%–5% and 25 basis points"),
+            ["4.75–5%", "25 bp"]
+        );
+        assert_eq!(all("€3.2bn and 40 million euros"), ["3.2e9 EUR", "4e7 EUR"]);
+    }
+
+    #[test]
+    fn context_tells_who_taxes_whom() {
+        let l = lex();
+        let t = "Trump said US tariffs on China would be fixed at 55 per cent, while China agreed to impose 10 per cent tariffs on US goods.";
+        let a = t.find("55").unwrap();
+        let (us, _) = measured(t, a, a + 2, &l);
+        let b = t.find("10 per").unwrap();
+        let (cn, _) = measured(t, b, b + 11, &l);
+        assert!(
+            us.contains(&"us".to_string()) && us.contains(&"on:china".to_string()),
+            "{us:?}"
+        );
+        assert!(
+            cn.contains(&"china".to_string()) && cn.contains(&"on:us".to_string()),
+            "{cn:?}"
+        );
     }
 }

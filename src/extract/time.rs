@@ -1194,7 +1194,8 @@ fn is_future(text: &str, start: usize) -> bool {
     FUTURE_RE.is_match(&head[clause_start..])
 }
 
-fn weekday_name(w: Weekday) -> &'static str {
+/// The full English name of a weekday.
+pub fn weekday_name(w: Weekday) -> &'static str {
     match w {
         Weekday::Mon => "Monday",
         Weekday::Tue => "Tuesday",
@@ -1406,24 +1407,32 @@ fn event_words(text: &str, at: usize, ev: &EventLexicon) -> (Option<String>, Vec
             }
         }
     }
-    let mut topics = Vec::new();
+    // Noun classes in order of first mention, so a subject names the sentence's own topic.
+    let mut nouns: Vec<(usize, String)> = Vec::new();
     for (class, words) in &ev.nouns {
-        if words.iter().any(|w| {
-            lower.match_indices(w.as_str()).any(|(i, _)| {
-                let end = i + w.len();
-                lower[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-                    && lower[end..]
+        let first = words
+            .iter()
+            .flat_map(|w| {
+                lower.match_indices(w.as_str()).filter(|(i, _)| {
+                    let end = i + w.len();
+                    lower[..*i]
                         .chars()
-                        .next()
+                        .next_back()
                         .is_none_or(|c| !c.is_alphanumeric())
+                        && lower[end..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
             })
-        }) {
-            topics.push(format!("n:{class}"));
+            .map(|(i, _)| i)
+            .min();
+        if let Some(i) = first {
+            nouns.push((i, format!("n:{class}")));
         }
     }
+    nouns.sort();
+    let mut topics: Vec<String> = nouns.into_iter().map(|(_, n)| n).collect();
     // Names: capitalised words not opening the sentence, not calendar words.
     for (k, (s, e)) in crate::words::tokens(text).into_iter().enumerate() {
         let w = &text[s..e];

@@ -43,7 +43,11 @@ impl Check for InternalDate {
             if let (Some(d), Some(w)) = (v.date, v.weekday) {
                 if d.weekday() != w && v.relative.is_none() {
                     problems.push((
-                        format!("{id} gives {w} for {d}, which is a {}", d.format("%A")),
+                        format!(
+                            "{id} gives {} for {d}, which is a {}",
+                            time::weekday_name(w),
+                            d.format("%A")
+                        ),
                         format!("{d} fell on a {}", d.format("%A")),
                     ));
                 }

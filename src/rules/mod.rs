@@ -5,8 +5,10 @@
 //! rules or overrides them by id, and may override lexicon files. Checks read the
 //! [`Analysis`] and push [`Finding`]s; they never print.
 
+mod arithmetic;
 pub mod date_conflict;
 mod internal_date;
+mod single_source;
 pub mod spec;
 mod unsupported;
 mod value_conflict;
@@ -86,12 +88,17 @@ pub const CHECKS: &[(&str, &str)] = &[
         "a source's dates contradicting each other or the calendar",
     ),
     (
+        "internal-arithmetic",
+        "a source's figures contradicting its own words (a cut that rises) or each other",
+    ),
+    ("single-source", "a figure only one source gives"),
+    (
         "unsupported",
         "review mode: a specific draft claim that no reference supports",
     ),
     (
         "value-conflict",
-        "aligned claims of one type whose normalised values differ across sources",
+        "aligned figures of one quantity whose values differ across sources",
     ),
 ];
 
@@ -100,6 +107,8 @@ pub fn lookup(name: &str) -> Option<&'static dyn Check> {
     match name {
         "date-conflict" => Some(&date_conflict::DateConflict),
         "internal-date" => Some(&internal_date::InternalDate),
+        "internal-arithmetic" => Some(&arithmetic::Arithmetic),
+        "single-source" => Some(&single_source::SingleSource),
         "unsupported" => Some(&unsupported::Unsupported),
         "value-conflict" => Some(&value_conflict::ValueConflict),
         _ => None,

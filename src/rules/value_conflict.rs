@@ -1,13 +1,17 @@
-//! `value-conflict`: aligned claims of one type whose values differ across sources.
+//! `value-conflict`: aligned quantities whose values differ across sources.
 //!
-//! Parameters: `claim` (the claim type: `date`, `number`…), `tolerance` (numbers: a
-//! relative difference at or under which values count as rounding drift, reported one
-//! severity lower), `min-similarity` (how alike two claims' contexts must be, on top of
-//! alignment, to be compared).
+//! Two figures are compared only when alignment grouped them, their units agree, their
+//! contexts are alike enough (`min-similarity`), and they stand at the same point of any
+//! change they describe (a "before" value only against another "before"). A difference is
+//! an error, except drift, reported as a warning: values within `tolerance` (relative), a
+//! value that rounds to the other at its precision ("6.9%" and "7%"), an approximate value
+//! near the other ("about 300" and "312"), or a value that is the end of a change one
+//! source reports against a figure given later (a rate that moved over time).
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use super::{Check, Rule, RuleFile, Severity};
+use crate::extract::quantity::{Phase, Quantity};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::words;
@@ -15,102 +19,121 @@ use crate::Analysis;
 
 pub struct ValueConflict;
 
+fn quantity<'a>(a: &'a Analysis, i: usize) -> Option<&'a Quantity> {
+    match &a.claims[i].value {
+        Value::Quantity(q) => Some(q),
+        _ => None,
+    }
+}
+
+/// Are two figures about the same quantity, at the same point of a change?
+fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> bool {
+    let (one, other) = (&a.claims[first], &a.claims[second]);
+    let (Some(q1), Some(q2)) = (quantity(a, first), quantity(a, second)) else {
+        return false;
+    };
+    if one.source == other.source || q1.unit != q2.unit || q1.high.is_some() || q2.high.is_some() {
+        return false;
+    }
+    if (q1.phase == Phase::Before) != (q2.phase == Phase::Before) {
+        return false;
+    }
+    words::token_similarity(&one.context, &other.context) >= min_sim
+}
+
+/// How two differing values differ: `None` when they are equal.
+fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, Option<String>)> {
+    if (x.value - y.value).abs() < f64::EPSILON {
+        return None;
+    }
+    let max = x.value.abs().max(y.value.abs());
+    let rel = (x.value - y.value).abs() / max;
+    let rounds = |a: &Quantity, b: &Quantity| {
+        a.decimals < b.decimals && {
+            let f = 10f64.powi(a.decimals as i32);
+            ((b.value * f).round() / f - a.value).abs() < 1e-9
+        }
+    };
+    if rel <= tolerance || rounds(x, y) || rounds(y, x) {
+        return Some((
+            Severity::Warning,
+            Some("the values differ by rounding or precision".into()),
+        ));
+    }
+    if (x.approximate || y.approximate) && rel <= 0.1 {
+        return Some((
+            Severity::Warning,
+            Some("one value is approximate and the other lies near it".into()),
+        ));
+    }
+    if x.phase == Phase::After || y.phase == Phase::After {
+        return Some((
+            Severity::Warning,
+            Some("one source gives this figure as the result of a change (\"from … to …\"): the sources may describe different moments of a quantity that moved; reconcile before relying on either".into()),
+        ));
+    }
+    Some((Severity::Error, None))
+}
+
 impl Check for ValueConflict {
     fn validate(&self, rule: &RuleFile) -> Result<(), String> {
         match rule.params.get("claim").and_then(toml::Value::as_str) {
-            Some(k) if crate::extract::KINDS.contains(&k) => Ok(()),
-            Some(k) => Err(format!("params.claim `{k}` is not a claim type")),
-            None => Err("params.claim is required (the claim type to compare)".into()),
+            Some("number") | None => Ok(()),
+            Some(k) => Err(format!(
+                "params.claim `{k}`: value-conflict compares numbers"
+            )),
         }
     }
 
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
-        let kind = rule.param_str("claim", "date");
         let tolerance = rule.param_f64("tolerance", 0.0);
-        let min_sim = rule.param_f64("min-similarity", 0.5);
-        for group in a.groups.iter().filter(|g| g.kind == kind) {
-            // One claim per source: the first, in text order.
-            let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
-            for &m in &group.members {
-                per_source.entry(a.claims[m].source).or_insert(m);
+        let min_sim = rule.param_f64("min-similarity", 0.6);
+        for group in a.groups.iter().filter(|g| g.kind == "number") {
+            let mut members: BTreeSet<usize> = BTreeSet::new();
+            let mut worst: Option<(Severity, Option<String>)> = None;
+            for (k, &i) in group.members.iter().enumerate() {
+                for &j in &group.members[k + 1..] {
+                    if !comparable(a, i, j, min_sim) {
+                        continue;
+                    }
+                    let (Some(x), Some(y)) = (quantity(a, i), quantity(a, j)) else {
+                        continue;
+                    };
+                    if let Some(d) = difference(x, y, tolerance) {
+                        members.insert(i);
+                        members.insert(j);
+                        if worst.as_ref().is_none_or(|w| d.0 < w.0) {
+                            worst = Some(d);
+                        }
+                    }
+                }
             }
-            if per_source.len() < 2 {
+            let Some((severity, note)) = worst else {
                 continue;
-            }
-            let members: Vec<usize> = per_source.into_values().collect();
-            // Values must be of one comparable sort (same unit) and about the same thing.
-            let first = &a.claims[members[0]];
-            let comparable: Vec<usize> = members
-                .iter()
-                .copied()
-                .filter(|&m| {
-                    let c = &a.claims[m];
-                    same_sort(&first.value, &c.value)
-                        && (m == members[0]
-                            || words::token_similarity(&first.context, &c.context) >= min_sim)
-                })
-                .collect();
-            let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for &m in &comparable {
-                by_value
-                    .entry(a.claims[m].normalized.as_str())
-                    .or_default()
-                    .push(m);
-            }
-            if by_value.len() < 2 {
-                continue;
-            }
-            let severity = if within_tolerance(&comparable, a, tolerance) {
-                Severity::Warning.max(rule.spec.severity)
-            } else {
-                rule.spec.severity
             };
-            let subject = first.about.clone();
-            let parts: Vec<String> = by_value
+            // One figure per source, in text order.
+            let mut seen = BTreeSet::new();
+            let chosen: Vec<usize> = members
+                .into_iter()
+                .filter(|&m| seen.insert(a.claims[m].source))
+                .collect();
+            let first = &a.claims[chosen[0]];
+            let parts: Vec<String> = chosen
                 .iter()
-                .map(|(v, ms)| {
-                    let ids: Vec<&str> = ms
-                        .iter()
-                        .map(|&m| a.story.sources[a.claims[m].source].id.as_str())
-                        .collect();
+                .map(|&m| {
                     format!(
-                        "{} {} {v}",
-                        ids.join(" and "),
-                        if ids.len() > 1 { "say" } else { "says" }
+                        "{} says {}",
+                        a.story.sources[a.claims[m].source].id, a.claims[m].normalized
                     )
                 })
                 .collect();
-            let mut f = rule.finding(subject, parts.join("; "));
-            f.severity = severity;
-            for &m in &comparable {
+            let mut f = rule.finding(first.about.clone(), parts.join("; "));
+            f.severity = severity.max(rule.spec.severity);
+            f.note = note;
+            for &m in &chosen {
                 f.push_claim(a, m);
             }
             out.push(f);
         }
     }
-}
-
-fn same_sort(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Quantity(x), Value::Quantity(y)) => x.unit == y.unit,
-        (Value::Date(_), Value::Date(_)) => true,
-        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
-    }
-}
-
-/// Do all numeric values lie within `tolerance` (relative) of each other?
-fn within_tolerance(members: &[usize], a: &Analysis, tolerance: f64) -> bool {
-    let values: Vec<f64> = members
-        .iter()
-        .filter_map(|&m| match &a.claims[m].value {
-            Value::Quantity(q) => Some(q.value),
-            _ => None,
-        })
-        .collect();
-    if values.len() != members.len() || tolerance <= 0.0 {
-        return false;
-    }
-    let max = values.iter().copied().fold(f64::MIN, f64::max);
-    let min = values.iter().copied().fold(f64::MAX, f64::min);
-    max > 0.0 && (max - min) / max <= tolerance
 }

@@ -209,7 +209,7 @@ fn rules_dir_adds_and_overrides() {
     let dir = crate::temp_dir("cli-rules-dir");
     std::fs::write(
         dir.join("date-conflict.toml"),
-        "check = \"value-conflict\"\nkind = \"date\"\nseverity = \"warning\"\nsummary = \"Overridden.\"\nexplanation = \"x\"\n[params]\nclaim = \"date\"\n",
+        "check = \"date-conflict\"\nkind = \"date\"\nseverity = \"warning\"\nsummary = \"Overridden.\"\nexplanation = \"x\"\n",
     )
     .expect("write");
     let o = run_in(&dir, &["rules", "--rules", "."]);

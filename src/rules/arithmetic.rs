@@ -1,0 +1,137 @@
+//! `internal-arithmetic`: a source's figures contradicting its own words or each other.
+//!
+//! A change described as a cut whose numbers rise, or a rise whose numbers fall; and one
+//! source giving two different values for one quantity (same unit, nearly the same
+//! context, neither part of a change).
+
+use super::{Check, Rule};
+use crate::extract::quantity::Phase;
+use crate::extract::Value;
+use crate::report::Finding;
+use crate::words;
+use crate::Analysis;
+
+pub struct Arithmetic;
+
+const DOWN: &[&str] = &[
+    "cut",
+    "cuts",
+    "lowered",
+    "lower",
+    "reduced",
+    "reduce",
+    "slashed",
+    "fell",
+    "dropped",
+    "declined",
+    "decreased",
+    "eased",
+];
+const UP: &[&str] = &[
+    "raised",
+    "raise",
+    "increased",
+    "increase",
+    "hiked",
+    "rose",
+    "climbed",
+    "jumped",
+    "grew",
+    "lifted",
+    "boosted",
+];
+
+impl Check for Arithmetic {
+    fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+        let min_sim = rule.param_f64("min-similarity", 0.85);
+        let claims = &a.claims;
+        for (i, c) in claims.iter().enumerate() {
+            let Value::Quantity(before) = &c.value else {
+                continue;
+            };
+            if before.phase != Phase::Before {
+                continue;
+            }
+            // The "after" of the same change is the next figure of the sentence.
+            let Some((j, after)) =
+                claims
+                    .iter()
+                    .enumerate()
+                    .skip(i + 1)
+                    .find_map(|(j, d)| match &d.value {
+                        Value::Quantity(q)
+                            if d.source == c.source
+                                && d.sentence == c.sentence
+                                && q.phase == Phase::After =>
+                        {
+                            Some((j, q))
+                        }
+                        _ => None,
+                    })
+            else {
+                continue;
+            };
+            let Some(verb) = before.change.as_deref() else {
+                continue;
+            };
+            let wrong = (DOWN.contains(&verb) && after.value > before.value)
+                || (UP.contains(&verb) && after.value < before.value);
+            if wrong {
+                let id = &a.story.sources[c.source].id;
+                let mut f = rule.finding(
+                    c.about.clone(),
+                    format!(
+                        "{id} says the figure was {verb}, but its numbers go from {} to {}",
+                        c.normalized, claims[j].normalized
+                    ),
+                );
+                f.note = Some(format!(
+                    "\"{verb}\" says the value went {}",
+                    if DOWN.contains(&verb) { "down" } else { "up" }
+                ));
+                f.push_claim(a, i);
+                f.push_claim(a, j);
+                out.push(f);
+            }
+        }
+        // Two values for one quantity in one source.
+        for (i, c) in claims.iter().enumerate() {
+            let Value::Quantity(x) = &c.value else {
+                continue;
+            };
+            if x.phase != Phase::Plain || x.high.is_some() {
+                continue;
+            }
+            for (j, d) in claims.iter().enumerate().skip(i + 1) {
+                let Value::Quantity(y) = &d.value else {
+                    continue;
+                };
+                if d.source != c.source
+                    || d.sentence == c.sentence
+                    || y.phase != Phase::Plain
+                    || y.unit != x.unit
+                    || y.high.is_some()
+                {
+                    continue;
+                }
+                if c.normalized == d.normalized
+                    || c.context.len() < 2
+                    || words::token_similarity(&c.context, &d.context) < min_sim
+                {
+                    continue;
+                }
+                let id = &a.story.sources[c.source].id;
+                let mut f = rule.finding(
+                    c.about.clone(),
+                    format!(
+                        "{id} gives this quantity as {} and as {}",
+                        c.normalized, d.normalized
+                    ),
+                );
+                f.push_claim(a, i);
+                f.push_claim(a, j);
+                out.push(f);
+            }
+        }
+    }
+}
