@@ -111,3 +111,17 @@ impl Lexicons {
         Self::from_files(&LexiconFiles::builtin()).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        let files = LexiconFiles::builtin();
+        assert!(files.names().count() >= 7);
+        if let Err(e) = Lexicons::from_files(&files) {
+            panic!("{e}");
+        }
+    }
+}

@@ -1,27 +1,407 @@
-//! People, organisations and their titles.
+//! People and their titles.
+//!
+//! A person is a run of two or three capitalised words that are neither title words
+//! ("Secretary", "Vice Premier") nor organisation words ("Council", "Bank"), nor places.
+//! Title words right before the name ("Commerce Secretary Howard Lutnick") or an apposition
+//! right after it ("Kevin Hassett, director of the National Economic Council,") give a
+//! title claim. Titles are normalised with `rules/lexicon/titles.toml`: qualifiers that do
+//! not change the office are dropped, "X of Y" becomes "Y X", and synonyms meet ("director"
+//! ≈ "head"), so equivalent wordings compare equal.
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Claim, Ctx};
+use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
+use crate::words;
 
 /// Title equivalences (`rules/lexicon/titles.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Lexicon {}
+pub struct Lexicon {
+    #[serde(default)]
+    pub drop: Vec<String>,
+    #[serde(default)]
+    pub synonyms: BTreeMap<String, String>,
+    #[serde(default)]
+    pub offices: Vec<String>,
+    #[serde(default)]
+    pub organisations: Vec<String>,
+}
 
-/// A person or organisation named in the text.
+/// A person named in full in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameMention {
+    /// As written.
     pub name: String,
+    /// Lowercase, single-spaced: the identity key.
+    pub key: String,
 }
 
 /// A title given to a named person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TitleMention {
+    /// The person's key.
     pub person: String,
+    /// The person as written.
+    pub person_text: String,
+    /// The title as written.
     pub title: String,
+    /// The normalised title.
+    pub normalized: String,
+    /// Said to be a former holder.
+    pub former: bool,
 }
 
-pub fn extract(_si: usize, _source: &Source, _doc: &Doc, _ctx: &Ctx, _out: &mut Vec<Claim>) {}
+impl Lexicon {
+    fn is_office(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        self.offices.iter().any(|o| o == &l)
+    }
+
+    fn is_org(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        let l = l.trim_end_matches("’s").trim_end_matches("'s");
+        self.organisations.iter().any(|o| o == l)
+    }
+
+    /// The canonical form of a title.
+    pub fn normalize_title(&self, title: &str) -> String {
+        let mut t = format!(
+            " {} ",
+            title
+                .to_lowercase()
+                .replace(['’'], "'")
+                .replace(['-', ','], " ")
+        );
+        let mut drops: Vec<&String> = self.drop.iter().collect();
+        drops.sort_by_key(|d| std::cmp::Reverse(d.len()));
+        for d in drops {
+            let d = d.replace('’', "'");
+            t = t.replace(&format!(" {d} "), " ");
+            t = t.replace(&format!(" {d} "), " ");
+        }
+        let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        // "director of national economic council" → "national economic council director"
+        let t = match t.split_once(" of ") {
+            Some((office, org)) if !org.is_empty() && !self.synonyms.contains_key(&t) => {
+                format!("{org} {office}")
+            }
+            _ => t,
+        };
+        let mut out = format!(" {t} ");
+        let mut syns: Vec<(&String, &String)> = self.synonyms.iter().collect();
+        syns.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        for (k, v) in syns {
+            let k = k.replace('-', " ");
+            out = out.replace(&format!(" {k} "), &format!(" {v} "));
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A run of capitalised tokens in a sentence: (start, end) byte offsets of each token.
+fn runs(text: &str) -> Vec<Vec<(usize, usize)>> {
+    let toks = words::tokens(text);
+    let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut cur: Vec<(usize, usize)> = Vec::new();
+    let mut prev_end = 0;
+    for (s, e) in toks {
+        let gap = &text[prev_end..s];
+        let joined = gap.chars().all(char::is_whitespace) && !gap.contains('\n');
+        if capitalised(&text[s..e]) && (cur.is_empty() || joined) {
+            cur.push((s, e));
+        } else {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            if capitalised(&text[s..e]) {
+                cur.push((s, e));
+            }
+        }
+        prev_end = e;
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.trim_end_matches("’s").trim_end_matches("'s")
+}
+
+/// People (and their titles) in one sentence: (name start, name end, title, title range).
+pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> Vec<Person> {
+    let mut out = Vec::new();
+    for run in runs(text) {
+        let words_of: Vec<&str> = run.iter().map(|&(s, e)| &text[s..e]).collect();
+        if words_of.iter().any(|w| lex.is_org(w)) {
+            continue;
+        }
+        // Leading title words and qualifiers.
+        let mut k = 0;
+        while k < words_of.len() {
+            let w = strip_possessive(words_of[k]);
+            let low = w.to_lowercase();
+            let titleish = lex.is_office(w)
+                || lex.synonyms.contains_key(&low)
+                || places.contains_key(&low)
+                || places.values().any(|p| p == &low)
+                || words::is_stop(&low)
+                || (w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+                || matches!(
+                    low.as_str(),
+                    "vice"
+                        | "deputy"
+                        | "former"
+                        | "commerce"
+                        | "treasury"
+                        | "trade"
+                        | "foreign"
+                        | "defence"
+                        | "defense"
+                        | "finance"
+                        | "economy"
+                        | "state"
+                        | "national"
+                        | "economic"
+                        | "council"
+                        | "interior"
+                        | "health"
+                        | "energy"
+                        | "justice"
+                        | "labor"
+                        | "labour"
+                        | "home"
+                        | "senior"
+                        | "top"
+                        | "chief"
+                        | "general"
+                        | "prime"
+                        | "secretary-general"
+                        | "mr"
+                        | "mrs"
+                        | "ms"
+                        | "dr"
+                        | "sir"
+                        | "dame"
+                        | "lord"
+                        | "lady"
+                        | "white"
+                        | "house"
+                        | "us"
+                        | "u.s"
+                );
+            if !titleish {
+                break;
+            }
+            k += 1;
+        }
+        let name_words = &run[k..];
+        if name_words.len() < 2 || name_words.len() > 3 {
+            continue;
+        }
+        let names: Vec<&str> = name_words.iter().map(|&(s, e)| &text[s..e]).collect();
+        if names.iter().any(|w| {
+            lex.is_office(w)
+                || places.contains_key(&w.to_lowercase())
+                || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() > 1
+        }) {
+            continue;
+        }
+        let (ns, ne) = (name_words[0].0, name_words[name_words.len() - 1].1);
+        let ne = ne - (text[..ne].len() - strip_possessive(&text[..ne]).len());
+        let title = if k > 0
+            && words_of[..k]
+                .iter()
+                .any(|w| lex.is_office(strip_possessive(w)))
+        {
+            let ts = run[..k]
+                .iter()
+                .position(|&(s, e)| !words::is_stop(&text[s..e].to_lowercase()))
+                .map_or(run[0].0, |p| run[p].0);
+            Some((ts, run[k - 1].1))
+        } else {
+            apposition(text, ne, lex)
+        };
+        let former = text[..ns].to_lowercase().trim_end().ends_with("former")
+            || title.is_some_and(|(s, e)| text[s..e].to_lowercase().contains("former"));
+        out.push(Person {
+            start: ns,
+            end: ne,
+            title,
+            former,
+        });
+    }
+    out
+}
+
+/// A person found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Person {
+    pub start: usize,
+    pub end: usize,
+    pub title: Option<(usize, usize)>,
+    pub former: bool,
+}
+
+/// ", director of the National Economic Council," right after a name.
+fn apposition(text: &str, name_end: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+    let rest = &text[name_end..];
+    let body = rest.strip_prefix(", ")?;
+    let start = name_end + 2;
+    let stop = body
+        .find([',', ';', '.', '(', ')', '—'])
+        .unwrap_or(body.len());
+    let phrase = &body[..stop];
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return None;
+    }
+    let first = words[0].to_lowercase();
+    let skip = usize::from(matches!(first.as_str(), "the" | "a" | "an"));
+    let head = words.get(skip)?;
+    let office_first = lex.is_office(head)
+        || words.iter().take(5).any(|w| lex.is_office(w))
+            && words.iter().skip(skip).take(4).all(|w| {
+                capitalised(w) || matches!(w.to_lowercase().as_str(), "of" | "the" | "for")
+            });
+    if !office_first {
+        return None;
+    }
+    let lead = phrase.len() - phrase.trim_start().len();
+    let offset = if skip == 1 {
+        phrase.find(head).unwrap_or(0)
+    } else {
+        lead
+    };
+    Some((start + offset, start + phrase.trim_end().len()))
+}
+
+pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
+    let lex = &ctx.lex.entity;
+    let places = &ctx.lex.quantity.places;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let text = doc.sentence_text(i);
+        for p in people(text, lex, places) {
+            let name = text[p.start..p.end].to_string();
+            let key = name
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut c = claim(
+                source,
+                doc,
+                (si, i),
+                (s.start + p.start, s.start + p.end),
+                Value::Name(NameMention {
+                    name: name.clone(),
+                    key: key.clone(),
+                }),
+                name.clone(),
+            );
+            c.context = vec![format!("person:{key}")];
+            c.about.clone_from(&name);
+            out.push(c);
+            if let Some((ts, te)) = p.title {
+                let title = text[ts..te].to_string();
+                let normalized = lex.normalize_title(&title);
+                let value = TitleMention {
+                    person: key.clone(),
+                    person_text: name.clone(),
+                    title: title.clone(),
+                    normalized: normalized.clone(),
+                    former: p.former,
+                };
+                let mut t = claim(
+                    source,
+                    doc,
+                    (si, i),
+                    (s.start + ts, s.start + te),
+                    Value::Title(value),
+                    normalized,
+                );
+                t.context = vec![format!("person:{key}")];
+                t.about = format!("{name}'s title");
+                out.push(t);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> (Lexicon, BTreeMap<String, String>) {
+        let l = crate::lexicon::Lexicons::builtin();
+        (l.entity, l.quantity.places)
+    }
+
+    #[test]
+    fn equivalent_titles_normalise_alike() {
+        let (l, _) = lex();
+        let forms = [
+            "director of the National Economic Council",
+            "Director of the National Economic Council at the White House",
+            "head of the White House’s National Economic Council",
+            "National Economic Council Director",
+        ];
+        let n: Vec<String> = forms.iter().map(|f| l.normalize_title(f)).collect();
+        assert!(n.iter().all(|x| x == &n[0]), "{n:?}");
+        assert_eq!(
+            l.normalize_title("US Treasury Secretary"),
+            l.normalize_title("Treasury Secretary")
+        );
+        assert_eq!(
+            l.normalize_title("Vice-Premier"),
+            l.normalize_title("Vice Premier")
+        );
+        assert_ne!(
+            l.normalize_title("Defence Minister"),
+            l.normalize_title("Foreign Minister")
+        );
+        assert_eq!(
+            l.normalize_title("Chief Executive"),
+            l.normalize_title("CEO")
+        );
+    }
+
+    #[test]
+    fn people_with_titles() {
+        let (l, p) = lex();
+        let t = "Treasury Secretary Scott Bessent, Commerce Secretary Howard Lutnick and Trade Representative Jamieson Greer met the European Central Bank.";
+        let found: Vec<(&str, Option<&str>)> = people(t, &l, &p)
+            .iter()
+            .map(|x| (&t[x.start..x.end], x.title.map(|(s, e)| &t[s..e])))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Scott Bessent", Some("Treasury Secretary")),
+                ("Howard Lutnick", Some("Commerce Secretary")),
+                ("Jamieson Greer", Some("Trade Representative"))
+            ]
+        );
+        let t = "Kevin Hassett, director of the National Economic Council at the White House, spoke with CNBC.";
+        let found: Vec<(&str, Option<&str>)> = people(t, &l, &p)
+            .iter()
+            .map(|x| (&t[x.start..x.end], x.title.map(|(s, e)| &t[s..e])))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "Kevin Hassett",
+                Some("director of the National Economic Council at the White House")
+            )]
+        );
+    }
+}

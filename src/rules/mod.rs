@@ -6,8 +6,11 @@
 //! [`Analysis`] and push [`Finding`]s; they never print.
 
 mod arithmetic;
+mod confusable;
 pub mod date_conflict;
 mod internal_date;
+mod name_variant;
+mod role_conflict;
 mod single_source;
 pub mod spec;
 mod unsupported;
@@ -88,6 +91,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "a source's dates contradicting each other or the calendar",
     ),
     (
+        "identifier-confusable",
+        "a product code written with confusable characters, against the known list or across sources",
+    ),
+    (
         "internal-arithmetic",
         "a source's figures contradicting its own words (a cut that rises) or each other",
     ),
@@ -107,7 +114,10 @@ pub fn lookup(name: &str) -> Option<&'static dyn Check> {
     match name {
         "date-conflict" => Some(&date_conflict::DateConflict),
         "internal-date" => Some(&internal_date::InternalDate),
+        "identifier-confusable" => Some(&confusable::Confusable),
         "internal-arithmetic" => Some(&arithmetic::Arithmetic),
+        "name-variant" => Some(&name_variant::NameVariant),
+        "role-conflict" => Some(&role_conflict::RoleConflict),
         "single-source" => Some(&single_source::SingleSource),
         "unsupported" => Some(&unsupported::Unsupported),
         "value-conflict" => Some(&value_conflict::ValueConflict),
