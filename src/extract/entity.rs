@@ -210,7 +210,8 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
         }
         let names: Vec<&str> = name_words.iter().map(|&(s, e)| &text[s..e]).collect();
         if names.iter().any(|w| {
-            lex.is_office(w)
+            !w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+                || lex.is_office(w)
                 || places.contains_key(&w.to_lowercase())
                 || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() > 1
         }) {

@@ -38,15 +38,6 @@ pub fn same_event(a: &DateValue, b: &DateValue) -> bool {
     ma.iter().filter(|n| mb.contains(n)).count() >= 2
 }
 
-/// The root of `x` in a union-find forest.
-fn find(p: &mut [usize], mut x: usize) -> usize {
-    while p[x] != x {
-        p[x] = p[p[x]];
-        x = p[x];
-    }
-    x
-}
-
 /// A value's noun classes (`nouns`) or its names.
 fn topics(v: &DateValue, nouns: bool) -> Vec<&String> {
     v.topics
@@ -80,7 +71,7 @@ pub fn clusters(a: &Analysis, across: bool) -> Vec<Vec<usize>> {
                 }
                 if let (Some(x), Some(y)) = (event_date(ci), event_date(cj)) {
                     if same_event(x, y) {
-                        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                        let (ri, rj) = (super::root(&mut parent, i), super::root(&mut parent, j));
                         parent[ri.max(rj)] = ri.min(rj);
                     }
                 }
@@ -90,7 +81,7 @@ pub fn clusters(a: &Analysis, across: bool) -> Vec<Vec<usize>> {
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for members in blocks.values() {
         for &i in members {
-            let r = find(&mut parent, i);
+            let r = super::root(&mut parent, i);
             groups.entry(r).or_default().push(i);
         }
     }

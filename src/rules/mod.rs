@@ -10,6 +10,7 @@ mod confusable;
 pub mod date_conflict;
 mod internal_date;
 mod name_variant;
+mod quote_drift;
 mod role_conflict;
 mod single_source;
 pub mod spec;
@@ -117,12 +118,22 @@ pub fn lookup(name: &str) -> Option<&'static dyn Check> {
         "identifier-confusable" => Some(&confusable::Confusable),
         "internal-arithmetic" => Some(&arithmetic::Arithmetic),
         "name-variant" => Some(&name_variant::NameVariant),
+        "quote-drift" => Some(&quote_drift::QuoteDrift),
         "role-conflict" => Some(&role_conflict::RoleConflict),
         "single-source" => Some(&single_source::SingleSource),
         "unsupported" => Some(&unsupported::Unsupported),
         "value-conflict" => Some(&value_conflict::ValueConflict),
         _ => None,
     }
+}
+
+/// The root of `x` in a union-find forest (path halving), shared by checks that cluster.
+pub(crate) fn root(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
 }
 
 /// The rules and lexicons in force.

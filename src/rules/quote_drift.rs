@@ -1,0 +1,419 @@
+//! `quote-drift` and `quote-attribution`: one quote worded differently, or given to
+//! different speakers, across sources.
+//!
+//! Quotes are clustered across sources by shared words (overlap of their word sets, so one
+//! source quoting a fragment of another's longer version still meets it), blocking on the
+//! quotes' own content words. Two versions are then classed from a word diff: the same (up
+//! to case, punctuation, "U.S."/"US", hyphens, British/American spelling); a fragment of
+//! the other (fine, unless the fragment is presented as a sentence start where the original
+//! runs on: trimmed words); wording drift; or a change of meaning (a negation added or lost,
+//! a quantifier or modal changed, a verb reversed). Parameter `mode`: `drift` reports
+//! wording and meaning changes, `attribution` reports the same words given to different
+//! speakers.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use similar::{ChangeTag, TextDiff};
+
+use super::{Check, Rule, RuleFile, Severity};
+use crate::extract::quote::Quote;
+use crate::extract::Value;
+use crate::report::{DiffOp, DiffPart, Finding};
+use crate::Analysis;
+
+pub struct QuoteDrift;
+
+/// How two versions of a quote differ, least to most serious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Class {
+    Same,
+    Fragment,
+    Wording,
+    Meaning,
+}
+
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "none",
+    "nothing",
+    "neither",
+    "nor",
+    "don't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "cannot",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "shouldn't",
+    "couldn't",
+];
+const QUANTIFIERS: &[&str] = &[
+    "some",
+    "all",
+    "every",
+    "each",
+    "any",
+    "few",
+    "many",
+    "most",
+    "several",
+    "always",
+    "sometimes",
+    "often",
+    "rarely",
+];
+const MODALS: &[&str] = &[
+    "may", "might", "could", "will", "would", "must", "shall", "should", "can",
+];
+const REVERSALS: &[(&str, &str)] = &[
+    ("raise", "cut"),
+    ("raised", "cut"),
+    ("increase", "decrease"),
+    ("increased", "decreased"),
+    ("rise", "fall"),
+    ("rose", "fell"),
+    ("up", "down"),
+    ("eased", "tightened"),
+    ("ease", "tighten"),
+    ("lift", "impose"),
+    ("lifted", "imposed"),
+    ("approve", "reject"),
+    ("approved", "rejected"),
+    ("support", "oppose"),
+    ("supports", "opposes"),
+    ("win", "lose"),
+    ("won", "lost"),
+    ("more", "less"),
+    ("higher", "lower"),
+];
+
+fn quote<'a>(a: &'a Analysis, i: usize) -> Option<&'a Quote> {
+    match &a.claims[i].value {
+        Value::Quote(q) => Some(q),
+        _ => None,
+    }
+}
+
+fn contains_run(long: &[String], short: &[String]) -> Option<usize> {
+    if short.is_empty() || short.len() > long.len() {
+        return None;
+    }
+    (0..=long.len() - short.len()).find(|&k| long[k..k + short.len()] == *short)
+}
+
+/// One source's version of a quote: its fragments in text order, joined.
+#[derive(Debug, Clone)]
+struct Version {
+    claims: Vec<usize>,
+    words: String,
+    tokens: Vec<String>,
+    capitalised: bool,
+    caps: Vec<bool>,
+    sentence_starts: Vec<usize>,
+    speaker: Option<String>,
+    speaker_text: Option<String>,
+}
+
+/// Classes two versions.
+fn classify(x: &Version, y: &Version, max_trim: f64) -> Class {
+    if x.tokens == y.tokens {
+        return Class::Same;
+    }
+    let (short, long) = if x.tokens.len() <= y.tokens.len() {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    if let Some(at) = contains_run(&long.tokens, &short.tokens) {
+        // "The very…" quoted as a sentence where the original reads "…like the very…".
+        let trimmed_start = short.capitalised
+            && at > 0
+            && !long.caps.get(at).copied().unwrap_or(true)
+            && !long.sentence_starts.contains(&at);
+        // A version leaving out much of the other is a different quote for the reader.
+        let cut = 1.0 - short.tokens.len() as f64 / long.tokens.len() as f64;
+        return if trimmed_start || cut > max_trim {
+            Class::Wording
+        } else {
+            Class::Fragment
+        };
+    }
+    let diff = similar::capture_diff_slices(similar::Algorithm::Myers, &x.tokens, &y.tokens);
+    let mut removed: Vec<&str> = Vec::new();
+    let mut added: Vec<&str> = Vec::new();
+    for op in &diff {
+        let (_, old, new) = op.as_tag_tuple();
+        match op.tag() {
+            similar::DiffTag::Delete => removed.extend(x.tokens[old].iter().map(String::as_str)),
+            similar::DiffTag::Insert => added.extend(y.tokens[new].iter().map(String::as_str)),
+            similar::DiffTag::Replace => {
+                removed.extend(x.tokens[old].iter().map(String::as_str));
+                added.extend(y.tokens[new].iter().map(String::as_str));
+            }
+            similar::DiffTag::Equal => {}
+        }
+    }
+    let changed = |set: &[&str]| {
+        removed.iter().any(|w| set.contains(w)) != added.iter().any(|w| set.contains(w))
+            || removed
+                .iter()
+                .filter(|w| set.contains(w))
+                .collect::<BTreeSet<_>>()
+                != added
+                    .iter()
+                    .filter(|w| set.contains(w))
+                    .collect::<BTreeSet<_>>()
+    };
+    // A fragment that also adds words elsewhere is drift; meaning words decide the class.
+    let trimmed_only = added.is_empty() || removed.is_empty();
+    let reversal = REVERSALS.iter().any(|(p, q)| {
+        (removed.contains(p) && added.contains(q)) || (removed.contains(q) && added.contains(p))
+    });
+    if (changed(NEGATIONS) || changed(QUANTIFIERS) || changed(MODALS) || reversal) && !trimmed_only
+    {
+        return Class::Meaning;
+    }
+    if changed(NEGATIONS) && trimmed_only {
+        return Class::Meaning;
+    }
+    Class::Wording
+}
+
+fn diff_parts(x: &str, y: &str) -> Vec<DiffPart> {
+    let diff = TextDiff::from_words(x, y);
+    let mut parts: Vec<DiffPart> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            ChangeTag::Equal => DiffOp::Equal,
+            ChangeTag::Delete => DiffOp::Delete,
+            ChangeTag::Insert => DiffOp::Insert,
+        };
+        match parts.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(change.value()),
+            _ => parts.push(DiffPart {
+                op,
+                text: change.value().to_string(),
+            }),
+        }
+    }
+    parts
+}
+
+/// Clusters quotes of different sources sharing most of their words.
+fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>> {
+    let quotes: Vec<usize> = (0..a.claims.len())
+        .filter(|&i| quote(a, i).is_some_and(|q| q.tokens.len() >= min_words))
+        .collect();
+    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in &quotes {
+        for w in a.claims[i].context.iter().collect::<BTreeSet<_>>() {
+            blocks.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..a.claims.len()).collect();
+    let mut tried = BTreeSet::new();
+    for members in blocks.values().filter(|m| m.len() <= 64) {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                if a.claims[i].source == a.claims[j].source || !tried.insert((i, j)) {
+                    continue;
+                }
+                let (Some(x), Some(y)) = (quote(a, i), quote(a, j)) else {
+                    continue;
+                };
+                let sx: BTreeSet<&String> = x.tokens.iter().collect();
+                let sy: BTreeSet<&String> = y.tokens.iter().collect();
+                let overlap = sx.intersection(&sy).count() as f64 / sx.len().min(sy.len()) as f64;
+                if overlap >= min_overlap {
+                    let (ri, rj) = (super::root(&mut parent, i), super::root(&mut parent, j));
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in &quotes {
+        let r = super::root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    groups
+        .into_values()
+        .filter(|g| {
+            g.iter()
+                .map(|&i| a.claims[i].source)
+                .collect::<BTreeSet<_>>()
+                .len()
+                > 1
+        })
+        .collect()
+}
+
+impl Check for QuoteDrift {
+    fn validate(&self, rule: &RuleFile) -> Result<(), String> {
+        match rule.params.get("mode").and_then(toml::Value::as_str) {
+            Some("drift" | "attribution") => Ok(()),
+            _ => Err("params.mode must be \"drift\" or \"attribution\"".into()),
+        }
+    }
+
+    #[expect(
+        clippy::many_single_char_names,
+        reason = "pairs of versions read best as x/y, k/l"
+    )]
+    fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+        let attribution = rule.param_str("mode", "drift") == "attribution";
+        let min_words = rule.param_f64("min-words", 5.0) as usize;
+        let min_overlap = rule.param_f64("min-overlap", 0.6);
+        let max_trim = rule.param_f64("max-trim", 0.34);
+        for group in clusters(a, min_words, min_overlap) {
+            let versions = versions(a, &group, min_words);
+            let mut worst: Option<(Class, usize, usize)> = None;
+            let mut speakers_differ: Option<(usize, usize)> = None;
+            for (k, x) in versions.iter().enumerate() {
+                for (l, y) in versions.iter().enumerate().skip(k + 1) {
+                    let class = classify(x, y, max_trim);
+                    if worst.is_none_or(|(c, _, _)| class > c) {
+                        worst = Some((class, k, l));
+                    }
+                    if class <= Class::Fragment {
+                        if let (Some(sx), Some(sy)) = (&x.speaker, &y.speaker) {
+                            if sx != sy && speakers_differ.is_none() {
+                                speakers_differ = Some((k, l));
+                            }
+                        }
+                    }
+                }
+            }
+            if attribution {
+                let Some((k, l)) = speakers_differ else {
+                    continue;
+                };
+                let (x, y) = (&versions[k], &versions[l]);
+                let (ci, cj) = (&a.claims[x.claims[0]], &a.claims[y.claims[0]]);
+                let mut f = rule.finding(
+                    format!("who said \u{201c}{}\u{201d}", shorten(&x.words)),
+                    format!(
+                        "{} gives these words to {}; {} to {}",
+                        a.story.sources[ci.source].id,
+                        x.speaker_text.as_deref().unwrap_or("?"),
+                        a.story.sources[cj.source].id,
+                        y.speaker_text.as_deref().unwrap_or("?")
+                    ),
+                );
+                for v in [x, y] {
+                    for &m in &v.claims {
+                        f.push_claim(a, m);
+                    }
+                }
+                out.push(f);
+                continue;
+            }
+            let Some((class, k, l)) = worst else { continue };
+            if class <= Class::Fragment {
+                continue;
+            }
+            let (x, y) = (&versions[k], &versions[l]);
+            let who = x.speaker_text.clone().or_else(|| y.speaker_text.clone());
+            let subject = match &who {
+                Some(w) => format!("{w}: \u{201c}{}\u{201d}", shorten(&x.words)),
+                None => format!("the quote \u{201c}{}\u{201d}", shorten(&x.words)),
+            };
+            let (ci, cj) = (&a.claims[x.claims[0]], &a.claims[y.claims[0]]);
+            let message = if class == Class::Meaning {
+                format!(
+                    "{} and {} quote these words with a different meaning (a negation, quantifier, modal or verb changed)",
+                    a.story.sources[ci.source].id, a.story.sources[cj.source].id
+                )
+            } else {
+                format!(
+                    "the sources quote these words differently ({} versions)",
+                    versions.len()
+                )
+            };
+            let mut f = rule.finding(subject, message);
+            if class == Class::Meaning {
+                f.severity = Severity::Error;
+            }
+            f.diff = Some(diff_parts(&x.words, &y.words));
+            f.note = Some(format!(
+                "word diff from {} to {}",
+                a.story.sources[ci.source].id, a.story.sources[cj.source].id
+            ));
+            for v in &versions {
+                for &m in &v.claims {
+                    f.push_claim(a, m);
+                }
+            }
+            out.push(f);
+        }
+    }
+}
+
+/// Each source's version of a clustered quote: its clustered fragments, plus short
+/// fragments of the same sentences ("“after the handshake” in London, “any export
+/// controls…”"), joined in text order.
+fn versions(a: &Analysis, group: &[usize], min_words: usize) -> Vec<Version> {
+    let mut by_source: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &i in group {
+        by_source.entry(a.claims[i].source).or_default().insert(i);
+    }
+    let mut out = Vec::new();
+    for (source, members) in by_source {
+        let sentences: BTreeSet<usize> = members.iter().map(|&i| a.claims[i].sentence).collect();
+        let mut claims: BTreeSet<usize> = members;
+        for (i, c) in a.claims.iter().enumerate() {
+            if c.source == source && sentences.contains(&c.sentence) {
+                if let Some(q) = quote(a, i) {
+                    if q.tokens.len() < min_words {
+                        claims.insert(i);
+                    }
+                }
+            }
+        }
+        let mut claims: Vec<usize> = claims.into_iter().collect();
+        claims.sort_by_key(|&i| a.claims[i].span.start);
+        let quotes: Vec<&Quote> = claims.iter().filter_map(|&i| quote(a, i)).collect();
+        let Some(first) = quotes.first() else {
+            continue;
+        };
+        let mut tokens = Vec::new();
+        let mut starts = Vec::new();
+        let mut caps = Vec::new();
+        for q in &quotes {
+            starts.extend(q.sentence_starts.iter().map(|s| s + tokens.len()));
+            tokens.extend(q.tokens.iter().cloned());
+            caps.extend(q.caps.iter().copied());
+        }
+        out.push(Version {
+            words: quotes
+                .iter()
+                .map(|q| q.words.as_str())
+                .collect::<Vec<_>>()
+                .join(" … "),
+            tokens,
+            capitalised: first.capitalised,
+            sentence_starts: starts,
+            caps,
+            speaker: quotes.iter().find_map(|q| q.speaker.clone()),
+            speaker_text: quotes.iter().find_map(|q| q.speaker_text.clone()),
+            claims,
+        });
+    }
+    out
+}
+
+fn shorten(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= 8 {
+        s.trim_end_matches([',', '.']).to_string()
+    } else {
+        format!("{}…", words[..8].join(" ").trim_end_matches([',', '.']))
+    }
+}
