@@ -1,20 +1,177 @@
-//! Stances: claimed links between two things, and their denials.
+//! Stances: claims that link two things (an exchange, a condition) and denials of a link.
+//!
+//! Cue phrases are data (`rules/lexicon/stance.toml`). A stance claim covers its clause,
+//! from the clause start (a comma, "that", or the sentence start) to the end of the
+//! sentence, so the finding shows the source's own words. Its scope is the content words of
+//! the sentence around the cue (synonyms unified: "curbs" ≈ "controls"), its polarity comes
+//! from the cue (or a link cue right after a negation), and hedges ("reportedly", "appeared
+//! to") and the people named in the sentence are kept for the note.
 
+use std::collections::BTreeMap;
+
+use regex::Regex;
 use serde::Deserialize;
 
-use super::{Claim, Ctx};
+use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
+use crate::words;
 
 /// Stance cue phrases (`rules/lexicon/stance.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Lexicon {}
+pub struct Lexicon {
+    #[serde(default)]
+    pub link: Vec<String>,
+    #[serde(default)]
+    pub link_needs_to: Vec<String>,
+    #[serde(default)]
+    pub deny: Vec<String>,
+    #[serde(default)]
+    pub hedges: Vec<String>,
+    #[serde(default)]
+    pub synonyms: BTreeMap<String, String>,
+}
 
 /// A link asserted or denied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stance {
+    /// True for a claimed link, false for a denial.
     pub asserted: bool,
+    /// The cue as written.
+    pub cue: String,
+    /// Hedges found in the sentence.
+    pub hedges: Vec<String>,
+    /// Who is speaking (people named in the sentence), if anyone.
+    pub speaker: Option<String>,
+    /// The scope: content words around the cue, synonyms unified.
+    pub scope: Vec<String>,
+    /// Whether the sentence ends like prose (not a headline).
+    pub prose: bool,
 }
 
-pub fn extract(_si: usize, _source: &Source, _doc: &Doc, _ctx: &Ctx, _out: &mut Vec<Claim>) {}
+/// A regex for a cue phrase, tolerant of quotation marks and hyphens between its words.
+fn cue_regex(phrase: &str) -> Option<Regex> {
+    let sep = r"[\s'\x22‘’“”-]+";
+    let body = phrase
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(sep);
+    Regex::new(&format!(r"(?i)\b{body}\b")).ok()
+}
+
+/// The scope words of a stretch of text.
+pub fn scope_words(text: &str, lex: &Lexicon) -> Vec<String> {
+    let mut out: Vec<String> = words::tokens(text)
+        .into_iter()
+        .map(|(s, e)| text[s..e].to_lowercase().replace(['’', '\''], ""))
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if !w.ends_with("ss") && stem.len() > 2 => stem.to_string(),
+            _ => w,
+        })
+        .map(|w| lex.synonyms.get(&w).cloned().unwrap_or(w))
+        .filter(|w| w.len() > 2 && !words::is_stop(w))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
+    let lex = &ctx.lex.stance;
+    let deny: Vec<Regex> = lex.deny.iter().filter_map(|p| cue_regex(p)).collect();
+    let link: Vec<(String, Regex)> = lex
+        .link
+        .iter()
+        .filter_map(|p| cue_regex(p).map(|r| (p.clone(), r)))
+        .collect();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let text = doc.sentence_text(i);
+        let lower = text.to_lowercase();
+        // Denials first: their words contain link cues ("no quid pro quo").
+        let mut found: Option<(usize, usize, bool)> = deny
+            .iter()
+            .find_map(|r| r.find(text))
+            .map(|m| (m.start(), m.end(), false));
+        if found.is_none() {
+            for (phrase, r) in &link {
+                let Some(m) = r.find(text) else { continue };
+                if lex.link_needs_to.contains(phrase) && !text[m.end()..].contains(" to ") {
+                    continue;
+                }
+                let before: Vec<&str> = lower[..m.start()]
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .collect();
+                let negated = before.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "no" | "not" | "never" | "denied" | "denies" | "deny" | "without"
+                    )
+                });
+                found = Some((m.start(), m.end(), !negated));
+                break;
+            }
+        }
+        let Some((cs, ce, asserted)) = found else {
+            continue;
+        };
+        // The clause: from the last comma, "that" or semicolon before the cue.
+        let head = &text[..cs];
+        let clause = [
+            head.rfind(", ").map(|p| p + 2),
+            head.rfind(" that ").map(|p| p + 6),
+            head.rfind("; ").map(|p| p + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
+        let end = text.trim_end_matches(['.', '!', '?', ' ']).len().max(ce);
+        let hedges: Vec<String> = lex
+            .hedges
+            .iter()
+            .filter(|h| cue_regex(h).is_some_and(|r| r.is_match(text)))
+            .cloned()
+            .collect();
+        let people = super::entity::people(text, &ctx.lex.entity, &ctx.lex.quantity.places);
+        let speaker = people
+            .first()
+            .map(|p| text[p.start..p.end].to_string())
+            .or_else(|| {
+                ["officials", "official", "sources", "the sources"]
+                    .iter()
+                    .find(|w| lower.contains(*w))
+                    .map(|w| (*w).to_string())
+            });
+        let value = Stance {
+            asserted,
+            cue: text[cs..ce].to_string(),
+            hedges,
+            speaker,
+            scope: scope_words(text, lex),
+            prose: text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '\'', '’']),
+        };
+        let normalized = format!(
+            "{} {}",
+            if asserted { "links" } else { "denies a link" },
+            text[clause..end].trim()
+        );
+        let mut c = claim(
+            source,
+            doc,
+            (si, i),
+            (s.start + clause, s.start + end),
+            Value::Stance(value.clone()),
+            normalized,
+        );
+        c.context.clone_from(&value.scope);
+        c.about = "whether the two are linked".into();
+        out.push(c);
+    }
+}

@@ -14,6 +14,7 @@ mod quote_drift;
 mod role_conflict;
 mod single_source;
 pub mod spec;
+mod stance_conflict;
 mod unsupported;
 mod value_conflict;
 
@@ -101,6 +102,10 @@ pub const CHECKS: &[(&str, &str)] = &[
     ),
     ("single-source", "a figure only one source gives"),
     (
+        "stance-conflict",
+        "a link one source asserts and another reports denied",
+    ),
+    (
         "unsupported",
         "review mode: a specific draft claim that no reference supports",
     ),
@@ -121,6 +126,7 @@ pub fn lookup(name: &str) -> Option<&'static dyn Check> {
         "quote-drift" => Some(&quote_drift::QuoteDrift),
         "role-conflict" => Some(&role_conflict::RoleConflict),
         "single-source" => Some(&single_source::SingleSource),
+        "stance-conflict" => Some(&stance_conflict::StanceConflict),
         "unsupported" => Some(&unsupported::Unsupported),
         "value-conflict" => Some(&value_conflict::ValueConflict),
         _ => None,

@@ -1,0 +1,191 @@
+//! `stance-conflict`: one source asserts a link (an exchange, a condition) that another
+//! denies.
+//!
+//! An assertion and a denial from different sources conflict when their scopes overlap:
+//! at least `min-shared` scope words in common and an overlap of at least `min-overlap` of
+//! the smaller scope. The finding lists the denial and every asserting source (its clearest
+//! assertion: unhedged prose first), and its note states who speaks on each side, the
+//! hedges, and what each side's scope covers that the other's does not. When only hedged
+//! assertions meet the denial, the finding is a warning.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use super::{Check, Rule, Severity};
+use crate::extract::stance::Stance;
+use crate::extract::Value;
+use crate::report::Finding;
+use crate::Analysis;
+
+pub struct StanceConflict;
+
+fn stance<'a>(a: &'a Analysis, i: usize) -> Option<&'a Stance> {
+    match &a.claims[i].value {
+        Value::Stance(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn overlap(x: &[String], y: &[String]) -> (usize, f64) {
+    let sx: BTreeSet<&String> = x.iter().collect();
+    let sy: BTreeSet<&String> = y.iter().collect();
+    let shared = sx.intersection(&sy).count();
+    let smaller = sx.len().min(sy.len()).max(1);
+    (shared, shared as f64 / smaller as f64)
+}
+
+fn side(a: &Analysis, i: usize) -> String {
+    let c = &a.claims[i];
+    let Some(s) = stance(a, i) else {
+        return String::new();
+    };
+    let id = &a.story.sources[c.source].id;
+    let who = s.speaker.as_deref().unwrap_or("the outlet itself");
+    let hedged = if s.hedges.is_empty() {
+        String::new()
+    } else {
+        format!(", hedged: {}", s.hedges.join(", "))
+    };
+    format!(
+        "{id} ({who}{hedged}): \u{201c}{}\u{201d}",
+        c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+impl Check for StanceConflict {
+    fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+        let min_shared = rule.param_f64("min-shared", 3.0) as usize;
+        let min_overlap = rule.param_f64("min-overlap", 0.3);
+        let stances: Vec<usize> = (0..a.claims.len())
+            .filter(|&i| stance(a, i).is_some())
+            .collect();
+        let denials: Vec<usize> = stances
+            .iter()
+            .copied()
+            .filter(|&i| stance(a, i).is_some_and(|s| !s.asserted))
+            .collect();
+        for d in denials {
+            let Some(ds) = stance(a, d) else { continue };
+            let mut best: BTreeMap<usize, (bool, bool, usize, usize)> = BTreeMap::new();
+            for &i in &stances {
+                let Some(s) = stance(a, i) else { continue };
+                if !s.asserted || a.claims[i].source == a.claims[d].source {
+                    continue;
+                }
+                let (shared, ratio) = overlap(&s.scope, &ds.scope);
+                if shared < min_shared || ratio < min_overlap {
+                    continue;
+                }
+                // Per source: unhedged prose first, then the widest overlap.
+                let key = (s.hedges.is_empty(), s.prose, shared, usize::MAX - i);
+                let entry = best
+                    .entry(a.claims[i].source)
+                    .or_insert((key.0, key.1, key.2, i));
+                if (key.0, key.1, key.2) > (entry.0, entry.1, entry.2) {
+                    *entry = (key.0, key.1, key.2, i);
+                }
+            }
+            if best.is_empty() {
+                continue;
+            }
+            let asserting: Vec<usize> = best.values().map(|v| v.3).collect();
+            let any_firm = asserting
+                .iter()
+                .any(|&i| stance(a, i).is_some_and(|s| s.hedges.is_empty()));
+            let denier = &a.story.sources[a.claims[d].source].id;
+            let ids: Vec<&str> = asserting
+                .iter()
+                .map(|&i| a.story.sources[a.claims[i].source].id.as_str())
+                .collect();
+            let mut f = rule.finding(
+                "whether the two are linked (an exchange or condition)",
+                format!(
+                    "{} report{} a link that {denier} reports denied",
+                    ids.join(", "),
+                    if ids.len() == 1 { "s" } else { "" }
+                ),
+            );
+            if !any_firm {
+                f.severity = Severity::Warning;
+            }
+            // Scope: what each side covers.
+            let assert_scope: BTreeSet<&String> = asserting
+                .iter()
+                .filter_map(|&i| stance(a, i))
+                .flat_map(|s| s.scope.iter())
+                .collect();
+            let deny_scope: BTreeSet<&String> = ds.scope.iter().collect();
+            let shared: Vec<&str> = assert_scope
+                .intersection(&deny_scope)
+                .map(|s| s.as_str())
+                .collect();
+            // What only the denial names, leaving out its cue and the people it names.
+            let cue: BTreeSet<String> =
+                crate::extract::stance::scope_words(&ds.cue, &a.lexicons.stance)
+                    .into_iter()
+                    .collect();
+            let names: BTreeSet<String> = ds
+                .speaker
+                .iter()
+                .flat_map(|n| n.split_whitespace().map(str::to_lowercase))
+                .collect();
+            let only_deny: Vec<&str> = deny_scope
+                .difference(&assert_scope)
+                .map(|s| s.as_str())
+                .filter(|w| !cue.contains(*w) && !names.contains(*w))
+                .take(8)
+                .collect();
+            let mut seen_own = BTreeSet::new();
+            let own: Vec<String> = stances
+                .iter()
+                .filter(|&&i| i != d && a.claims[i].source == a.claims[d].source)
+                .filter(|&&i| {
+                    stance(a, i).is_some_and(|s| {
+                        s.asserted && overlap(&s.scope, &ds.scope).1 >= min_overlap
+                    })
+                })
+                .filter(|&&i| {
+                    seen_own.insert(
+                        stance(a, i)
+                            .map(|s| s.scope.clone())
+                            .unwrap_or_default()
+                            .into_iter()
+                            .take(6)
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .map(|&i| side(a, i))
+                .collect();
+            let mut note = format!(
+                "Denied by {}. Asserted by {}. Both sides concern: {}.",
+                side(a, d),
+                asserting
+                    .iter()
+                    .map(|&i| side(a, i))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                shared.join(", ")
+            );
+            if !only_deny.is_empty() {
+                let _ = write!(
+                    note,
+                    " Only the denial names: {}; check whether the two speak of the same exchange.",
+                    only_deny.join(", ")
+                );
+            }
+            if !own.is_empty() {
+                let _ = write!(
+                    note,
+                    " The denying source also reports a link: {}.",
+                    own.join("; ")
+                );
+            }
+            f.note = Some(note);
+            for &i in &asserting {
+                f.push_claim(a, i);
+            }
+            f.push_claim(a, d);
+            out.push(f);
+        }
+    }
+}
