@@ -8,6 +8,8 @@ mod clean;
 mod cli;
 #[path = "integration/examples.rs"]
 mod examples;
+#[path = "integration/reports.rs"]
+mod reports;
 #[path = "integration/seeds.rs"]
 mod seeds;
 #[path = "integration/temporal.rs"]

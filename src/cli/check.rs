@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use super::emit;
 use crate::error::Error;
-use crate::report::{json, text};
+use crate::report::baseline::Baseline;
+use crate::report::{github, html, json, markdown, sarif, text};
 use crate::rules::Severity;
 use crate::story::Story;
 
@@ -14,7 +15,14 @@ pub struct Args {
     /// Story folders or story.toml files.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Output format: text or json.
+    #[command(flatten)]
+    pub options: Options,
+}
+
+/// Options shared by `check` and `review`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Options {
+    /// Output format: text, json, markdown, html, sarif or github.
     #[arg(long, default_value = "text")]
     pub format: String,
     /// Write the report to FILE instead of standard output.
@@ -29,6 +37,12 @@ pub struct Args {
     /// A previous JSON report whose findings are not reported again.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Also write the full JSON report to FILE, to use as a baseline later.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Review mode: keep disagreements among the references at their own severity.
+    #[arg(long)]
+    pub all: bool,
     /// Text format: also list what cleaning dropped from each source.
     #[arg(short, long)]
     pub verbose: bool,
@@ -38,17 +52,22 @@ pub struct Args {
 enum Format {
     Text,
     Json,
+    Markdown,
+    Html,
+    Sarif,
+    Github,
 }
 
 fn parse_format(s: &str) -> Result<Format, Error> {
     match s {
         "text" => Ok(Format::Text),
         "json" => Ok(Format::Json),
-        "markdown" | "sarif" | "html" => Err(Error::Usage(format!(
-            "--format {s} is not available in this version of concord (use text or json)"
-        ))),
+        "markdown" | "md" => Ok(Format::Markdown),
+        "html" => Ok(Format::Html),
+        "sarif" => Ok(Format::Sarif),
+        "github" => Ok(Format::Github),
         other => Err(Error::Usage(format!(
-            "unknown --format `{other}` (expected text, json, markdown, sarif or html)"
+            "unknown --format `{other}` (expected text, json, markdown, html, sarif or github)"
         ))),
     }
 }
@@ -66,43 +85,64 @@ fn parse_fail_on(s: &str) -> Result<Option<Severity>, Error> {
 }
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
+    let mut stories = Vec::new();
+    for path in &args.paths {
+        stories.push(Story::open(path)?);
+    }
+    run_stories(args, &stories, out)
+}
+
+/// Checks loaded stories and renders them (shared with `concord review`).
+pub fn run_stories(args: &Args, stories: &[Story], out: &mut dyn Write) -> Result<i32, Error> {
+    let args = &args.options;
     let format = parse_format(&args.format)?;
     let fail_on = parse_fail_on(&args.fail_on)?;
-    if args.baseline.is_some() {
-        return Err(Error::Usage(
-            "--baseline is not available in this version of concord".into(),
-        ));
-    }
+    let baseline = match &args.baseline {
+        Some(p) => Some(Baseline::load(p)?),
+        None => None,
+    };
     let rules = super::rule_set(args.rules.as_deref())?;
     let mut rendered = String::new();
     let mut status = 0;
-    for path in &args.paths {
-        let story = Story::open(path)?;
+    for story in stories {
         for note in &story.notes {
             eprintln!("concord: note: {note}");
         }
-        let report = crate::check(&story, &rules);
+        let mut report = crate::check_with(story, &rules, crate::review::Options { all: args.all });
+        if let Some(file) = &args.write_baseline {
+            std::fs::write(file, json::render(&report)).map_err(|e| Error::Io {
+                path: file.clone(),
+                message: e.to_string(),
+            })?;
+        }
+        if let Some(b) = &baseline {
+            b.apply(&mut report);
+        }
         if let (Some(level), Some(worst)) = (fail_on, report.worst()) {
             if worst <= level {
                 status = 1;
             }
         }
-        match format {
-            Format::Json => rendered.push_str(&json::render(&report)),
+        rendered.push_str(&match format {
+            Format::Json => json::render(&report),
+            Format::Markdown => markdown::render(&report),
+            Format::Html => html::render(&report),
+            Format::Sarif => sarif::render(&report, &rules),
+            Format::Github => github::render(&report),
             Format::Text => {
                 let color = args.output.is_none()
                     && std::io::stdout().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-                rendered.push_str(&text::render(
+                text::render(
                     &report,
-                    &story,
+                    story,
                     text::Options {
                         color,
                         verbose: args.verbose,
                     },
-                ));
+                )
             }
-        }
+        });
     }
     match &args.output {
         Some(file) => std::fs::write(file, rendered).map_err(|e| Error::Io {

@@ -1,10 +1,11 @@
 //! The command line: one file per subcommand. `main` parses, calls [`run`], and maps the
 //! outcome to an exit status (0 clean, 1 a finding reached `--fail-on`, 2 unusable input).
 
-mod check;
+pub mod check;
 mod explain;
 mod extract;
-mod rules;
+mod review;
+pub mod rules;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -25,6 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Check a story (a folder, or a story.toml) and report where its sources disagree.
     Check(check::Args),
+    /// Check a draft against a story's reports before publication.
+    Review(review::Args),
     /// Print the claims concord finds in one text, as JSON.
     Extract(extract::Args),
     /// List the rules in force.
@@ -37,6 +40,7 @@ pub enum Command {
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
     match cli.command {
         Command::Check(args) => check::run(&args, out),
+        Command::Review(args) => review::run(&args, out),
         Command::Extract(args) => extract::run(&args, out),
         Command::Rules(args) => rules::run(&args, out),
         Command::Explain(args) => explain::run(&args, out),

@@ -4,7 +4,12 @@
 //! versioned contract. Every format renders the same sorted [`Finding`] list, one file
 //! per format; renderers format, they never decide.
 
+pub mod baseline;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -226,6 +231,21 @@ pub struct Summary {
     pub error: usize,
     pub warning: usize,
     pub info: usize,
+    /// Findings suppressed by `--baseline` (an extension of report-v1; absent without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baselined: Option<usize>,
+    /// Baseline findings that no longer occur (an extension of report-v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<usize>,
+}
+
+/// A kept sentence of a source, for renderers that show the sources (not serialised).
+#[derive(Debug, Clone)]
+pub struct SentenceView {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub text: String,
 }
 
 /// The whole report.
@@ -237,6 +257,13 @@ pub struct Report {
     pub sources: Vec<SourceOut>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// Baseline findings that no longer occur: fingerprint, rule and subject (an
+    /// extension of report-v1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixed: Vec<baseline::Fixed>,
+    /// Each source's kept sentences, for the HTML source view (not serialised).
+    #[serde(skip)]
+    pub kept: Vec<Vec<SentenceView>>,
     /// Review mode: what the references say of each draft claim (an extension of report-v1).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub review: Vec<crate::review::Review>,
@@ -294,6 +321,8 @@ impl Report {
             error: count(Severity::Error),
             warning: count(Severity::Warning),
             info: count(Severity::Info),
+            baselined: None,
+            fixed: None,
         };
         Report {
             schema: SCHEMA,
@@ -308,9 +337,35 @@ impl Report {
             sources,
             findings,
             summary,
+            fixed: Vec::new(),
+            kept: a
+                .docs
+                .iter()
+                .zip(&story.sources)
+                .map(|(d, src)| {
+                    d.sentences
+                        .iter()
+                        .map(|sn| SentenceView {
+                            start: sn.span.start,
+                            end: sn.span.end,
+                            line: src.line_col(sn.span.start).0,
+                            text: squash(&src.text[sn.span.start..sn.span.end]),
+                        })
+                        .collect()
+                })
+                .collect(),
             review: Vec::new(),
             notes: story.notes.clone(),
         }
+    }
+
+    /// Recounts the summary after findings were removed (baselines).
+    pub fn recount(&mut self) {
+        let count = |sev| self.findings.iter().filter(|f| f.severity == sev).count();
+        self.summary.findings = self.findings.len();
+        self.summary.error = count(Severity::Error);
+        self.summary.warning = count(Severity::Warning);
+        self.summary.info = count(Severity::Info);
     }
 
     /// The most severe finding's severity, if any.

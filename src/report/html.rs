@@ -1,0 +1,186 @@
+//! The HTML report: one self-contained page (inline CSS and script, nothing loaded from the
+//! network) for an editor's browser. Findings with severity filters, each with its sources
+//! side by side and the compared words highlighted in their sentence; then a view of every
+//! source's kept sentences, marking the spans findings cite. The page is rendered by
+//! minijinja with auto-escaping, so source text can never become markup.
+
+use minijinja::{context, Environment};
+use serde::Serialize;
+
+use super::{DiffOp, Report};
+
+const TEMPLATE: &str = include_str!("report.html.j2");
+
+#[derive(Serialize)]
+struct ValueView {
+    source: String,
+    place: String,
+    before: String,
+    words: String,
+    after: String,
+    normalized: String,
+}
+
+#[derive(Serialize)]
+struct DiffView {
+    op: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct FindingView {
+    index: usize,
+    severity: &'static str,
+    rule: String,
+    kind: &'static str,
+    subject: String,
+    message: String,
+    note: Option<String>,
+    suggestion: Option<String>,
+    diff: Vec<DiffView>,
+    values: Vec<ValueView>,
+}
+
+#[derive(Serialize)]
+struct Piece {
+    text: String,
+    cited: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct SourceView {
+    id: String,
+    path: String,
+    outlet: Option<String>,
+    published: Option<String>,
+    sentences: Vec<(usize, Vec<Piece>)>,
+}
+
+/// Splits a sentence around the evidence words, if they lie inside it.
+fn around(sentence: &str, words: &str) -> (String, String, String) {
+    let flat: String = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    match sentence.find(&flat) {
+        Some(i) => (
+            sentence[..i].to_string(),
+            flat.clone(),
+            sentence[i + flat.len()..].to_string(),
+        ),
+        None => (String::new(), flat, format!(" — {sentence}")),
+    }
+}
+
+/// Renders the report as one self-contained HTML page.
+pub fn render(report: &Report) -> String {
+    let findings: Vec<FindingView> = report
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(n, f)| FindingView {
+            index: n + 1,
+            severity: f.severity.as_str(),
+            rule: f.rule.clone(),
+            kind: f.kind.as_str(),
+            subject: f.subject.clone(),
+            message: f.message.clone(),
+            note: f.note.clone(),
+            suggestion: f.suggestion.clone(),
+            diff: f
+                .diff
+                .iter()
+                .flatten()
+                .map(|d| DiffView {
+                    op: match d.op {
+                        DiffOp::Equal => "eq",
+                        DiffOp::Delete => "del",
+                        DiffOp::Insert => "ins",
+                    },
+                    text: d.text.clone(),
+                })
+                .collect(),
+            values: f
+                .values
+                .iter()
+                .map(|v| {
+                    let (before, words, after) = around(&v.sentence, &v.text);
+                    ValueView {
+                        source: v.source.clone(),
+                        place: format!("{}:{}:{}", v.path, v.span.line, v.span.column),
+                        before,
+                        words,
+                        after,
+                        normalized: v.normalized.clone(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let sources: Vec<SourceView> = report
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let kept = report.kept.get(i).cloned().unwrap_or_default();
+            let sentences = kept
+                .iter()
+                .map(|sn| {
+                    // Findings citing a span inside this sentence.
+                    let cited: Vec<usize> = report
+                        .findings
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, f)| {
+                            f.values.iter().any(|v| {
+                                v.source == s.id
+                                    && v.span.start >= sn.start
+                                    && v.span.start < sn.end
+                            })
+                        })
+                        .map(|(n, _)| n + 1)
+                        .collect();
+                    (
+                        sn.line,
+                        vec![Piece {
+                            text: sn.text.clone(),
+                            cited,
+                        }],
+                    )
+                })
+                .collect();
+            SourceView {
+                id: s.id.clone(),
+                path: s.path.clone(),
+                outlet: s.outlet.clone(),
+                published: s.published.clone(),
+                sentences,
+            }
+        })
+        .collect();
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    if let Err(e) = env.add_template("report.html", TEMPLATE) {
+        return format!(
+            "<!doctype html><p>template error: {}</p>",
+            minijinja::HtmlEscape(&e.to_string())
+        );
+    }
+    let rendered = env.get_template("report.html").and_then(|t| {
+        t.render(context! {
+            title => report.story.title.clone().unwrap_or_else(|| "story".into()),
+            summary => &report.summary,
+            findings => findings,
+            sources => sources,
+            fixed => &report.fixed,
+            version => env!("CARGO_PKG_VERSION"),
+        })
+    });
+    match rendered {
+        Ok(mut s) => {
+            s.push('\n');
+            s
+        }
+        Err(e) => format!(
+            "<!doctype html><p>render error: {}</p>\n",
+            minijinja::HtmlEscape(&e.to_string())
+        ),
+    }
+}

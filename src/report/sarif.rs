@@ -1,0 +1,105 @@
+//! SARIF 2.1.0 (serde-sarif): one result per finding, with every source's location, our
+//! fingerprint as `partialFingerprints`, and the rules with their summaries.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+};
+
+use super::Report;
+use crate::rules::{RuleSet, Severity};
+
+fn level(s: Severity) -> ResultLevel {
+    match s {
+        Severity::Error => ResultLevel::Error,
+        Severity::Warning => ResultLevel::Warning,
+        Severity::Info => ResultLevel::Note,
+    }
+}
+
+/// Renders the report as a SARIF 2.1.0 log.
+pub fn render(report: &Report, rules: &RuleSet) -> String {
+    let descriptors: Vec<ReportingDescriptor> = rules
+        .rules
+        .iter()
+        .map(|r| {
+            ReportingDescriptor::builder()
+                .id(r.id.clone())
+                .short_description(
+                    MultiformatMessageString::builder()
+                        .text(r.spec.summary.clone())
+                        .build(),
+                )
+                .full_description(
+                    MultiformatMessageString::builder()
+                        .text(r.spec.explanation.trim().to_string())
+                        .build(),
+                )
+                .build()
+        })
+        .collect();
+    let results: Vec<SarifResult> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let locations: Vec<Location> = f
+                .values
+                .iter()
+                .map(|v| {
+                    let region = Region::builder()
+                        .start_line(v.span.line as i64)
+                        .start_column(v.span.column as i64)
+                        .byte_offset(v.span.start as i64)
+                        .byte_length((v.span.end - v.span.start) as i64)
+                        .build();
+                    let physical = PhysicalLocation::builder()
+                        .artifact_location(ArtifactLocation::builder().uri(v.path.clone()).build())
+                        .region(region)
+                        .build();
+                    Location::builder()
+                        .physical_location(physical)
+                        .message(
+                            Message::builder()
+                                .text(format!("{}: {}", v.source, v.normalized))
+                                .build(),
+                        )
+                        .build()
+                })
+                .collect();
+            let mut fingerprints = BTreeMap::new();
+            fingerprints.insert("concord/v1".to_string(), f.fingerprint.clone());
+            let mut text = format!("{}: {}", f.subject, f.message);
+            if let Some(n) = &f.note {
+                let _ = write!(text, " ({n})");
+            }
+            SarifResult::builder()
+                .rule_id(f.rule.clone())
+                .level(level(f.severity))
+                .message(Message::builder().text(text).build())
+                .locations(locations)
+                .partial_fingerprints(fingerprints)
+                .build()
+        })
+        .collect();
+    let driver = ToolComponent::builder()
+        .name("concord".to_string())
+        .version(env!("CARGO_PKG_VERSION").to_string())
+        .information_uri("https://github.com/concord-facts/concord".to_string())
+        .rules(descriptors)
+        .build();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(results)
+        .build();
+    let log = Sarif::builder()
+        .schema("https://json.schemastore.org/sarif-2.1.0.json".to_string())
+        .version(serde_json::Value::String("2.1.0".into()))
+        .runs(vec![run])
+        .build();
+    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,298 @@
+//! Every output format renders the seed report (snapshotted), source text is escaped,
+//! SARIF is structurally sound, baselines suppress and count, the rules page is current,
+//! and the HTML report renders in a real browser when one is installed.
+
+use std::path::Path;
+use std::process::Output;
+
+fn run(args: &[&str]) -> Output {
+    crate::concord()
+        .args(args)
+        .current_dir(crate::crate_path(""))
+        .output()
+        .expect("run concord")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn seeds(format: &str) -> String {
+    let o = run(&["check", "seeds", "--format", format, "--fail-on", "never"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    stdout(&o)
+}
+
+fn json_report() -> serde_json::Value {
+    serde_json::from_str(&seeds("json")).expect("json report")
+}
+
+#[test]
+fn every_format_snapshot() {
+    for format in ["markdown", "html", "sarif", "github"] {
+        let out = seeds(format);
+        crate::settings().bind(|| insta::assert_snapshot!(format!("seeds-{format}"), out));
+    }
+}
+
+#[test]
+fn markdown_names_every_rule_and_place() {
+    let md = seeds("markdown");
+    let report = json_report();
+    for f in report["findings"].as_array().expect("findings") {
+        let rule = f["rule"].as_str().expect("rule");
+        assert!(md.contains(&format!("`{rule}`")), "{rule} missing");
+        for v in f["values"].as_array().expect("values") {
+            let place = format!("{}:{}", v["span"]["line"], v["span"]["column"]);
+            assert!(md.contains(&place), "{place} missing");
+        }
+    }
+}
+
+#[test]
+fn sarif_has_one_result_per_finding_with_locations() {
+    let sarif: serde_json::Value = serde_json::from_str(&seeds("sarif")).expect("sarif json");
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().expect("results");
+    let report = json_report();
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(results.len(), findings.len());
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    for (r, f) in results.iter().zip(findings) {
+        assert_eq!(r["ruleId"], f["rule"]);
+        assert!(rules.contains(&r["ruleId"].as_str().unwrap_or("")));
+        assert_eq!(r["partialFingerprints"]["concord/v1"], f["fingerprint"]);
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap_or("")));
+        let locs = r["locations"].as_array().expect("locations");
+        assert_eq!(locs.len(), f["values"].as_array().map_or(0, Vec::len));
+        for (l, v) in locs.iter().zip(f["values"].as_array().expect("values")) {
+            let region = &l["physicalLocation"]["region"];
+            assert_eq!(region["startLine"], v["span"]["line"]);
+            assert_eq!(region["byteOffset"], v["span"]["start"]);
+            assert!(l["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .is_some_and(|u| std::path::Path::new(u)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"))));
+        }
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_complete() {
+    let html = seeds("html");
+    for needle in [
+        "src=\"http",
+        "href=\"http",
+        "src='http",
+        "<link",
+        "@import",
+        "url(http",
+    ] {
+        assert!(!html.contains(needle), "{needle} in HTML");
+    }
+    let report = json_report();
+    for s in report["sources"].as_array().expect("sources") {
+        assert!(html.contains(&format!("id=\"s-{}\"", s["id"].as_str().expect("id"))));
+    }
+    for f in report["findings"].as_array().expect("findings") {
+        assert!(html.contains(f["rule"].as_str().expect("rule")));
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped() {
+    let dir = "tests/fixtures/hostile";
+    let html = stdout(&run(&[
+        "check",
+        dir,
+        "--format",
+        "html",
+        "--fail-on",
+        "never",
+    ]));
+    assert!(
+        html.contains("&lt;script&gt;alert(1)"),
+        "the finding quotes the hostile sentence, escaped"
+    );
+    assert!(
+        !html.contains("<script>alert") && !html.contains("<img src=x"),
+        "raw markup in HTML"
+    );
+    let md = stdout(&run(&[
+        "check",
+        dir,
+        "--format",
+        "markdown",
+        "--fail-on",
+        "never",
+    ]));
+    assert!(
+        md.contains("&lt;script&gt;") && !md.contains("<script>") && !md.contains("<img"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("[link](javascript"),
+        "a link survived in Markdown"
+    );
+}
+
+#[test]
+fn github_commands_carry_file_line_col() {
+    let gh = seeds("github");
+    let report = json_report();
+    let n: usize = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["values"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(gh.lines().count(), n);
+    assert!(gh.lines().all(|l| l.starts_with("::")
+        && l.contains(" file=")
+        && l.contains(",line=")
+        && l.contains(",col=")));
+}
+
+#[test]
+fn baseline_suppresses_everything_it_holds() {
+    let dir = crate::temp_dir("baseline");
+    let base = dir.join("base.json");
+    std::fs::write(&base, seeds("json")).expect("write baseline");
+    let b = base.to_str().expect("utf-8");
+    let o = run(&[
+        "check",
+        "seeds",
+        "--baseline",
+        b,
+        "--fail-on",
+        "info",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(0));
+    assert!(v["summary"]["baselined"].as_u64().is_some_and(|n| n > 0));
+    assert_eq!(v["summary"]["fixed"], 0);
+    // A baseline finding that no longer occurs is reported as fixed.
+    let mut edited: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&base).expect("read")).expect("json");
+    edited["findings"].as_array_mut().expect("findings").push(serde_json::json!({"fingerprint": "0000000000000000", "rule": "date-conflict", "subject": "gone"}));
+    std::fs::write(&base, edited.to_string()).expect("write");
+    let v: serde_json::Value = serde_json::from_slice(
+        &run(&["check", "seeds", "--baseline", b, "--format", "json"]).stdout,
+    )
+    .expect("json");
+    assert_eq!(v["summary"]["fixed"], 1);
+    assert_eq!(v["fixed"][0]["subject"], "gone");
+    // --write-baseline writes the full report.
+    let written = dir.join("written.json");
+    run(&[
+        "check",
+        "seeds",
+        "--write-baseline",
+        written.to_str().expect("utf-8"),
+        "--fail-on",
+        "never",
+    ]);
+    let w: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&written).expect("written")).expect("json");
+    assert_eq!(w["schema"], "concord/report-v1");
+    std::fs::write(dir.join("bad.json"), "{").expect("write");
+    let o = run(&[
+        "check",
+        "seeds",
+        "--baseline",
+        dir.join("bad.json").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn rules_page_is_current() {
+    let o = run(&["rules", "--format", "markdown"]);
+    let page = stdout(&o);
+    let file = std::fs::read_to_string(crate::crate_path("docs/rules.md")).unwrap_or_default();
+    assert!(
+        page == file,
+        "docs/rules.md is stale: regenerate it with `cargo run -- rules --format markdown > docs/rules.md`"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).expect("json");
+    assert!(json.as_array().is_some_and(|a| a
+        .iter()
+        .all(|r| r["summary"].is_string() && r["examples"].is_array())));
+}
+
+#[test]
+fn html_renders_in_a_real_browser() {
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| Path::new(p).exists());
+    let Some(chromium) = chromium else {
+        println!("note: chromium not installed; browser test skipped");
+        return;
+    };
+    let target = crate::crate_path("target");
+    let page = target.join("html-report.html");
+    std::fs::write(&page, seeds("html")).expect("write page");
+    let profile = crate::temp_dir("chromium-profile");
+    let flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+    let url = format!("file://{}", page.display());
+    let shot = target.join("html-report.png");
+    let o = std::process::Command::new(chromium)
+        .args(flags)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg("--window-size=1400,2200")
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    assert!(
+        shot.exists(),
+        "no screenshot: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = std::process::Command::new(chromium)
+        .args(flags)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&o.stdout);
+    let report = json_report();
+    for f in report["findings"].as_array().expect("findings") {
+        assert!(
+            dom.contains(f["rule"].as_str().expect("rule")),
+            "rendered page lacks {}",
+            f["rule"]
+        );
+    }
+}
