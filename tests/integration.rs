@@ -10,6 +10,8 @@ mod cli;
 mod examples;
 #[path = "integration/reports.rs"]
 mod reports;
+#[path = "integration/review.rs"]
+mod review;
 #[path = "integration/seeds.rs"]
 mod seeds;
 #[path = "integration/temporal.rs"]

@@ -78,6 +78,7 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
             | \s*(?P<bp>\bbasis\ points?\b|\bbps?\b)
             | \s*(?P<scale>trillion|billion|million|thousand|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
             | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?)\b
+            | \s+(?P<count>[a-z]{{3,}}s)\b
           )
         )"
     ))
@@ -87,6 +88,12 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
 static TRANSITION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bfrom\s+(?:about\s+|around\s+)?(?P<a>[^\s]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)\s+to\s+(?:about\s+|around\s+)?(?P<b>[^\s,;.]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)").expect("static pattern")
 });
+
+/// Plural words after a number that do not name what is counted.
+const NOT_COUNTED: &[&str] = &[
+    "points", "percents", "times", "minutes", "seconds", "hours", "others", "years", "days",
+    "weeks", "months", "units", "terms", "was", "has", "is",
+];
 
 /// Formats a number without trailing zeros.
 pub fn plain(v: f64) -> String {
@@ -193,6 +200,13 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             .get(&w.as_str().to_ascii_lowercase())
             .cloned()?;
         (base * scale, unit)
+    } else if let Some(noun) = c.name("count") {
+        // A count of things: digits only ("40 officials"), not words ("two people").
+        let noun = noun.as_str();
+        if raw.chars().any(|ch| !ch.is_ascii_digit() && ch != ',') || NOT_COUNTED.contains(&noun) {
+            return None;
+        }
+        (base, noun.to_string())
     } else if let Some(d) = c.name("dur") {
         let mut u = d.as_str().to_ascii_lowercase();
         if !u.ends_with('s') {
@@ -248,28 +262,43 @@ fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>
     if takes_after {
         phrase.extend(after.iter().copied());
     }
+    let chunk = if takes_after {
+        subject_chunk(&after).or_else(|| subject_chunk(&picked))
+    } else {
+        subject_chunk(&picked)
+    }
+    .unwrap_or_default();
+    let about = chunk.join(" ");
+    // What is measured: the noun chunk, or the wider phrase when the chunk says too little.
+    let narrow = context_tokens(&chunk, lex);
+    let context = if narrow.len() >= 2 {
+        narrow
+    } else {
+        context_tokens(&phrase, lex)
+    };
+    (context, about)
+}
+
+/// Context tokens of a phrase: stemmed content words, places unified, and the place after
+/// "on"/"against" marked as the target (`on:china`).
+fn context_tokens(phrase: &[&str], lex: &Lexicon) -> Vec<String> {
     let mut context = Vec::new();
     let mut target = false;
-    for w in &phrase {
+    for w in phrase {
         let low = w.to_lowercase();
         if matches!(low.as_str(), "on" | "against" | "for" | "into" | "to") {
             target = matches!(low.as_str(), "on" | "against");
             continue;
         }
-        let place = lex
-            .places
-            .get(low.trim_end_matches("'s").trim_end_matches("’s"))
-            .cloned();
+        let bare = low.trim_end_matches("'s").trim_end_matches("’s");
+        let place = lex.places.get(bare).cloned();
         let is_name = w.chars().next().is_some_and(char::is_uppercase);
         if words::is_stop(&low) || low.chars().all(|c| c.is_ascii_digit() || c == '.') {
             continue;
         }
         let token = match place {
             Some(p) => p,
-            None if is_name => low
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string(),
+            None if is_name => bare.to_string(),
             None => words::stem(&low),
         };
         if target && (is_name || place_known(&token, lex)) {
@@ -278,13 +307,7 @@ fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>
             context.push(token);
         }
     }
-    let about = if takes_after {
-        subject_phrase(&after).or_else(|| subject_phrase(&picked))
-    } else {
-        subject_phrase(&picked)
-    }
-    .unwrap_or_default();
-    (context, about)
+    context
 }
 
 /// Words that join a figure's subject to the figure rather than name it.
@@ -297,7 +320,7 @@ const LINKING: &[&str] = &[
 
 /// The words naming what a figure measures: the stretch of the phrase nearest the figure
 /// between verbs ("… brought | new US tariffs on Chinese goods").
-fn subject_phrase(phrase: &[&str]) -> Option<String> {
+fn subject_chunk<'a>(phrase: &[&'a str]) -> Option<Vec<&'a str>> {
     let verbish = |w: &str| {
         let l = w.to_lowercase();
         LINKING.contains(&l.as_str())
@@ -305,8 +328,8 @@ fn subject_phrase(phrase: &[&str]) -> Option<String> {
                 && l.len() > 4
                 && (l.ends_with("ed") || l.ends_with("ly")))
     };
-    let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
-    for w in phrase {
+    let mut chunks: Vec<Vec<&'a str>> = vec![Vec::new()];
+    for &w in phrase {
         if verbish(w) {
             chunks.push(Vec::new());
         } else if let Some(last) = chunks.last_mut() {
@@ -324,7 +347,7 @@ fn subject_phrase(phrase: &[&str]) -> Option<String> {
                     !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "and" | "of")
                 })
                 .unwrap_or(0);
-            c[start..].join(" ")
+            c[start..].to_vec()
         })
 }
 
@@ -478,8 +501,9 @@ mod tests {
             "{us:?}"
         );
         assert!(
-            cn.contains(&"china".to_string()) && cn.contains(&"on:us".to_string()),
+            cn.contains(&"on:us".to_string()) && !cn.contains(&"on:china".to_string()),
             "{cn:?}"
         );
+        assert!(words::token_similarity(&us, &cn) < 0.6, "{us:?} {cn:?}");
     }
 }

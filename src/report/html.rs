@@ -48,6 +48,13 @@ struct Piece {
 }
 
 #[derive(Serialize)]
+struct DraftLine {
+    line: usize,
+    text: String,
+    cited: Vec<usize>,
+}
+
+#[derive(Serialize)]
 struct SourceView {
     id: String,
     path: String,
@@ -155,6 +162,36 @@ pub fn render(report: &Report) -> String {
             }
         })
         .collect();
+    let draft: Vec<DraftLine> = report
+        .review
+        .first()
+        .and_then(|r| report.sources.iter().position(|s| s.id == r.draft))
+        .map(|i| {
+            let id = &report.sources[i].id;
+            report
+                .kept
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(|sn| DraftLine {
+                    line: sn.line,
+                    text: sn.text.clone(),
+                    cited: report
+                        .findings
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, f)| {
+                            f.values.iter().any(|v| {
+                                &v.source == id && v.span.start >= sn.start && v.span.start < sn.end
+                            })
+                        })
+                        .map(|(n, _)| n + 1)
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let draft_id = report.review.first().map(|r| r.draft.clone());
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     if let Err(e) = env.add_template("report.html", TEMPLATE) {
@@ -170,6 +207,8 @@ pub fn render(report: &Report) -> String {
             findings => findings,
             sources => sources,
             fixed => &report.fixed,
+            draft => draft,
+            draft_id => draft_id,
             version => env!("CARGO_PKG_VERSION"),
         })
     });

@@ -35,6 +35,7 @@ pub fn render(report: &Report, story: &Story, opts: Options) -> String {
     }
     .term_width(120);
     let mut out = String::new();
+    out.push_str(&draft_view(report));
     for f in &report.findings {
         out.push_str(&renderer.render(&finding_groups(f, story)));
         out.push_str("\n\n");
@@ -117,4 +118,71 @@ fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
         groups.push(Group::with_title(Level::HELP.secondary_title(s.as_str())));
     }
     groups
+}
+
+/// Review mode: the draft first, sentence by sentence, each flagged sentence with the
+/// findings that concern it and what the references say.
+fn draft_view(report: &Report) -> String {
+    let mut out = String::new();
+    for review in &report.review {
+        let Some(i) = report.sources.iter().position(|s| s.id == review.draft) else {
+            continue;
+        };
+        let source = &report.sources[i];
+        let _ = writeln!(
+            out,
+            "Draft {} ({}), checked against {} references\n",
+            source.id,
+            source.path,
+            report.sources.len() - 1
+        );
+        for sn in report.kept.get(i).into_iter().flatten() {
+            let flagged: Vec<(usize, &Finding)> = report
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| {
+                    f.values.iter().any(|v| {
+                        v.source == source.id && v.span.start >= sn.start && v.span.start < sn.end
+                    })
+                })
+                .collect();
+            let mark = if flagged.is_empty() { ' ' } else { '!' };
+            let _ = writeln!(out, "{mark} {:>4} | {}", sn.line, sn.text);
+            for (n, f) in flagged {
+                let _ = writeln!(
+                    out,
+                    "       #{} {}[{}]: {}",
+                    n + 1,
+                    f.severity.as_str(),
+                    f.rule,
+                    f.message
+                );
+                for v in f.values.iter().filter(|v| v.source != source.id) {
+                    let _ = writeln!(
+                        out,
+                        "          {} {}:{}:{}: \u{201c}{}\u{201d}",
+                        v.source, v.path, v.span.line, v.span.column, v.text
+                    );
+                }
+            }
+        }
+        let supported = review
+            .claims
+            .iter()
+            .filter(|c| !c.supported_by.is_empty())
+            .count();
+        let contradicted = review
+            .claims
+            .iter()
+            .filter(|c| !c.contradicted_by.is_empty())
+            .count();
+        let _ = writeln!(
+            out,
+            "\n{} draft claims: {supported} supported by a reference, {contradicted} contradicted by one, {} with no reference aligned\n",
+            review.claims.len(),
+            review.claims.iter().filter(|c| c.supported_by.is_empty() && c.contradicted_by.is_empty()).count()
+        );
+    }
+    out
 }

@@ -99,12 +99,27 @@ pub fn describe(v: &DateValue, normalized: &str) -> String {
 impl Check for DateConflict {
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         for group in clusters(a, true) {
-            // One claim per source: the first in text order.
+            // One claim per source (the first in text order); every claim of a draft, so
+            // each of its dates is weighed against the references.
             let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
+            let mut drafts: Vec<usize> = Vec::new();
             for &m in &group {
-                per_source.entry(a.claims[m].source).or_insert(m);
+                if a.story.sources[a.claims[m].source].role == crate::story::Role::Draft {
+                    drafts.push(m);
+                } else {
+                    per_source.entry(a.claims[m].source).or_insert(m);
+                }
             }
-            let members: Vec<usize> = per_source.into_values().collect();
+            let mut members: Vec<usize> = per_source.into_values().collect();
+            // A draft date some reference agrees with is not the draft's error.
+            let refs: Vec<&DateValue> = members
+                .iter()
+                .filter_map(|&m| event_date(&a.claims[m]))
+                .collect();
+            members.extend(drafts.into_iter().filter(|&m| {
+                event_date(&a.claims[m]).is_some_and(|v| refs.iter().all(|r| r.contradicts(v)))
+            }));
+            members.sort_unstable();
             let values: Vec<&DateValue> = members
                 .iter()
                 .filter_map(|&m| event_date(&a.claims[m]))

@@ -66,7 +66,9 @@ fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, O
             Some("one value is approximate and the other lies near it".into()),
         ));
     }
-    if x.phase == Phase::After || y.phase == Phase::After {
+    // The result of a change against a figure stated later: the quantity may have moved.
+    // Both the result of a change: the same moment, a real contradiction.
+    if (x.phase == Phase::After) != (y.phase == Phase::After) {
         return Some((
             Severity::Warning,
             Some("one source gives this figure as the result of a change (\"from … to …\"): the sources may describe different moments of a quantity that moved; reconcile before relying on either".into()),
