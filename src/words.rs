@@ -158,9 +158,12 @@ const STOP: &[&str] = &[
     "just",
 ];
 
+static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
 /// Is `w` (lowercase) a function word?
 pub fn is_stop(w: &str) -> bool {
-    STOP.contains(&w)
+    STOP_SET.contains(w)
 }
 
 /// Splits text into word tokens with their byte ranges (letters, digits, inner `'`/`-`).
@@ -242,11 +245,22 @@ pub fn token_similarity(a: &[String], b: &[String]) -> f64 {
     a.dedup();
     b.sort_unstable();
     b.dedup();
+    let exact: std::collections::HashSet<&str> = b.iter().copied().collect();
     let mut matched = 0usize;
     for x in &a {
-        if b.iter()
-            .any(|y| x == y || (x.len() > 4 && strsim::jaro_winkler(x, y) >= 0.92))
-        {
+        if exact.contains(x) {
+            matched += 1;
+            continue;
+        }
+        // Fuzzy only where a match is plausible: long words, same initial, similar length.
+        let fuzzy = x.len() > 4
+            && b.iter().any(|y| {
+                y.len() > 4
+                    && x.as_bytes()[0] == y.as_bytes()[0]
+                    && x.len().abs_diff(y.len()) * 4 <= x.len().max(y.len())
+                    && strsim::jaro_winkler(x, y) >= 0.92
+            });
+        if fuzzy {
             matched += 1;
         }
     }

@@ -17,10 +17,48 @@ use crate::segment::Doc;
 use crate::story::Source;
 use crate::words;
 
-/// Stance cue phrases (`rules/lexicon/stance.toml`).
+/// Stance cue phrases (`rules/lexicon/stance.toml`), with their patterns compiled once.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(try_from = "RawLexicon")]
 pub struct Lexicon {
+    pub link: Vec<String>,
+    pub link_needs_to: Vec<String>,
+    pub deny: Vec<String>,
+    pub hedges: Vec<String>,
+    pub synonyms: BTreeMap<String, String>,
+    deny_re: Vec<Regex>,
+    link_re: Vec<(String, Regex)>,
+    hedge_re: Vec<(String, Regex)>,
+}
+
+impl TryFrom<RawLexicon> for Lexicon {
+    type Error = String;
+    fn try_from(raw: RawLexicon) -> Result<Self, String> {
+        let compile = |p: &String| cue_regex(p).ok_or_else(|| format!("bad cue phrase `{p}`"));
+        Ok(Lexicon {
+            deny_re: raw.deny.iter().map(compile).collect::<Result<_, _>>()?,
+            link_re: raw
+                .link
+                .iter()
+                .map(|p| compile(p).map(|r| (p.clone(), r)))
+                .collect::<Result<_, _>>()?,
+            hedge_re: raw
+                .hedges
+                .iter()
+                .map(|p| compile(p).map(|r| (p.clone(), r)))
+                .collect::<Result<_, _>>()?,
+            link: raw.link,
+            link_needs_to: raw.link_needs_to,
+            deny: raw.deny,
+            hedges: raw.hedges,
+            synonyms: raw.synonyms,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLexicon {
     #[serde(default)]
     pub link: Vec<String>,
     #[serde(default)]
@@ -81,12 +119,8 @@ pub fn scope_words(text: &str, lex: &Lexicon) -> Vec<String> {
 
 pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
     let lex = &ctx.lex.stance;
-    let deny: Vec<Regex> = lex.deny.iter().filter_map(|p| cue_regex(p)).collect();
-    let link: Vec<(String, Regex)> = lex
-        .link
-        .iter()
-        .filter_map(|p| cue_regex(p).map(|r| (p.clone(), r)))
-        .collect();
+    let deny = &lex.deny_re;
+    let link = &lex.link_re;
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
         let lower = text.to_lowercase();
@@ -96,7 +130,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             .find_map(|r| r.find(text))
             .map(|m| (m.start(), m.end(), false));
         if found.is_none() {
-            for (phrase, r) in &link {
+            for (phrase, r) in link {
                 let Some(m) = r.find(text) else { continue };
                 if lex.link_needs_to.contains(phrase) && !text[m.end()..].contains(" to ") {
                     continue;
@@ -132,10 +166,10 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         .unwrap_or(0);
         let end = text.trim_end_matches(['.', '!', '?', ' ']).len().max(ce);
         let hedges: Vec<String> = lex
-            .hedges
+            .hedge_re
             .iter()
-            .filter(|h| cue_regex(h).is_some_and(|r| r.is_match(text)))
-            .cloned()
+            .filter(|(_, r)| r.is_match(text))
+            .map(|(h, _)| h.clone())
             .collect();
         let people = super::entity::people(text, &ctx.lex.entity, &ctx.lex.quantity.places);
         let speaker = people

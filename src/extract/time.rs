@@ -354,6 +354,15 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+static AMOUNT_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?P<n>{NUM})\s+(?P<unit>{UNIT})")));
+static GLUE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\s*,?\s*(?:at|around|about|for|by|from|-|–|just after|just before|after|before)?\s*)$")
+});
+static BEFORE_GLUE_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:on|,)?\s*$"));
+static YEAR_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(\d{4})\b"));
+static ALT_TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\((?P<t>[^)]{1,20})\)"));
+
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
@@ -701,8 +710,7 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             }
         }
         Pat::Ago => {
-            let amount_re = re(&format!(r"(?P<n>{NUM})\s+(?P<unit>{UNIT})"));
-            let amount: Vec<(i64, Unit)> = amount_re
+            let amount: Vec<(i64, Unit)> = AMOUNT_RE
                 .captures_iter(c.name("amount")?.as_str())
                 .filter_map(|a| {
                     Some((
@@ -1030,9 +1038,19 @@ struct Found {
     expr: Expr,
 }
 
+/// Cheap test for anything a date pattern could match: most sentences have none.
+static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth)"
+    ))
+});
+
 /// Finds date expressions in a text, longest first, without overlaps.
 fn find(text: &str) -> Vec<Found> {
     let mut cands: Vec<Found> = Vec::new();
+    if !MAYBE_DATE_RE.is_match(text) {
+        return cands;
+    }
     for (pat, r) in PATTERNS.iter() {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
@@ -1106,9 +1124,7 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
 
 /// Attaches a time of day next to a date expression: returns (time, zone, new start, new end).
 fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usize, usize)> {
-    let glue = re(
-        r"^(?:\s*,?\s*(?:at|around|about|for|by|from|-|–|just after|just before|after|before)?\s*)$",
-    );
+    let glue = &*GLUE_RE;
     // After the expression.
     if let Some(c) = TIME_RE.captures(&text[f.end..]) {
         let m = c.get(0)?;
@@ -1129,7 +1145,7 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
         let m = c.get(0)?;
         let mut after = m.end();
         let zone = zone_after(head, &mut after);
-        if re(r"^\s*(?:on|,)?\s*$").is_match(&head[after..]) {
+        if BEFORE_GLUE_RE.is_match(&head[after..]) {
             let t = time_of(&c)?;
             return Some((t, zone, m.start(), f.end));
         }
@@ -1278,7 +1294,7 @@ pub fn resolve_text(
                 end = e;
                 // "Wed Oct 26 15:50:06 2016": the year after the time.
                 if let (Expr::Date { y: None, m, d, .. }, Some(c)) =
-                    (&f.expr, re(r"^\s+(\d{4})\b").captures(&text[end..]))
+                    (&f.expr, YEAR_AFTER_RE.captures(&text[end..]))
                 {
                     if let Some(date) = c[1]
                         .parse()
@@ -1292,7 +1308,7 @@ pub fn resolve_text(
                     }
                 }
                 // A second time in another zone, in brackets: "3 p.m. ET (21:00 CET)".
-                if let Some(c) = re(r"^\s*\((?P<t>[^)]{1,20})\)").captures(&text[end..]) {
+                if let Some(c) = ALT_TIME_RE.captures(&text[end..]) {
                     let inner = c.name("t").map_or("", |m| m.as_str());
                     if let Some(tc) = TIME_RE.captures(inner) {
                         if let (Some(t2), Some(m)) = (time_of(&tc), tc.get(0)) {

@@ -94,43 +94,42 @@ impl Check for Arithmetic {
                 out.push(f);
             }
         }
-        // Two values for one quantity in one source.
+        // Two values for one quantity in one source: compared within each source only.
+        let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> =
+            std::collections::BTreeMap::new();
         for (i, c) in claims.iter().enumerate() {
-            let Value::Quantity(x) = &c.value else {
-                continue;
-            };
-            if x.phase != Phase::Plain || x.high.is_some() {
-                continue;
+            if let Value::Quantity(q) = &c.value {
+                if q.phase == Phase::Plain && q.high.is_none() && c.context.len() >= 2 {
+                    by_source.entry(c.source).or_default().push(i);
+                }
             }
-            for (j, d) in claims.iter().enumerate().skip(i + 1) {
-                let Value::Quantity(y) = &d.value else {
-                    continue;
-                };
-                if d.source != c.source
-                    || d.sentence == c.sentence
-                    || y.phase != Phase::Plain
-                    || y.unit != x.unit
-                    || y.high.is_some()
-                {
-                    continue;
+        }
+        for members in by_source.values() {
+            for (k, &i) in members.iter().enumerate() {
+                for &j in &members[k + 1..] {
+                    let (c, d) = (&claims[i], &claims[j]);
+                    let (Value::Quantity(x), Value::Quantity(y)) = (&c.value, &d.value) else {
+                        continue;
+                    };
+                    if d.sentence == c.sentence || y.unit != x.unit || c.normalized == d.normalized
+                    {
+                        continue;
+                    }
+                    if words::token_similarity(&c.context, &d.context) < min_sim {
+                        continue;
+                    }
+                    let id = &a.story.sources[c.source].id;
+                    let mut f = rule.finding(
+                        c.about.clone(),
+                        format!(
+                            "{id} gives this quantity as {} and as {}",
+                            c.normalized, d.normalized
+                        ),
+                    );
+                    f.push_claim(a, i);
+                    f.push_claim(a, j);
+                    out.push(f);
                 }
-                if c.normalized == d.normalized
-                    || c.context.len() < 2
-                    || words::token_similarity(&c.context, &d.context) < min_sim
-                {
-                    continue;
-                }
-                let id = &a.story.sources[c.source].id;
-                let mut f = rule.finding(
-                    c.about.clone(),
-                    format!(
-                        "{id} gives this quantity as {} and as {}",
-                        c.normalized, d.normalized
-                    ),
-                );
-                f.push_claim(a, i);
-                f.push_claim(a, j);
-                out.push(f);
             }
         }
     }
