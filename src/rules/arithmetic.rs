@@ -107,23 +107,24 @@ impl Check for Arithmetic {
         for members in by_source.values() {
             for (k, &i) in members.iter().enumerate() {
                 for &j in &members[k + 1..] {
-                    let (c, d) = (&claims[i], &claims[j]);
-                    let (Value::Quantity(x), Value::Quantity(y)) = (&c.value, &d.value) else {
+                    let (first, second) = (&claims[i], &claims[j]);
+                    let (Value::Quantity(q1), Value::Quantity(q2)) = (&first.value, &second.value)
+                    else {
                         continue;
                     };
-                    if d.sentence == c.sentence || y.unit != x.unit || c.normalized == d.normalized
+                    if second.sentence == first.sentence
+                        || q1.unit != q2.unit
+                        || first.normalized == second.normalized
+                        || words::token_similarity(&first.context, &second.context) < min_sim
                     {
                         continue;
                     }
-                    if words::token_similarity(&c.context, &d.context) < min_sim {
-                        continue;
-                    }
-                    let id = &a.story.sources[c.source].id;
+                    let id = &a.story.sources[first.source].id;
                     let mut f = rule.finding(
-                        c.about.clone(),
+                        first.about.clone(),
                         format!(
                             "{id} gives this quantity as {} and as {}",
-                            c.normalized, d.normalized
+                            first.normalized, second.normalized
                         ),
                     );
                     f.push_claim(a, i);
