@@ -213,6 +213,7 @@ enum Pat {
     In,
     FromBase,
     WdOffset,
+    AfterEvent,
 }
 
 static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
@@ -336,6 +337,12 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             )),
         ),
         (
+            Pat::AfterEvent,
+            re(&format!(
+                r"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>after|before)\b"
+            )),
+        ),
+        (
             Pat::Ago,
             re(&format!(
                 r"\b(?P<amount>(?:{NUM}\s+{UNIT}(?:\s*,?\s*(?:and\s+)?)?)+)\s*ago\b"
@@ -412,6 +419,11 @@ enum Expr {
         sign: i64,
         base: Option<Box<Expr>>,
         then_wd: Option<Weekday>,
+    },
+    /// "four days after <an event dated later in the sentence>".
+    AfterEvent {
+        amount: (i64, Unit),
+        sign: i64,
     },
 }
 
@@ -738,6 +750,17 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             base: None,
             then_wd: None,
         },
+        Pat::AfterEvent => Expr::AfterEvent {
+            amount: (
+                number_of(c.name("n")?.as_str())?,
+                unit_of(c.name("unit")?.as_str()),
+            ),
+            sign: if c.name("dir")?.as_str().eq_ignore_ascii_case("before") {
+                -1
+            } else {
+                1
+            },
+        },
         Pat::FromBase | Pat::WdOffset => {
             let amount = vec![(
                 number_of(c.name("n")?.as_str())?,
@@ -994,6 +1017,7 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
                 }
             }
         }
+        Expr::AfterEvent { .. } => None,
         Expr::Offset {
             amount,
             sign,
@@ -1242,6 +1266,8 @@ pub struct Resolved {
     pub end: usize,
     pub value: DateValue,
     pub normalized: String,
+    /// For "N units after/before <event>": the offset, resolved against the next date.
+    after_event: Option<(i64, Unit, i64)>,
 }
 
 /// Finds and resolves the date expressions of one text (a sentence).
@@ -1260,7 +1286,11 @@ pub fn resolve_text(
         );
         let is_relative = matches!(
             f.expr,
-            Expr::RelDay(_) | Expr::Weekday { .. } | Expr::Period { .. } | Expr::Offset { .. }
+            Expr::RelDay(_)
+                | Expr::Weekday { .. }
+                | Expr::Period { .. }
+                | Expr::Offset { .. }
+                | Expr::AfterEvent { .. }
         );
         let mut v = DateValue {
             future,
@@ -1323,14 +1353,48 @@ pub fn resolve_text(
             }
         }
         let normalized = normalize(&v, tz, lex, &text[f.start..f.end]);
+        let after_event = match f.expr {
+            Expr::AfterEvent {
+                amount: (n, unit),
+                sign,
+            } => Some((n, unit, sign)),
+            _ => None,
+        };
         out.push(Resolved {
             start,
             end,
             value: v,
             normalized,
+            after_event,
         });
     }
+    resolve_after_events(text, &mut out);
     merge_parentheticals(text, &out)
+}
+
+/// "four days after Trump spoke … last Thursday": an offset from the next date of the
+/// sentence, once that date is resolved.
+fn resolve_after_events(text: &str, items: &mut [Resolved]) {
+    for k in 0..items.len() {
+        let Some((n, unit, sign)) = items[k].after_event else {
+            continue;
+        };
+        let base = items[k + 1..]
+            .iter()
+            .find(|r| r.value.is_day() && r.value.date.is_some());
+        let Some(base) = base else { continue };
+        let (Some(bd), base_text) = (base.value.date, text[base.start..base.end].to_string())
+        else {
+            continue;
+        };
+        if let Some(d) = add_units(bd, n * sign, unit) {
+            let words = text[items[k].start..items[k].end].trim().to_string();
+            let item = &mut items[k];
+            item.value.date = Some(d);
+            item.value.reasoning = format!("{words} \"{base_text}\" ({bd}) = {d}");
+            item.normalized = d.format("%Y-%m-%d").to_string();
+        }
+    }
 }
 
 /// "yesterday (June 10)": one claim whose date is the explicit one, remembering what the
@@ -1355,6 +1419,7 @@ fn merge_parentheticals(text: &str, items: &[Resolved]) -> Vec<Resolved> {
                     end: close,
                     value: v,
                     normalized: b.normalized.clone(),
+                    after_event: None,
                 });
                 i += 2;
                 continue;
@@ -1702,7 +1767,14 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         let text = doc.sentence_text(i);
         for r in resolve_text(text, anchor.as_ref(), ctx.tz, &ctx.lex.time) {
             let mut value = r.value;
-            let (event, topics) = event_words(text, r.start, &ctx.lex.events);
+            // "The meeting came four days after Trump spoke…": what is dated comes before;
+            // the event after it is the anchor, not the subject.
+            let scope = if r.after_event.is_some() {
+                &text[..r.start]
+            } else {
+                text
+            };
+            let (event, topics) = event_words(scope, r.start.min(scope.len()), &ctx.lex.events);
             value.event = event;
             value.topics = topics;
             let about = event_phrase(&value);
@@ -1769,6 +1841,14 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].normalized, "2025-06-10");
         assert_eq!(r[0].value.relative, NaiveDate::from_ymd_opt(2025, 6, 9));
+    }
+
+    #[test]
+    fn offsets_from_an_event_dated_in_the_sentence() {
+        assert_eq!(
+            norm("The meeting came four days after Trump spoke to Xi during a phone call last Thursday.", "2025-06-10"),
+            ["2025-06-09", "2025-06-05"]
+        );
     }
 
     #[test]
