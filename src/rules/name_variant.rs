@@ -35,9 +35,35 @@ fn sentence_of(a: &Analysis, source: usize, cleaned_offset: usize) -> Option<usi
 
 impl Check for NameVariant {
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+        // Only people: names some source gives a title, or has speak.
+        let mut people: BTreeSet<String> = BTreeSet::new();
+        for c in &a.claims {
+            match &c.value {
+                Value::Title(t) => {
+                    people.insert(t.person.clone());
+                }
+                Value::Quote(q) => {
+                    if let Some(t) = &q.speaker_text {
+                        people.insert(t.to_lowercase());
+                    }
+                }
+                _ => {}
+            }
+        }
         let mut keys: BTreeSet<String> = BTreeSet::new();
         for c in &a.claims {
             if let Value::Name(n) = &c.value {
+                let sentence = a.docs[c.source].sentence_text(c.sentence).to_lowercase();
+                let after = sentence.split(&n.key).nth(1).unwrap_or("");
+                let speaks = after.split_whitespace().take(3).any(|w| {
+                    matches!(
+                        w.trim_matches(|ch: char| !ch.is_alphabetic()),
+                        "said" | "says" | "told" | "added" | "stated" | "wrote"
+                    )
+                });
+                if speaks {
+                    people.insert(n.key.clone());
+                }
                 keys.insert(n.key.clone());
             }
         }
@@ -104,6 +130,13 @@ impl Check for NameVariant {
             }
         }
         for (key, ms) in mentions {
+            let person = people.contains(&key)
+                || merged
+                    .iter()
+                    .any(|(fold, keep)| *keep == key && people.contains(fold));
+            if !person {
+                continue;
+            }
             let mut forms: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
             for m in &ms {
                 if m.form

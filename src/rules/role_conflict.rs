@@ -51,10 +51,13 @@ impl Check for RoleConflict {
                             && y.normalized.contains(' ')
                             && !x.former
                             && !y.former;
+                        // Only a portfolio title ("trade representative") has one holder;
+                        // "president" or "minister" alone has many.
                         let taken = |t: &TitleMention| {
-                            holders
-                                .get(t.normalized.as_str())
-                                .is_some_and(|h| h.iter().any(|p| *p != person))
+                            t.normalized.contains(' ')
+                                && holders
+                                    .get(t.normalized.as_str())
+                                    .is_some_and(|h| h.iter().any(|p| *p != person))
                         };
                         if same_kind {
                             Some(format!(
