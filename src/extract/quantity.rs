@@ -355,34 +355,39 @@ fn place_known(token: &str, lex: &Lexicon) -> bool {
     lex.places.values().any(|p| p == token)
 }
 
-/// Change verbs, for checking a change's direction against its numbers.
+/// Verbs that say a figure went down.
+pub const CHANGE_DOWN: &[&str] = &[
+    "cut",
+    "cuts",
+    "lowered",
+    "lower",
+    "reduced",
+    "reduce",
+    "slashed",
+    "fell",
+    "dropped",
+    "declined",
+    "decreased",
+    "eased",
+];
+/// Verbs that say a figure went up.
+pub const CHANGE_UP: &[&str] = &[
+    "raised",
+    "raise",
+    "increased",
+    "increase",
+    "hiked",
+    "rose",
+    "climbed",
+    "jumped",
+    "grew",
+    "lifted",
+    "boosted",
+];
+
+/// The change verb before a "from … to …", for checking its direction against its numbers.
 fn change_verb(head: &str) -> Option<String> {
     let low = head.to_lowercase();
-    let verbs = [
-        "cut",
-        "cuts",
-        "lowered",
-        "lower",
-        "reduced",
-        "reduce",
-        "slashed",
-        "fell",
-        "dropped",
-        "declined",
-        "decreased",
-        "eased",
-        "raised",
-        "raise",
-        "increased",
-        "increase",
-        "hiked",
-        "rose",
-        "climbed",
-        "jumped",
-        "grew",
-        "lifted",
-        "boosted",
-    ];
     let toks: Vec<&str> = low
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -390,7 +395,7 @@ fn change_verb(head: &str) -> Option<String> {
     toks.iter()
         .rev()
         .take(8)
-        .find(|w| verbs.contains(w))
+        .find(|w| CHANGE_DOWN.contains(w) || CHANGE_UP.contains(w))
         .map(|w| (*w).to_string())
 }
 

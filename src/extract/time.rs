@@ -1723,39 +1723,24 @@ pub fn instant(
     let (tz, kind, _) = lex.resolve(abbr, story_tz)?;
     let naive = NaiveDateTime::new(date, time);
     let local = tz.from_local_datetime(&naive).earliest()?;
-    // EST/CET name standard time whatever the season: honour the abbreviation.
+    // EST/CET name standard time whatever the season: honour the abbreviation. The
+    // standard offset is the smaller of January's and July's, daylight the larger.
+    let at = |month| {
+        offset_at(
+            tz,
+            NaiveDateTime::new(NaiveDate::from_ymd_opt(date.year(), month, 15)?, time),
+        )
+    };
+    let (jan, jul) = (at(1)?, at(7)?);
+    let (standard, daylight) = if jan.local_minus_utc() < jul.local_minus_utc() {
+        (jan, jul)
+    } else {
+        (jul, jan)
+    };
     let offset = match kind {
         ZoneKind::Generic => local.offset().fix(),
-        ZoneKind::Standard => {
-            let jan = offset_at(
-                tz,
-                NaiveDateTime::new(NaiveDate::from_ymd_opt(date.year(), 1, 15)?, time),
-            )?;
-            let jul = offset_at(
-                tz,
-                NaiveDateTime::new(NaiveDate::from_ymd_opt(date.year(), 7, 15)?, time),
-            )?;
-            if jan.local_minus_utc() < jul.local_minus_utc() {
-                jan
-            } else {
-                jul
-            }
-        }
-        ZoneKind::Daylight => {
-            let jan = offset_at(
-                tz,
-                NaiveDateTime::new(NaiveDate::from_ymd_opt(date.year(), 1, 15)?, time),
-            )?;
-            let jul = offset_at(
-                tz,
-                NaiveDateTime::new(NaiveDate::from_ymd_opt(date.year(), 7, 15)?, time),
-            )?;
-            if jan.local_minus_utc() > jul.local_minus_utc() {
-                jan
-            } else {
-                jul
-            }
-        }
+        ZoneKind::Standard => standard,
+        ZoneKind::Daylight => daylight,
     };
     offset.from_local_datetime(&naive).earliest()
 }

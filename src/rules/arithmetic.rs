@@ -5,41 +5,13 @@
 //! context, neither part of a change).
 
 use super::{Check, Rule};
-use crate::extract::quantity::Phase;
+use crate::extract::quantity::{Phase, CHANGE_DOWN as DOWN, CHANGE_UP as UP};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::words;
 use crate::Analysis;
 
 pub struct Arithmetic;
-
-const DOWN: &[&str] = &[
-    "cut",
-    "cuts",
-    "lowered",
-    "lower",
-    "reduced",
-    "reduce",
-    "slashed",
-    "fell",
-    "dropped",
-    "declined",
-    "decreased",
-    "eased",
-];
-const UP: &[&str] = &[
-    "raised",
-    "raise",
-    "increased",
-    "increase",
-    "hiked",
-    "rose",
-    "climbed",
-    "jumped",
-    "grew",
-    "lifted",
-    "boosted",
-];
 
 impl Check for Arithmetic {
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
