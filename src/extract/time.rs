@@ -1750,8 +1750,16 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
     let anchor = Anchor::of(ctx.published, ctx.tz);
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
+        // "SANTIAGO, March 12, 2024 (Wire) - A quake struck…": a date before the dateline
+        // dash dates the report, not an event of the sentence.
+        let dateline_end = [" - ", " — ", " – ", " -- "]
+            .iter()
+            .filter_map(|d| text.find(d))
+            .min()
+            .filter(|&p| p <= 80);
         for r in resolve_text(text, anchor.as_ref(), ctx.tz, &ctx.lex.time) {
             let mut value = r.value;
+            let in_dateline = dateline_end.is_some_and(|p| r.end <= p);
             // "The meeting came four days after Trump spoke…": what is dated comes before;
             // the event after it is the anchor, not the subject.
             let scope = if r.after_event.is_some() {
@@ -1760,7 +1768,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 text
             };
             let (event, topics) = event_words(scope, r.start.min(scope.len()), &ctx.lex.events);
-            value.event = event;
+            value.event = if in_dateline { None } else { event };
             value.topics = topics;
             let about = event_phrase(&value);
             let mut context: Vec<String> = value.event.iter().map(|e| format!("ev:{e}")).collect();

@@ -58,3 +58,19 @@ fn two_runs_give_identical_bytes() {
     assert!(!a.stdout.is_empty());
     assert_eq!(a.stdout, b.stdout);
 }
+
+/// Precision: a story written for these tests whose three reports (text, Markdown, HTML)
+/// agree on every fact in different words reports nothing at warning or error.
+#[test]
+fn a_consistent_story_is_silent() {
+    let story = Story::open(&crate::crate_path("tests/fixtures/consistent")).expect("fixture");
+    let report = concord::check(&story, &RuleSet::builtin().expect("rules"));
+    let loud: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity.as_str() != "info")
+        .map(|f| format!("{}: {}", f.rule, f.message))
+        .collect();
+    assert!(loud.is_empty(), "{loud:#?}");
+    assert!(report.summary.claims > 15, "the reports' claims are read");
+}
