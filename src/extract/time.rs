@@ -1555,6 +1555,7 @@ pub fn event_phrase(v: &DateValue) -> String {
         Some("sign") => "was agreed",
         Some("impose") => "took effect",
         Some("die") => "died",
+        Some("decide") => "was taken",
         Some("elect") => "took place (vote)",
         Some("arrive") => "took place (visit)",
         Some(other) if other != "strike" => other,
@@ -1599,6 +1600,29 @@ pub fn dateline(text: &str, lex: &Lexicon, story_tz: Option<Tz>) -> SourceTime {
     }
     for l in published_lines.iter().chain(top.iter()) {
         if let Some(c) = DATELINE_RE.captures(l) {
+            if let Some(t) = dateline_of(&c, lex, story_tz) {
+                return t;
+            }
+        }
+    }
+    // A wire dateline opening the first paragraph: "LONDON, Nov 7, 2024 (Wire) - …".
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(4)
+    {
+        let Some(dash) = [" - ", " — ", " – ", " -- "]
+            .iter()
+            .filter_map(|d| line.find(d))
+            .min()
+        else {
+            continue;
+        };
+        if dash > 80 {
+            continue;
+        }
+        if let Some(c) = DATELINE_RE.captures(&line[..dash]) {
             if let Some(t) = dateline_of(&c, lex, story_tz) {
                 return t;
             }

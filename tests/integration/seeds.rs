@@ -74,3 +74,29 @@ fn a_consistent_story_is_silent() {
     assert!(loud.is_empty(), "{loud:#?}");
     assert!(report.summary.claims > 15, "the reports' claims are read");
 }
+
+/// Recall on a story unlike the seeds: every planted discrepancy is found, at its severity.
+#[test]
+fn a_rate_decision_story_finds_its_planted_errors() {
+    let story = Story::open(&crate::crate_path("tests/fixtures/rate-decision")).expect("fixture");
+    let report = concord::check(&story, &RuleSet::builtin().expect("rules"));
+    let found: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.severity.as_str()))
+        .collect();
+    for expected in [
+        ("date-conflict", "error"),
+        ("number-conflict", "error"),
+        ("quote-drift", "error"),
+        ("name-variant", "warning"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+    }
+    let date = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "date-conflict")
+        .expect("date finding");
+    assert_eq!(date.subject, "when the decision was taken");
+}
