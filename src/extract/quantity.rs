@@ -78,7 +78,7 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
             | \s*(?P<bp>\bbasis\ points?\b|\bbps?\b)
             | \s*(?P<scale>trillion|billion|million|thousand|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
             | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?)\b
-            | \s+(?P<count>[a-z]{{3,}}s)\b
+            | \s+(?P<count>[a-z]{{3,}}s|people|children|men|women|police|staff|personnel|cattle)\b
           )
         )"
     ))
@@ -88,6 +88,14 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
 static TRANSITION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bfrom\s+(?:about\s+|around\s+)?(?P<a>[^\s]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)\s+to\s+(?:about\s+|around\s+)?(?P<b>[^\s,;.]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)").expect("static pattern")
 });
+
+/// Is this unit a count of things (not %, bp, money or time)?
+pub fn is_count(unit: &str) -> bool {
+    !(unit == "%"
+        || unit == "bp"
+        || unit.chars().all(|c| c.is_ascii_uppercase())
+        || matches!(unit, "days" | "weeks" | "months" | "years" | "hours"))
+}
 
 /// Plural words after a number that do not name what is counted.
 const NOT_COUNTED: &[&str] = &[

@@ -5,7 +5,7 @@
 //! context, neither part of a change).
 
 use super::{Check, Rule};
-use crate::extract::quantity::{Phase, CHANGE_DOWN as DOWN, CHANGE_UP as UP};
+use crate::extract::quantity::{is_count, Phase, CHANGE_DOWN as DOWN, CHANGE_UP as UP};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::words;
@@ -66,6 +66,7 @@ impl Check for Arithmetic {
                 out.push(f);
             }
         }
+        parts_exceed_total(rule, a, out);
         // Two values for one quantity in one source: compared within each source only.
         let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> =
             std::collections::BTreeMap::new();
@@ -103,6 +104,132 @@ impl Check for Arithmetic {
                     f.push_claim(a, j);
                     out.push(f);
                 }
+            }
+        }
+    }
+}
+
+/// Words that mark a figure as a total, and words that introduce its parts.
+const TOTAL: &[&str] = &[
+    "total",
+    "totalled",
+    "totaled",
+    "totalling",
+    "totaling",
+    "altogether",
+    "combined",
+    "overall",
+    "in all",
+];
+const PARTS: &[&str] = &[
+    "including",
+    "of which",
+    "of them",
+    "of whom",
+    "comprising",
+    "made up of",
+    "among them",
+];
+
+/// Parts that add up to more than the total the same sentence states: "a total of 40
+/// people were hurt, including 25 children and 20 adults".
+fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+    let mut by_sentence: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, c) in a.claims.iter().enumerate() {
+        if let Value::Quantity(q) = &c.value {
+            if q.phase == Phase::Plain && q.high.is_none() {
+                by_sentence
+                    .entry((c.source, c.sentence))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    for ((si, sentence), members) in by_sentence {
+        if members.len() < 3 {
+            continue;
+        }
+        let source = &a.story.sources[si];
+        let Some(sn) = a.docs[si].sentences.get(sentence) else {
+            continue;
+        };
+        let text = source.text[sn.span.start..sn.span.end].to_lowercase();
+        let at = |i: usize| {
+            a.claims[i]
+                .span
+                .start
+                .saturating_sub(sn.span.start)
+                .min(text.len())
+        };
+        for &t in &members {
+            let before = &text[..at(t)];
+            let window: String = before
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let after: String = text[(a.claims[t].span.end - sn.span.start).min(text.len())..]
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let is_total = TOTAL.iter().any(|w| window.contains(w))
+                || after.starts_with("in total")
+                || after.starts_with("in all");
+            if !is_total {
+                continue;
+            }
+            let Value::Quantity(total) = &a.claims[t].value else {
+                continue;
+            };
+            // The parts: same unit, after a parts marker that follows the total.
+            let marker = PARTS
+                .iter()
+                .filter_map(|m| text[at(t)..].find(m).map(|p| p + at(t)))
+                .min();
+            let Some(marker) = marker else { continue };
+            let parts: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&p| p != t && at(p) > marker)
+                .filter(|&p| {
+                    matches!(&a.claims[p].value, Value::Quantity(q)
+                        if q.unit == total.unit || (is_count(&q.unit) && is_count(&total.unit)))
+                })
+                .collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let sum: f64 = parts
+                .iter()
+                .filter_map(|&p| match &a.claims[p].value {
+                    Value::Quantity(q) => Some(q.value),
+                    _ => None,
+                })
+                .sum();
+            if sum > total.value + 1e-9 {
+                let shown: Vec<&str> = parts
+                    .iter()
+                    .map(|&p| a.claims[p].normalized.as_str())
+                    .collect();
+                let mut f = rule.finding(
+                    a.claims[t].about.clone(),
+                    format!(
+                        "{} gives a total of {} but parts adding up to {} ({})",
+                        source.id,
+                        a.claims[t].normalized,
+                        crate::extract::quantity::plain(sum),
+                        shown.join(" + ")
+                    ),
+                );
+                f.note = Some("the parts the sentence lists exceed the total it states".into());
+                f.push_claim(a, t);
+                for p in parts {
+                    f.push_claim(a, p);
+                }
+                out.push(f);
             }
         }
     }
