@@ -230,7 +230,7 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
                 .map_or(run[0].0, |p| run[p].0);
             Some((ts, run[k - 1].1))
         } else {
-            apposition(text, ne, lex)
+            apposition(text, ne, lex).or_else(|| lowercase_title(text, ns, lex))
         };
         let former = text[..ns].to_lowercase().trim_end().ends_with("former")
             || title.is_some_and(|(s, e)| text[s..e].to_lowercase().contains("former"));
@@ -251,6 +251,39 @@ pub struct Person {
     pub end: usize,
     pub title: Option<(usize, usize)>,
     pub former: bool,
+}
+
+/// Lower-case title words right before a name: "finance minister Robert Habeck", "its
+/// finance chief Maria Santos". The words must end in an office word, next to the name.
+fn lowercase_title(text: &str, name_start: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+    let head = &text[..name_start];
+    if !head.ends_with(' ') {
+        return None;
+    }
+    let toks = words::tokens(head);
+    let &(ls, le) = toks.last()?;
+    if le != head.trim_end().len() || !lex.is_office(&head[ls..le]) {
+        return None;
+    }
+    // Up to two qualifier words before the office word ("finance", "foreign", "deputy").
+    let mut start = ls;
+    for &(s, e) in toks.iter().rev().skip(1).take(2) {
+        let w = &head[s..e];
+        let low = w.to_lowercase();
+        // Lower case, or capitalised only because it opens the sentence.
+        let cased = w.chars().all(char::is_lowercase)
+            || (s == 0 && w.chars().skip(1).all(char::is_lowercase));
+        // Verbs ("hosted", "meeting", "meets") are not part of a title.
+        let verbish = low.ends_with("ed")
+            || low.ends_with("ing")
+            || (low.ends_with('s') && !low.ends_with("ss"));
+        if !cased || verbish || words::is_stop(&low) || low.ends_with("'s") || low.ends_with("’s")
+        {
+            break;
+        }
+        start = s;
+    }
+    Some((start, le))
 }
 
 /// ", director of the National Economic Council," right after a name.
@@ -390,6 +423,18 @@ mod tests {
                 ("Scott Bessent", Some("Treasury Secretary")),
                 ("Howard Lutnick", Some("Commerce Secretary")),
                 ("Jamieson Greer", Some("Trade Representative"))
+            ]
+        );
+        let t = "Its finance chief Maria Santos and defence minister Anna Virtanen spoke.";
+        let found: Vec<(&str, Option<&str>)> = people(t, &l, &p)
+            .iter()
+            .map(|x| (&t[x.start..x.end], x.title.map(|(s, e)| &t[s..e])))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Maria Santos", Some("finance chief")),
+                ("Anna Virtanen", Some("defence minister"))
             ]
         );
         let t = "Kevin Hassett, director of the National Economic Council at the White House, spoke with CNBC.";
