@@ -2,9 +2,10 @@
 //!
 //! Input: sentences, the source's publication time and the story's zone. Output:
 //! `Value::Date` claims. `normalized` is `YYYY-MM-DD`, an RFC 3339 datetime when a time of
-//! day is known, `START/END` (end exclusive) for a week, month or year, or a weekday's name
-//! when nothing anchors it ("Monday" is still compared by weekday: it can never be a
-//! Tuesday's date).
+//! day is known, `START/END` (end exclusive) for a week, month, year or span of days ("June
+//! 3-5" is `2025-06-03/2025-06-06`), or a weekday's name when nothing anchors it ("Monday" is
+//! still compared by weekday: it can never be a Tuesday's date). A day no calendar has
+//! ("February 30") stays a claim, marked `impossible`, for `internal-date`.
 //!
 //! Resolution follows news conventions: a bare weekday in a past or present sentence is
 //! the most recent one (today included); in a future sentence ("will … on Tuesday") the
@@ -115,6 +116,10 @@ pub struct EventLexicon {
 
 /// A resolved (or partly resolved) date expression.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one expression (tense, year, wording, calendar), not states"
+)]
 pub struct DateValue {
     /// The day, or the first day of a range.
     pub date: Option<NaiveDate>,
@@ -137,6 +142,8 @@ pub struct DateValue {
     pub future: bool,
     /// Whether the year was written.
     pub explicit_year: bool,
+    /// A month and day no calendar has ("February 30", "June 31, 2025").
+    pub impossible: bool,
     /// Written as words relative to the publication time (yesterday, last week, Monday).
     pub is_relative: bool,
     /// How the value was reached ("published 2025-06-10 07:14 Europe/London → yesterday = 2025-06-09").
@@ -197,6 +204,7 @@ enum Pat {
     MonYearDay,
     DayYearMon,
     MonDay,
+    MonCommaOrd,
     DayMon,
     OrdwMon,
     MonOrdw,
@@ -260,6 +268,14 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             Pat::MonDay,
             re(&format!(
                 r"\b{wd_pre}(?P<mon>{MON})\.?(?:\s+|[-/]|\.\s*)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*\((?P<wd2>{WD})\))?{year_tail}"
+            )),
+        ),
+        (
+            // "October, 1st": a comma only before an ordinal, or "in October, 12 died" would
+            // be a date.
+            Pat::MonCommaOrd,
+            re(&format!(
+                r"\b(?P<mon>{MON})\.?,\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b{year_tail}"
             )),
         ),
         (
@@ -425,6 +441,9 @@ enum Expr {
         amount: (i64, Unit),
         sign: i64,
     },
+    /// A span of days, both ends included as written: "June 3-5", "from Monday to
+    /// Wednesday", "between 3 and 5 June".
+    Range(Box<Expr>, Box<Expr>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -566,7 +585,13 @@ fn two_digit_year(n: i32) -> i32 {
 
 /// Turns one pattern match into an expression.
 fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
-    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    // A day outside 1..=31 is no day ("June 45"); 29 to 31 in a shorter month is kept, as an
+    // impossible date `internal-date` reports.
+    let num = |name: &str| {
+        c.name(name)
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+            .filter(|n| name != "d" || (1..=31).contains(n))
+    };
     let mon = || c.name("mon").and_then(|m| month_number(m.as_str()));
     let wd = || {
         c.name("wd")
@@ -592,7 +617,7 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             wd: None,
             next: false,
         },
-        Pat::MonDay | Pat::DayMon => {
+        Pat::MonDay | Pat::MonCommaOrd | Pat::DayMon => {
             let whole = c.get(0)?.as_str().to_ascii_lowercase();
             Expr::Date {
                 y: year_of(c),
@@ -1018,6 +1043,40 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
             }
         }
         Expr::AfterEvent { .. } => None,
+        Expr::Range(first, last) => {
+            let (s, None) = resolve(first, a, future)? else {
+                return None;
+            };
+            // The end is read from the start: the first such day on or after it.
+            let e = match &**last {
+                Expr::Date { y: None, m, d, .. } => (s.year()..=s.year() + 1)
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, *m, *d))
+                    .find(|c| *c >= s)?,
+                Expr::DayOfMonth { d, .. } => (0..=1)
+                    .filter_map(|k| {
+                        s.with_day(1)?
+                            .checked_add_months(Months::new(k))?
+                            .with_day(*d)
+                    })
+                    .find(|c| *c >= s)?,
+                Expr::Weekday {
+                    wd,
+                    modifier: WdMod::Bare,
+                } => {
+                    s + chrono::Duration::days(i64::from(
+                        (7 + wd.num_days_from_monday() - s.weekday().num_days_from_monday()) % 7,
+                    ))
+                }
+                other => match resolve(other, a, future)? {
+                    (e, None) => e,
+                    _ => return None,
+                },
+            };
+            if e <= s {
+                return None;
+            }
+            Some((s, e.checked_add_days(Days::new(1))))
+        }
         Expr::Offset {
             amount,
             sign,
@@ -1060,6 +1119,9 @@ struct Found {
     start: usize,
     end: usize,
     expr: Expr,
+    pat: Pat,
+    /// For a range: what to read instead when it does not resolve (its dates one by one).
+    parts: Vec<Found>,
 }
 
 /// Cheap test for anything a date pattern could match: most sentences have none.
@@ -1082,10 +1144,23 @@ fn find(text: &str) -> Vec<Found> {
                 if phantom(text, m.start(), m.end(), &expr) {
                     continue;
                 }
+                let (mut start, mut end) = (m.start(), m.end());
+                // "from June", "by April": the preposition only tells a month from a verb
+                // or a name; the expression is the month, so "by April 1" stays a day.
+                if let (Pat::MonthBare, Expr::Month { .. }, Some(mon)) = (pat, &expr, c.name("mon"))
+                {
+                    start = mon.start();
+                }
+                // "on 5 June.": the full stop ends the sentence, not an abbreviation.
+                if text[start..end].ends_with('.') {
+                    end -= 1;
+                }
                 cands.push(Found {
-                    start: m.start(),
-                    end: m.end(),
+                    start,
+                    end,
                     expr,
+                    pat: *pat,
+                    parts: Vec::new(),
                 });
             }
         }
@@ -1098,6 +1173,204 @@ fn find(text: &str) -> Vec<Found> {
         }
     }
     out.sort_by_key(|f| f.start);
+    join_ranges(text, out)
+}
+
+/// What joins the two ends of a range: "June 3 - June 5", "from Monday to Wednesday",
+/// "between June 3 and June 5".
+static RANGE_JOIN_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$"));
+/// The end day after a month and day: "June 3-5", "June 3 to 5, 2025".
+static DAY_TAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:-|–|—|to|through|thru|until|till)\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4})\b)?",
+    )
+});
+/// The start day before a day and month: "3-5 June", "between 3 and 5 June".
+static DAY_HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^\d.,$£€¥])(?P<d>\b\d{1,2})(?:st|nd|rd|th)?\s*(?P<j>-|–|—|to|through|thru|until|till|and)\s*$",
+    )
+});
+/// What may not follow a number for it to be a day: a time, a percentage, a decimal.
+static NOT_A_DAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\s*(?:a\.?m\b|p\.?m\b|%|percent|per cent|hours?\b|minutes?\b)|[:.,]\d)")
+});
+/// Words that make "from June 3 to June 5" a change of date, not a span of days, and "rose
+/// 3 to 5 June" a change of a number.
+static TRANSITION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:postpon\w*|delay\w*|mov(?:e|ed|es|ing)|push\w*|reschedul\w*|shift\w*|chang\w*|brought|bring\w*|advanc\w*|extend\w*|bump\w*|put off|instead|ros(?:e|en)|rises?|rising|f[ae]ll(?:en|s)?|falling|climb\w*|increas\w*|decreas\w*|jump\w*|drop\w*|grew|grow\w*|rais\w*|cut)\b",
+    )
+});
+
+/// Is an expression one day (or a weekday), so that it can end a range?
+fn is_day_expr(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Date { .. } | Expr::DayOfMonth { .. } | Expr::Weekday { .. } | Expr::RelDay(_)
+    )
+}
+
+/// Joins the two ends of simple day ranges into one expression: two dates joined by "to",
+/// "-", "through" or "between … and", and a month with two days ("June 3-5", "3 to 5 June").
+/// A change of date ("postponed from June 3 to June 5") is two dates, not a range.
+fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let clause_head = |at: usize| {
+        let head = &text[..at];
+        &head[head.rfind([';', '.']).map_or(0, |i| i + 1)..]
+    };
+    let mut out: Vec<Found> = Vec::new();
+    let mut it = found.into_iter().peekable();
+    while let Some(f) = it.next() {
+        let transition = TRANSITION_RE.is_match(clause_head(f.start));
+        let between_before = clause_head(f.start)
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("between");
+        // Two dates joined.
+        if let Some(g) = it.peek() {
+            let join = &text[f.end..g.start];
+            let ok_join = RANGE_JOIN_RE.is_match(join)
+                && (!join.trim().eq_ignore_ascii_case("and") || between_before);
+            // Ends of one kind: "Friday-Jun-15" is a weekday and its date, not a range.
+            let kind = |e: &Expr| match e {
+                Expr::Weekday { .. } => 1,
+                Expr::Date { .. } | Expr::DayOfMonth { .. } => 2,
+                _ => 0,
+            };
+            let (k1, k2) = (kind(&f.expr), kind(&g.expr));
+            let ends_ok = is_day_expr(&f.expr)
+                && (k1 == k2 || k1 == 0 || k2 == 0)
+                && matches!(
+                    g.expr,
+                    Expr::Date { .. }
+                        | Expr::DayOfMonth { .. }
+                        | Expr::RelDay(_)
+                        | Expr::Weekday {
+                            modifier: WdMod::Bare,
+                            ..
+                        }
+                );
+            if ok_join && ends_ok && !transition {
+                let g = it.next().expect("peeked");
+                let mut first = f.expr.clone();
+                // "June 3 to June 5, 2025": the start takes the end's year.
+                if let (
+                    Expr::Date {
+                        y: y1 @ None,
+                        m: m1,
+                        ..
+                    },
+                    Expr::Date {
+                        y: Some(y2), m: m2, ..
+                    },
+                ) = (&mut first, &g.expr)
+                {
+                    *y1 = Some(if *m1 > *m2 { y2 - 1 } else { *y2 });
+                }
+                out.push(Found {
+                    start: f.start,
+                    end: g.end,
+                    expr: Expr::Range(Box::new(first), Box::new(g.expr.clone())),
+                    pat: f.pat,
+                    parts: vec![f, g],
+                });
+                continue;
+            }
+        }
+        // "June 3-5", "June 3 to 5, 2025".
+        if let (Pat::MonDay, Expr::Date { y: None, m, d, .. }) = (f.pat, &f.expr) {
+            if let Some(c) = DAY_TAIL_RE.captures(&text[f.end..]) {
+                let tail_end = f.end + c.get(0).map_or(0, |m| m.end());
+                let next_starts_inside = it.peek().is_some_and(|g| g.start < tail_end);
+                let d2: Option<u32> = c.name("d").and_then(|m| m.as_str().parse().ok());
+                if let Some(d2) = d2.filter(|d2| *d2 > *d && *d2 <= 31) {
+                    if !next_starts_inside
+                        && !transition
+                        && !NOT_A_DAY_RE.is_match(&text[tail_end..])
+                    {
+                        let y = c.name("y").and_then(|m| m.as_str().parse().ok());
+                        let (m, d) = (*m, *d);
+                        out.push(Found {
+                            start: f.start,
+                            end: tail_end,
+                            expr: Expr::Range(
+                                Box::new(Expr::Date {
+                                    y,
+                                    m,
+                                    d,
+                                    wd: None,
+                                    next: false,
+                                }),
+                                Box::new(Expr::Date {
+                                    y,
+                                    m,
+                                    d: d2,
+                                    wd: None,
+                                    next: false,
+                                }),
+                            ),
+                            pat: f.pat,
+                            parts: vec![f],
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
+        // "3-5 June", "between 3 and 5 June 2025".
+        if let (
+            Pat::DayMon,
+            Expr::Date {
+                y, m, d, wd: None, ..
+            },
+        ) = (f.pat, &f.expr)
+        {
+            let prev_end = out.last().map_or(0, |p| p.end);
+            if let Some(c) = DAY_HEAD_RE.captures(&text[prev_end..f.start]) {
+                let d1: Option<u32> = c.name("d").and_then(|m| m.as_str().parse().ok());
+                let is_and = c
+                    .name("j")
+                    .is_some_and(|j| j.as_str().eq_ignore_ascii_case("and"));
+                let start = prev_end + c.name("d").map_or(0, |m| m.start());
+                let between = text[..start]
+                    .trim_end()
+                    .to_ascii_lowercase()
+                    .ends_with("between");
+                let transition = TRANSITION_RE.is_match(clause_head(start));
+                if let Some(d1) = d1.filter(|d1| *d1 >= 1 && *d1 < *d) {
+                    if (!is_and || between) && !transition {
+                        let (y, m, d) = (*y, *m, *d);
+                        out.push(Found {
+                            start,
+                            end: f.end,
+                            expr: Expr::Range(
+                                Box::new(Expr::Date {
+                                    y,
+                                    m,
+                                    d: d1,
+                                    wd: None,
+                                    next: false,
+                                }),
+                                Box::new(Expr::Date {
+                                    y,
+                                    m,
+                                    d,
+                                    wd: None,
+                                    next: false,
+                                }),
+                            ),
+                            pat: f.pat,
+                            parts: vec![f],
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(f);
+    }
     out
 }
 
@@ -1279,28 +1552,83 @@ pub fn resolve_text(
 ) -> Vec<Resolved> {
     let mut out = Vec::new();
     for f in find(text) {
+        let r = resolve_found(text, &f, anchor, tz, lex);
+        // A range that does not resolve (no anchor, an end before its start) is read as
+        // the dates it joined.
+        if matches!(f.expr, Expr::Range(..)) && r.value.date.is_none() {
+            out.extend(
+                f.parts
+                    .iter()
+                    .map(|p| resolve_found(text, p, anchor, tz, lex)),
+            );
+        } else {
+            out.push(r);
+        }
+    }
+    resolve_after_events(text, &mut out);
+    merge_parentheticals(text, &out)
+}
+
+/// Does an expression give its year (a range: its first day)?
+fn has_year(e: &Expr) -> bool {
+    match e {
+        Expr::Date { y, .. } | Expr::Month { y, .. } => y.is_some(),
+        Expr::Range(first, _) => has_year(first),
+        _ => false,
+    }
+}
+
+/// Is an expression written relative to the publication time?
+fn is_relative_expr(e: &Expr) -> bool {
+    match e {
+        Expr::RelDay(_)
+        | Expr::Weekday { .. }
+        | Expr::Period { .. }
+        | Expr::Offset { .. }
+        | Expr::AfterEvent { .. } => true,
+        Expr::Range(first, _) => is_relative_expr(first),
+        _ => false,
+    }
+}
+
+/// Is a month and day one no calendar has ("February 30", "June 31, 2025")?
+fn impossible(e: &Expr) -> bool {
+    match e {
+        Expr::Date {
+            y: Some(y), m, d, ..
+        } => NaiveDate::from_ymd_opt(*y, *m, *d).is_none(),
+        // February 29 exists in a leap year.
+        Expr::Date { y: None, m, d, .. } => NaiveDate::from_ymd_opt(2024, *m, *d).is_none(),
+        Expr::Range(first, last) => impossible(first) || impossible(last),
+        _ => false,
+    }
+}
+
+/// Resolves one found expression.
+fn resolve_found(
+    text: &str,
+    f: &Found,
+    anchor: Option<&Anchor>,
+    tz: Option<Tz>,
+    lex: &Lexicon,
+) -> Resolved {
+    {
         let future = is_future(text, f.start);
-        let explicit_year = matches!(
-            f.expr,
-            Expr::Date { y: Some(_), .. } | Expr::Month { y: Some(_), .. }
-        );
-        let is_relative = matches!(
-            f.expr,
-            Expr::RelDay(_)
-                | Expr::Weekday { .. }
-                | Expr::Period { .. }
-                | Expr::Offset { .. }
-                | Expr::AfterEvent { .. }
-        );
+        let explicit_year = has_year(&f.expr);
+        let is_relative = is_relative_expr(&f.expr);
         let mut v = DateValue {
             future,
             explicit_year,
             is_relative,
+            impossible: impossible(&f.expr),
             weekday: named_weekday(&f.expr),
             ..DateValue::default()
         };
         let resolved = match (&f.expr, anchor) {
-            (Expr::Date { y: Some(_), .. } | Expr::Month { y: Some(_), .. }, _) => {
+            (e, _)
+                if explicit_year
+                    && !matches!(e, Expr::Range(_, last) if is_relative_expr(last)) =>
+            {
                 resolve(&f.expr, NaiveDate::MIN, future)
             }
             (_, Some(a)) => resolve(&f.expr, a.date, future),
@@ -1317,7 +1645,7 @@ pub fn resolve_text(
         }
         let (mut start, mut end) = (f.start, f.end);
         if v.end.is_none() {
-            if let Some((t, zone, s, e)) = attach_time(text, &f) {
+            if let Some((t, zone, s, e)) = attach_time(text, f) {
                 v.time = Some(t);
                 v.zone = zone;
                 start = s;
@@ -1360,16 +1688,14 @@ pub fn resolve_text(
             } => Some((n, unit, sign)),
             _ => None,
         };
-        out.push(Resolved {
+        Resolved {
             start,
             end,
             value: v,
             normalized,
             after_event,
-        });
+        }
     }
-    resolve_after_events(text, &mut out);
-    merge_parentheticals(text, &out)
 }
 
 /// "four days after Trump spoke … last Thursday": an offset from the next date of the
@@ -1535,33 +1861,47 @@ fn event_words(text: &str, at: usize, ev: &EventLexicon) -> (Option<String>, Vec
     (best.map(|(_, c)| c), topics)
 }
 
-/// Words for a finding's subject: "when the talks began".
-pub fn event_phrase(v: &DateValue) -> String {
+/// Words for a finding's subject: "when the talks began"; a name is spelled as the
+/// sentence `text` spells it.
+pub fn event_phrase(v: &DateValue, text: &str) -> String {
     let noun = v
         .topics
         .iter()
         .find_map(|t| t.strip_prefix("n:"))
         .map_or_else(
-            || v.topics.first().cloned().unwrap_or_else(|| "it".into()),
+            || {
+                v.topics.first().map_or_else(
+                    || "it".into(),
+                    |t| {
+                        crate::words::tokens(text)
+                            .into_iter()
+                            .map(|(s, e)| &text[s..e])
+                            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+                            .find(|w| w.to_lowercase() == *t)
+                            .map_or_else(|| t.clone(), str::to_string)
+                    },
+                )
+            },
             |n| format!("the {n}"),
         );
-    let verb = match v.event.as_deref() {
-        Some("begin") => "began",
-        Some("end") => "ended",
-        Some("continue") => "continue",
-        Some("meet") => "met",
-        Some("call") => "took place (call)",
-        Some("announce") => "was announced",
-        Some("sign") => "was agreed",
-        Some("impose") => "took effect",
-        Some("die") => "died",
-        Some("decide") => "was taken",
-        Some("elect") => "took place (vote)",
-        Some("arrive") => "took place (visit)",
-        Some(other) if other != "strike" => other,
-        _ => "happened",
+    // The tense of the sentence: "when the bridge opens" for "will open on May 4".
+    let (past, future) = match v.event.as_deref() {
+        Some("begin") => ("began", "begins"),
+        Some("end") => ("ended", "ends"),
+        Some("continue") => ("continue", "continue"),
+        Some("meet") => ("met", "meet"),
+        Some("call") => ("took place (call)", "takes place (call)"),
+        Some("announce") => ("was announced", "is announced"),
+        Some("sign") => ("was agreed", "is agreed"),
+        Some("impose") => ("took effect", "takes effect"),
+        Some("die") => ("died", "died"),
+        Some("decide") => ("was taken", "is taken"),
+        Some("elect") => ("took place (vote)", "takes place (vote)"),
+        Some("arrive") => ("took place (visit)", "takes place (visit)"),
+        Some(other) if other != "strike" => (other, other),
+        _ => ("happened", "happens"),
     };
-    format!("when {noun} {verb}")
+    format!("when {noun} {}", if v.future { future } else { past })
 }
 
 // ---------------------------------------------------------------- publication time
@@ -1793,8 +2133,12 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             };
             let (event, topics) = event_words(scope, r.start.min(scope.len()), &ctx.lex.events);
             value.event = if in_dateline { None } else { event };
-            value.topics = topics;
-            let about = event_phrase(&value);
+            // A zone abbreviation ("ET", "BST") is part of the time, not what it is about.
+            value.topics = topics
+                .into_iter()
+                .filter(|t| ctx.lex.time.find(t).is_none())
+                .collect();
+            let about = event_phrase(&value, text);
             let mut context: Vec<String> = value.event.iter().map(|e| format!("ev:{e}")).collect();
             context.extend(value.topics.iter().cloned());
             let mut c = claim(
@@ -1866,6 +2210,91 @@ mod tests {
             norm("The meeting came four days after Trump spoke to Xi during a phone call last Thursday.", "2025-06-10"),
             ["2025-06-09", "2025-06-05"]
         );
+    }
+
+    #[test]
+    fn simple_day_ranges_are_one_span_with_an_exclusive_end() {
+        let p = "2025-06-10";
+        for t in [
+            "The fair ran from June 3 to June 5.",
+            "The fair ran June 3-5.",
+            "The fair ran June 3 to 5, 2025.",
+            "The fair ran between June 3 and June 5.",
+            "The fair ran from 3 to 5 June.",
+            "The fair ran between 3 and 5 June 2025.",
+            "The fair ran 3 June – 5 June.",
+        ] {
+            assert_eq!(norm(t, p), ["2025-06-03/2025-06-06"], "{t}");
+        }
+        assert_eq!(
+            norm("The fair ran December 30 to January 2, 2025.", p),
+            ["2024-12-30/2025-01-03"]
+        );
+        // Weekdays: the end is the first such day from the start.
+        assert_eq!(
+            norm("The strike lasted from Thursday to Saturday.", p),
+            ["2025-06-05/2025-06-08"]
+        );
+        // With nothing to anchor them, the ends stay weekdays.
+        assert_eq!(
+            norm("The strike lasted from Thursday to Saturday.", ""),
+            ["Thursday", "Saturday"]
+        );
+    }
+
+    #[test]
+    fn a_change_of_date_or_a_time_is_not_a_range() {
+        let p = "2025-06-10";
+        assert_eq!(
+            norm("The vote was postponed from June 3 to June 5.", p),
+            ["2025-06-03", "2025-06-05"]
+        );
+        assert_eq!(
+            norm("They met on June 3 and June 5.", p),
+            ["2025-06-03", "2025-06-05"]
+        );
+        assert_eq!(
+            norm("Shares rose on June 3 to 5 percent.", p),
+            ["2025-06-03"]
+        );
+        assert!(
+            norm("They met this Friday-Jun-15.", p)
+                .iter()
+                .all(|n| !n.contains('/')),
+            "a weekday and its date"
+        );
+    }
+
+    #[test]
+    fn a_preposition_does_not_swallow_the_day() {
+        let p = "2025-06-10";
+        assert_eq!(norm("Tariffs rise by April 1.", p), ["2025-04-01"]);
+        assert_eq!(norm("The truce lasts until August 12.", p), ["2025-08-12"]);
+        assert_eq!(norm("Prices rose in April.", p), ["2025-04-01/2025-05-01"]);
+        let a = Anchor::of(Published::parse_rfc3339(p), None);
+        let r = resolve_text("The deal was struck on 3 June.", a.as_ref(), None, &lex());
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            (r[0].start, r[0].end),
+            (23, 29),
+            "the full stop is not part of it"
+        );
+    }
+
+    #[test]
+    fn impossible_days_are_kept_and_marked() {
+        let a = Anchor::of(Published::parse_rfc3339("2025-06-10"), None);
+        let r = resolve_text(
+            "It was signed on February 30, 2025.",
+            a.as_ref(),
+            None,
+            &lex(),
+        );
+        assert_eq!(r.len(), 1);
+        assert!(r[0].value.impossible && r[0].value.date.is_none());
+        let r = resolve_text("It was signed on February 29.", a.as_ref(), None, &lex());
+        assert!(!r[0].value.impossible, "February 29 exists in a leap year");
+        assert!(norm("He ran June 45 laps.", "2025-06-10").is_empty());
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! them ("yesterday (June 10)" in a June 10 piece); a weekday against its date ("Tuesday,
 //! June 9, 2025"); a future-tense event dated in a year before publication; one time given
 //! in two zones that do not agree ("3 p.m. ET (21:00 CET)"); a standard-time abbreviation
-//! in a season of daylight time ("EST" in July); and one event dated on two different days
-//! in the same source.
+//! in a season of daylight time ("EST" in July); a month and day no calendar has
+//! ("February 30", "June 31"); and one event dated on two different days in the same source.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -25,6 +25,12 @@ impl Check for InternalDate {
             let id = &a.story.sources[c.source].id;
             let published = a.times[c.source].published;
             let mut problems: Vec<(String, String)> = Vec::new();
+            if v.impossible {
+                problems.push((
+                    format!("{id} gives {}, a day that does not exist", c.text.trim()),
+                    impossible_note(&c.text),
+                ));
+            }
             if let (Some(rel), Some(d)) = (v.relative, v.date) {
                 if rel != d {
                     problems.push((
@@ -134,5 +140,32 @@ impl Check for InternalDate {
             f.push_claim(a, other);
             out.push(f);
         }
+    }
+}
+
+/// Why a written date does not exist: "June has 30 days" / "February 2025 has 28 days".
+fn impossible_note(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let month = lower
+        .split(|c: char| !c.is_alphabetic())
+        .find_map(time::month_number);
+    let year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4)
+        .and_then(|w| w.parse::<i32>().ok());
+    let Some(m) = month else {
+        return "no month has that many days".into();
+    };
+    let days = |y: i32| {
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let next = first.checked_add_months(chrono::Months::new(1))?;
+        Some((next - first).num_days())
+    };
+    let name = NaiveDate::from_ymd_opt(2024, m, 1)
+        .map_or_else(String::new, |d| d.format("%B").to_string());
+    match year.and_then(|y| days(y).map(|n| (y, n))) {
+        Some((y, n)) => format!("{name} {y} has {n} days"),
+        None if m == 2 => format!("{name} has 28 days, 29 in a leap year"),
+        None => format!("{name} has {} days", days(2025).unwrap_or(31)),
     }
 }
