@@ -57,8 +57,8 @@ pub fn drafts(a: &Analysis) -> Vec<usize> {
         .collect()
 }
 
-/// Re-weighs findings for review: those that do not involve a draft become `info`
-/// (or are dropped with `all == false` and `keep_reference_info == false`).
+/// Re-weighs findings for review: those that do not involve a draft become `info` (unless
+/// `opts.all`), and those that do note when the references disagree among themselves.
 pub fn reweigh(a: &Analysis, findings: &mut [Finding], opts: Options) {
     let draft_ids: BTreeSet<&str> = drafts(a)
         .into_iter()
