@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::Lexicons;
 use crate::story::{Format, Source, Story};
 use crate::text::MappedText;
+use crate::text::Slice;
 use crate::words;
 
 /// The boilerplate lexicon (`rules/lexicon/boilerplate.toml`).
@@ -123,9 +124,9 @@ fn drop_repeats(c: &mut Cleaned, seg: &crate::segment::Lexicon) {
         .paragraphs
         .iter()
         .map(|&(s, e)| {
-            crate::segment::split(&text[s..e], seg)
+            crate::segment::split(text.slice(s..e), seg)
                 .into_iter()
-                .map(|(a, b)| key(&text[s + a..s + b]))
+                .map(|(a, b)| key(text.slice(s + a..s + b)))
                 .filter(|k| k.len() > 20)
                 .collect()
         })
@@ -217,7 +218,7 @@ fn drop_off_topic(cleaned: &mut [Cleaned]) {
         let mut keep = Vec::new();
         let mut dropped = (0usize, 0usize);
         for &(s, e) in &c.paragraphs {
-            let ws: Vec<String> = words::content_words(&text[s..e])
+            let ws: Vec<String> = words::content_words(text.slice(s..e))
                 .into_iter()
                 .filter(|w| w.len() > 3)
                 .collect();
@@ -511,11 +512,13 @@ fn push_decoded(cur: &mut MappedText, raw: &str, start: usize, end: usize, value
     let mut buf = String::new();
     let mut buf_at = start;
     for c in value.chars() {
-        let rest = &raw_piece[ri.min(raw_piece.len())..];
+        let rest = raw_piece.slice(ri.min(raw_piece.len())..);
         if rest.starts_with(c)
             && !(c == '&'
                 && rest.len() > 1
-                && rest[1..].starts_with(|x: char| x.is_alphanumeric() || x == '#'))
+                && rest
+                    .slice(1..)
+                    .starts_with(|x: char| x.is_alphanumeric() || x == '#'))
         {
             if buf.is_empty() {
                 buf_at = start + ri;

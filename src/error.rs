@@ -3,6 +3,7 @@
 //! Every message names the file, and for TOML the line, so the user's one line on stderr
 //! says where to look. Messy *content* is never an error: it becomes a note or a finding.
 
+use crate::text::Slice;
 use std::path::PathBuf;
 
 /// An input or configuration problem that makes a run impossible.
@@ -28,7 +29,7 @@ impl Error {
     /// A TOML problem, located by the byte span the parser reports.
     pub(crate) fn toml(path: impl Into<PathBuf>, text: &str, err: &toml::de::Error) -> Self {
         let line = err.span().map_or(1, |s| {
-            text[..s.start.min(text.len())].matches('\n').count() + 1
+            text.slice(..s.start.min(text.len())).matches('\n').count() + 1
         });
         Error::Toml {
             path: path.into(),

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::clean::Cleaned;
 use crate::story::{Source, Span};
+use crate::text::Slice;
 
 /// Sentence-ending exceptions (`rules/lexicon/abbreviations.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -54,7 +55,7 @@ impl Doc {
     /// The cleaned text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
         let s = &self.sentences[i];
-        &self.cleaned.text.as_str()[s.start..s.end]
+        self.cleaned.text.as_str().slice(s.start..s.end)
     }
 }
 
@@ -63,7 +64,7 @@ pub fn segment(source: &Source, cleaned: Cleaned, lex: &Lexicon) -> Doc {
     let mut sentences = Vec::new();
     let text = cleaned.text.as_str();
     for (pi, &(ps, pe)) in cleaned.paragraphs.iter().enumerate() {
-        for (s, e) in split(&text[ps..pe], lex) {
+        for (s, e) in split(text.slice(ps..pe), lex) {
             let (s, e) = (ps + s, ps + e);
             let span = cleaned.text.to_span(s, e, &source.text);
             sentences.push(Sentence {
@@ -126,7 +127,7 @@ pub fn split(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let piece = &text[start..end];
+    let piece = text.slice(start..end);
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if start + lead < end - trail {
@@ -136,13 +137,13 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 
 /// Does the period at `dot` close an abbreviation rather than the sentence?
 fn is_abbreviation(text: &str, dot: usize, next: Option<usize>, lex: &Lexicon) -> bool {
-    let before = &text[..dot];
+    let before = text.slice(..dot);
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
         .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
+            i + before.slice(i..).chars().next().map_or(1, char::len_utf8)
         });
-    let word = &before[word_start..];
+    let word = before.slice(word_start..);
     if word.is_empty() {
         return false;
     }
@@ -155,7 +156,7 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<usize>, lex: &Lexicon) -
     }
     let next_word: String = next
         .map(|n| {
-            text[n..]
+            text.slice(n..)
                 .chars()
                 .take_while(|c| c.is_alphanumeric())
                 .collect()
@@ -179,7 +180,7 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<usize>, lex: &Lexicon) -
     if lex.rarely_final.iter().any(|w| w == word) {
         let next_word: String = next
             .map(|n| {
-                text[n..]
+                text.slice(n..)
                     .chars()
                     .take_while(|c| c.is_alphabetic())
                     .collect()
@@ -201,7 +202,7 @@ mod tests {
     fn sentences(text: &str) -> Vec<&str> {
         split(text, &lex())
             .into_iter()
-            .map(|(s, e)| &text[s..e])
+            .map(|(s, e)| text.slice(s..e))
             .collect()
     }
 

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::Error;
+use crate::text::Slice;
 
 /// A byte range into a source's text. `text[start..end]` is always a valid slice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -280,7 +281,8 @@ impl Story {
         let text = read_utf8(manifest_path)?;
         let manifest: Manifest =
             toml::from_str(&text).map_err(|e| Error::toml(manifest_path, &text, &e))?;
-        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let line_of =
+            |offset: usize| text.slice(..offset.min(text.len())).matches('\n').count() + 1;
         let root = manifest_path
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);

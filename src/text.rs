@@ -5,7 +5,81 @@
 //! into spans of the original with [`MappedText::to_span`]. Invariant: a span produced
 //! here always slices the source text on character boundaries.
 
+use std::ops::{Bound, RangeBounds};
+
 use crate::story::Span;
+
+/// Slicing by computed byte offsets that cannot panic.
+///
+/// Offsets in concord are computed: a match end plus one, a position found in a
+/// lower-cased copy, the gap between two neighbouring claims. Indexing a `str` with such an
+/// offset panics when it falls inside a multi-byte character or past the end, and a
+/// reversed range panics too. Every slice by a computed offset goes through [`Slice::slice`]
+/// instead (the crate denies `clippy::string_slice`): the start moves back and the end
+/// forward to the nearest character boundary, both are clamped to the text, and a range
+/// whose start is not before its end is empty.
+pub trait Slice {
+    /// `self[range]`, widened to character boundaries and clamped; never panics.
+    fn slice(&self, range: impl RangeBounds<usize>) -> &str;
+}
+
+impl Slice for str {
+    fn slice(&self, range: impl RangeBounds<usize>) -> &str {
+        let len = self.len();
+        let start = match range.start_bound() {
+            Bound::Included(&s) => s,
+            Bound::Excluded(&s) => s.saturating_add(1),
+            Bound::Unbounded => 0,
+        };
+        let end = match range.end_bound() {
+            Bound::Included(&e) => e.saturating_add(1),
+            Bound::Excluded(&e) => e,
+            Bound::Unbounded => len,
+        };
+        let start = floor_boundary(self, start.min(len));
+        let end = ceil_boundary(self, end.min(len));
+        self.get(start..end).unwrap_or("")
+    }
+}
+
+/// The boundary just after the character that starts at byte `i` of `s` (for "the text
+/// after the separator found at `i`", where the separator may be a multi-byte dash).
+pub fn next_boundary(s: &str, i: usize) -> usize {
+    ceil_boundary(s, i.saturating_add(1))
+}
+
+/// `s` lower-cased character by character, keeping every byte offset: a character whose
+/// lower case has another UTF-8 length ("İ" becomes "i̇", "ẞ" becomes "ß") is kept as it
+/// is. Offsets found in the result index `s` itself, so code that searches a lower-cased
+/// sentence can slice the original with them.
+pub fn lowercase_aligned(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The largest character boundary of `s` at or before `i` (`i` at most `s.len()`).
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `s` at or after `i` (at most `s.len()`).
+pub fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
 
 /// Text assembled from pieces of an original, with a map back to original byte offsets.
 #[derive(Debug, Clone, Default)]
@@ -68,7 +142,7 @@ impl MappedText {
                 }
                 continue;
             }
-            let piece = &self.text[a..b];
+            let piece = self.text.slice(a..b);
             if synthetic {
                 out.push_synthetic(piece, o);
             } else {
@@ -126,6 +200,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn slices_never_panic() {
+        let t = "rose—5% in İzmir";
+        let dash = t.find('—').unwrap();
+        assert_eq!(t.slice(dash + 1..), "—5% in İzmir");
+        assert_eq!(t.slice(..=dash), "rose—");
+        let (a, b) = (9, 3);
+        assert_eq!(t.slice(a..b), "");
+        assert_eq!(t.slice(100..), "");
+        assert_eq!(t.slice(..100), t);
+        assert_eq!(t.slice(next_boundary(t, dash)..), "5% in İzmir");
+        assert_eq!(t.slice(..=0), "r");
+    }
+
+    #[test]
+    fn lowercase_keeps_offsets() {
+        for t in ["In İzmir, ẞ and ΣΑΣ rose", "ÀÉÎ Ǆ ǅ", "ﬃ K Å"] {
+            let l = lowercase_aligned(t);
+            assert_eq!(l.len(), t.len(), "{t}");
+            for (i, _) in t.char_indices() {
+                assert!(l.is_char_boundary(i), "{t} at {i}");
+            }
+        }
+        assert_eq!(lowercase_aligned("In İzmir RATES"), "in İzmir rates");
+    }
+
+    #[test]
     fn maps_pieces_back() {
         let original = "ad\nHello world.\nSTORY\nBye now.";
         let mut m = MappedText::new();
@@ -135,8 +235,8 @@ mod tests {
         let t = m.as_str();
         let b = t.find("Bye").unwrap();
         let sp = m.to_span(b, b + 8, original);
-        assert_eq!(&original[sp.start..sp.end], "Bye now.");
+        assert_eq!(original.slice(sp.start..sp.end), "Bye now.");
         let sp = m.to_span(0, 5, original);
-        assert_eq!(&original[sp.start..sp.end], "Hello");
+        assert_eq!(original.slice(sp.start..sp.end), "Hello");
     }
 }

@@ -157,6 +157,7 @@ const STOP: &[&str] = &[
     "reportedly",
     "just",
 ];
+use crate::text::Slice;
 
 static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| STOP.iter().copied().collect());
@@ -181,7 +182,7 @@ pub fn tokens(text: &str) -> Vec<(usize, usize)> {
             prev_end = i + c.len_utf8();
         } else if joiner {
             // Keep "U.S.", "high-end", "don't" together only if a letter follows.
-            let next = text[i + c.len_utf8()..].chars().next();
+            let next = text.slice(i + c.len_utf8()..).chars().next();
             if !next.is_some_and(char::is_alphanumeric) {
                 if let Some(s) = start.take() {
                     out.push((s, prev_end));
@@ -212,7 +213,7 @@ pub fn stem(word: &str) -> String {
         ("s", ""),
     ] {
         if w.len() > suffix.len() + 3 && w.ends_with(suffix) {
-            let base = &w[..w.len() - suffix.len()];
+            let base = w.slice(..w.len() - suffix.len());
             if suffix == "s" && (base.ends_with('s') || base.ends_with('u')) {
                 return w;
             }
@@ -226,7 +227,7 @@ pub fn stem(word: &str) -> String {
 pub fn content_words(text: &str) -> Vec<String> {
     tokens(text)
         .into_iter()
-        .map(|(s, e)| text[s..e].to_lowercase())
+        .map(|(s, e)| text.slice(s..e).to_lowercase())
         .filter(|w| !is_stop(w) && w.chars().any(char::is_alphabetic))
         .map(|w| stem(&w))
         .collect()
@@ -274,7 +275,7 @@ mod tests {
     #[test]
     fn tokens_keep_inner_marks() {
         let t = "The U.S. high-end chips, don’t.";
-        let words: Vec<&str> = tokens(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        let words: Vec<&str> = tokens(t).iter().map(|&(s, e)| t.slice(s..e)).collect();
         assert_eq!(words, ["The", "U.S", "high-end", "chips", "don’t"]);
     }
 

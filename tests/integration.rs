@@ -2,6 +2,10 @@
 //! boundaries (the CLI, `concord::check`), never internals. Every snapshot lands in the
 //! top-level `snapshots/` folder through [`settings`].
 
+// Tests index reports by the offsets they promise (`file[start..end] == text`): a wrong
+// offset must fail loudly here, so the crate-wide `string_slice` lint is off for them.
+#![allow(clippy::string_slice)]
+
 #[path = "integration/clean.rs"]
 mod clean;
 #[path = "integration/cli.rs"]

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
+use crate::text::Slice;
 use crate::words;
 
 /// Title equivalences (`rules/lexicon/titles.toml`).
@@ -113,15 +114,15 @@ fn runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let mut cur: Vec<(usize, usize)> = Vec::new();
     let mut prev_end = 0;
     for (s, e) in toks {
-        let gap = &text[prev_end..s];
+        let gap = text.slice(prev_end..s);
         let joined = gap.chars().all(char::is_whitespace) && !gap.contains('\n');
-        if capitalised(&text[s..e]) && (cur.is_empty() || joined) {
+        if capitalised(text.slice(s..e)) && (cur.is_empty() || joined) {
             cur.push((s, e));
         } else {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
-            if capitalised(&text[s..e]) {
+            if capitalised(text.slice(s..e)) {
                 cur.push((s, e));
             }
         }
@@ -141,7 +142,7 @@ fn strip_possessive(w: &str) -> &str {
 pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> Vec<Person> {
     let mut out = Vec::new();
     for run in runs(text) {
-        let words_of: Vec<&str> = run.iter().map(|&(s, e)| &text[s..e]).collect();
+        let words_of: Vec<&str> = run.iter().map(|&(s, e)| text.slice(s..e)).collect();
         if words_of.iter().any(|w| lex.is_org(w)) {
             continue;
         }
@@ -208,7 +209,7 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
         if name_words.len() < 2 || name_words.len() > 3 {
             continue;
         }
-        let names: Vec<&str> = name_words.iter().map(|&(s, e)| &text[s..e]).collect();
+        let names: Vec<&str> = name_words.iter().map(|&(s, e)| text.slice(s..e)).collect();
         if names.iter().any(|w| {
             !w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
                 || lex.is_office(w)
@@ -218,7 +219,7 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
             continue;
         }
         let (ns, ne) = (name_words[0].0, name_words[name_words.len() - 1].1);
-        let ne = ne - (text[..ne].len() - strip_possessive(&text[..ne]).len());
+        let ne = ne - (text.slice(..ne).len() - strip_possessive(text.slice(..ne)).len());
         let title = if k > 0
             && words_of[..k]
                 .iter()
@@ -226,14 +227,18 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
         {
             let ts = run[..k]
                 .iter()
-                .position(|&(s, e)| !words::is_stop(&text[s..e].to_lowercase()))
+                .position(|&(s, e)| !words::is_stop(&text.slice(s..e).to_lowercase()))
                 .map_or(run[0].0, |p| run[p].0);
             Some((ts, run[k - 1].1))
         } else {
             apposition(text, ne, lex).or_else(|| lowercase_title(text, ns, lex))
         };
-        let former = text[..ns].to_lowercase().trim_end().ends_with("former")
-            || title.is_some_and(|(s, e)| text[s..e].to_lowercase().contains("former"));
+        let former = text
+            .slice(..ns)
+            .to_lowercase()
+            .trim_end()
+            .ends_with("former")
+            || title.is_some_and(|(s, e)| text.slice(s..e).to_lowercase().contains("former"));
         out.push(Person {
             start: ns,
             end: ne,
@@ -256,19 +261,19 @@ pub struct Person {
 /// Lower-case title words right before a name: "finance minister Robert Habeck", "its
 /// finance chief Maria Santos". The words must end in an office word, next to the name.
 fn lowercase_title(text: &str, name_start: usize, lex: &Lexicon) -> Option<(usize, usize)> {
-    let head = &text[..name_start];
+    let head = text.slice(..name_start);
     if !head.ends_with(' ') {
         return None;
     }
     let toks = words::tokens(head);
     let &(ls, le) = toks.last()?;
-    if le != head.trim_end().len() || !lex.is_office(&head[ls..le]) {
+    if le != head.trim_end().len() || !lex.is_office(head.slice(ls..le)) {
         return None;
     }
     // Up to two qualifier words before the office word ("finance", "foreign", "deputy").
     let mut start = ls;
     for &(s, e) in toks.iter().rev().skip(1).take(2) {
-        let w = &head[s..e];
+        let w = head.slice(s..e);
         let low = w.to_lowercase();
         // Lower case, or capitalised only because it opens the sentence.
         let cased = w.chars().all(char::is_lowercase)
@@ -288,13 +293,13 @@ fn lowercase_title(text: &str, name_start: usize, lex: &Lexicon) -> Option<(usiz
 
 /// ", director of the National Economic Council," right after a name.
 fn apposition(text: &str, name_end: usize, lex: &Lexicon) -> Option<(usize, usize)> {
-    let rest = &text[name_end..];
+    let rest = text.slice(name_end..);
     let body = rest.strip_prefix(", ")?;
     let start = name_end + 2;
     let stop = body
         .find([',', ';', '.', '(', ')', '—'])
         .unwrap_or(body.len());
-    let phrase = &body[..stop];
+    let phrase = body.slice(..stop);
     let words: Vec<&str> = phrase.split_whitespace().collect();
     if words.is_empty() || words.len() > 12 {
         return None;
@@ -325,7 +330,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
         for p in people(text, lex, places) {
-            let name = text[p.start..p.end].to_string();
+            let name = text.slice(p.start..p.end).to_string();
             let key = name
                 .to_lowercase()
                 .split_whitespace()
@@ -346,7 +351,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             c.about.clone_from(&name);
             out.push(c);
             if let Some((ts, te)) = p.title {
-                let title = text[ts..te].to_string();
+                let title = text.slice(ts..te).to_string();
                 let normalized = lex.normalize_title(&title);
                 let value = TitleMention {
                     person: key.clone(),
@@ -415,7 +420,7 @@ mod tests {
         let t = "Treasury Secretary Scott Bessent, Commerce Secretary Howard Lutnick and Trade Representative Jamieson Greer met the European Central Bank.";
         let found: Vec<(&str, Option<&str>)> = people(t, &l, &p)
             .iter()
-            .map(|x| (&t[x.start..x.end], x.title.map(|(s, e)| &t[s..e])))
+            .map(|x| (t.slice(x.start..x.end), x.title.map(|(s, e)| t.slice(s..e))))
             .collect();
         assert_eq!(
             found,
@@ -428,7 +433,7 @@ mod tests {
         let t = "Its finance chief Maria Santos and defence minister Anna Virtanen spoke.";
         let found: Vec<(&str, Option<&str>)> = people(t, &l, &p)
             .iter()
-            .map(|x| (&t[x.start..x.end], x.title.map(|(s, e)| &t[s..e])))
+            .map(|x| (t.slice(x.start..x.end), x.title.map(|(s, e)| t.slice(s..e))))
             .collect();
         assert_eq!(
             found,
@@ -440,7 +445,7 @@ mod tests {
         let t = "Kevin Hassett, director of the National Economic Council at the White House, spoke with CNBC.";
         let found: Vec<(&str, Option<&str>)> = people(t, &l, &p)
             .iter()
-            .map(|x| (&t[x.start..x.end], x.title.map(|(s, e)| &t[s..e])))
+            .map(|x| (t.slice(x.start..x.end), x.title.map(|(s, e)| t.slice(s..e))))
             .collect();
         assert_eq!(
             found,

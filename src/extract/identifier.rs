@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
+use crate::text::Slice;
 use crate::words;
 
 /// Known identifier families (`rules/lexicon/identifiers.toml`).
@@ -76,7 +77,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, _ctx: &Ctx, out: &mut Vec<
         let text = doc.sentence_text(i);
         let sentence_words: Vec<String> = words::tokens(text)
             .into_iter()
-            .map(|(a, b)| text[a..b].to_lowercase())
+            .map(|(a, b)| text.slice(a..b).to_lowercase())
             .collect();
         for m in CODE_RE.find_iter(text) {
             let code = m.as_str();
@@ -87,7 +88,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, _ctx: &Ctx, out: &mut Vec<
                 continue;
             }
             // A year-like run ("2025A") or an ordinal is not a code.
-            if code.len() >= 4 && code[..4].chars().all(|c| c.is_ascii_digit()) {
+            if code.len() >= 4 && code.slice(..4).chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
             let value = Identifier {

@@ -17,6 +17,7 @@ use chrono_tz::Tz;
 use crate::lexicon::Lexicons;
 use crate::segment::Doc;
 use crate::story::{Published, Source, Span};
+use crate::text::Slice;
 
 /// What a claim is about, with its typed value.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,7 +100,7 @@ pub fn claim(
         source: source_index,
         sentence,
         span,
-        text: source.text[span.start..span.end].to_string(),
+        text: source.text.slice(span.start..span.end).to_string(),
         normalized,
         value,
         context: Vec::new(),

@@ -17,6 +17,7 @@ use serde::Deserialize;
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
+use crate::text::Slice;
 use crate::words;
 
 /// Units, scales and place names (`rules/lexicon/quantities.toml`).
@@ -243,12 +244,14 @@ const BOUNDARY: &[&str] = &[
 
 /// The context words of a figure: what it measures.
 fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>, String) {
-    let head = &text[..start];
-    let clause_start = head.rfind([',', ';', ':', '(', '—']).map_or(0, |i| i + 1);
-    let toks = words::tokens(&head[clause_start..]);
+    let head = text.slice(..start);
+    let clause_start = head
+        .rfind([',', ';', ':', '(', '—'])
+        .map_or(0, |i| crate::text::next_boundary(head, i));
+    let toks = words::tokens(head.slice(clause_start..));
     let mut picked: Vec<&str> = Vec::new();
     for &(s, e) in toks.iter().rev() {
-        let w = &head[clause_start + s..clause_start + e];
+        let w = head.slice(clause_start + s..clause_start + e);
         if BOUNDARY.contains(&w.to_ascii_lowercase().as_str()) || picked.len() >= 9 {
             break;
         }
@@ -256,12 +259,12 @@ fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>
     }
     picked.reverse();
     // The noun right after the figure: "10 per cent tariffs on US goods".
-    let tail = &text[end..];
+    let tail = text.slice(end..);
     let tail_end = tail.find([',', ';', '.', ':']).unwrap_or(tail.len());
-    let after: Vec<&str> = words::tokens(&tail[..tail_end])
+    let after: Vec<&str> = words::tokens(tail.slice(..tail_end))
         .into_iter()
         .take(5)
-        .map(|(s, e)| &tail[s..e])
+        .map(|(s, e)| tail.slice(s..e))
         .collect();
     let takes_after = after
         .first()
@@ -417,7 +420,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             let (Some(a), Some(b), Some(whole)) = (t.name("a"), t.name("b"), t.get(0)) else {
                 continue;
             };
-            let verb = change_verb(&text[..whole.start()]);
+            let verb = change_verb(text.slice(..whole.start()));
             phases.push((
                 a.start(),
                 a.end(),

@@ -10,6 +10,7 @@
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
+use crate::text::Slice;
 use crate::words;
 
 /// Quoted words with the speaker they are given to.
@@ -109,7 +110,7 @@ fn british(w: &str) -> String {
                     | "whence"
             )
         {
-            return format!("{}{b}", &w[..w.len() - a.len()]);
+            return format!("{}{b}", w.slice(..w.len() - a.len()));
         }
     }
     w.to_string()
@@ -206,11 +207,13 @@ fn nearest_person(
                 if i >= quote.0 && end <= quote.1 {
                     continue;
                 }
-                let bounded = text[..i]
+                let bounded = text
+                    .slice(..i)
                     .chars()
                     .next_back()
                     .is_none_or(|c| !c.is_alphanumeric())
-                    && text[end..]
+                    && text
+                        .slice(end..)
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric());
@@ -238,7 +241,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
     for (i, _) in doc.sentences.iter().enumerate() {
         let st = doc.sentence_text(i);
         for p in super::entity::people(st, &ctx.lex.entity, &ctx.lex.quantity.places) {
-            let full = st[p.start..p.end].to_string();
+            let full = st.slice(p.start..p.end).to_string();
             let surname = full.rsplit(' ').next().unwrap_or(&full).to_string();
             if !names.iter().any(|(f, _)| *f == full) {
                 names.push((full, surname));
@@ -247,9 +250,9 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
     }
     let mut last_speaker: Option<(String, String)> = None;
     for &(ps, pe) in &doc.cleaned.paragraphs {
-        let para = &text[ps..pe];
+        let para = text.slice(ps..pe);
         for (qs, qe) in quote_spans(para) {
-            let words_text = para[qs..qe].trim();
+            let words_text = para.slice(qs..qe).trim();
             let tokens = quote_tokens(words_text);
             let (abs_s, abs_e) = (ps + qs, ps + qe);
             let Some(sentence) = doc
@@ -269,12 +272,12 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 doc.sentences[sentence].start,
                 doc.sentences[last].end.max(abs_e),
             );
-            let window = &text[ss..se];
+            let window = text.slice(ss..se);
             let local = (abs_s - ss, abs_e - ss);
             let outside = format!(
                 "{} {}",
-                &window[..local.0],
-                &window[local.1.min(window.len())..]
+                window.slice(..local.0),
+                window.slice(local.1.min(window.len())..)
             )
             .to_lowercase();
             let speaks = SPEECH
@@ -298,8 +301,8 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             if tokens.len() < 3 {
                 continue;
             }
-            let lead = para[qs..qe].len() - para[qs..qe].trim_start().len();
-            let trail = para[qs..qe].len() - para[qs..qe].trim_end().len();
+            let lead = para.slice(qs..qe).len() - para.slice(qs..qe).trim_start().len();
+            let trail = para.slice(qs..qe).len() - para.slice(qs..qe).trim_end().len();
             let value = Quote {
                 words: words_text.to_string(),
                 speaker: speaker.as_ref().map(|(s, _)| s.clone()),
@@ -334,10 +337,16 @@ mod tests {
     #[test]
     fn finds_mixed_and_single_quotes() {
         let t = "He said “we go,” and ‘it is fine’ and \"yes it is\" but don't stop 'great deal,' he said.";
-        let q: Vec<&str> = quote_spans(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        let q: Vec<&str> = quote_spans(t)
+            .into_iter()
+            .map(|(s, e)| t.slice(s..e))
+            .collect();
         assert_eq!(q, ["we go,", "it is fine", "yes it is", "great deal,"]);
         let t = "that “immediately after the handshake, we can go back.\" Then";
-        let q: Vec<&str> = quote_spans(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        let q: Vec<&str> = quote_spans(t)
+            .into_iter()
+            .map(|(s, e)| t.slice(s..e))
+            .collect();
         assert_eq!(q, ["immediately after the handshake, we can go back."]);
     }
 

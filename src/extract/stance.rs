@@ -15,6 +15,7 @@ use serde::Deserialize;
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
+use crate::text::Slice;
 use crate::words;
 
 /// Stance cue phrases (`rules/lexicon/stance.toml`), with their patterns compiled once.
@@ -104,7 +105,7 @@ fn cue_regex(phrase: &str) -> Option<Regex> {
 pub fn scope_words(text: &str, lex: &Lexicon) -> Vec<String> {
     let mut out: Vec<String> = words::tokens(text)
         .into_iter()
-        .map(|(s, e)| text[s..e].to_lowercase().replace(['’', '\''], ""))
+        .map(|(s, e)| text.slice(s..e).to_lowercase().replace(['’', '\''], ""))
         .map(|w| match w.strip_suffix('s') {
             Some(stem) if !w.ends_with("ss") && stem.len() > 2 => stem.to_string(),
             _ => w,
@@ -123,7 +124,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
     let link = &lex.link_re;
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
-        let lower = text.to_lowercase();
+        let lower = crate::text::lowercase_aligned(text);
         // Denials first: their words contain link cues ("no quid pro quo").
         let mut found: Option<(usize, usize, bool)> = deny
             .iter()
@@ -132,14 +133,13 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         if found.is_none() {
             for (phrase, r) in link {
                 let Some(m) = r.find(text) else { continue };
-                if lex.link_needs_to.contains(phrase) && !text[m.end()..].contains(" to ") {
+                if lex.link_needs_to.contains(phrase) && !text.slice(m.end()..).contains(" to ") {
                     continue;
                 }
-                let before: Vec<&str> = lower[..m.start()]
-                    .split_whitespace()
-                    .rev()
-                    .take(3)
-                    .collect();
+                // Offsets of `m` index `text`, not its lower-cased copy (which can be
+                // longer: "İ"), so the words before the cue are lower-cased on their own.
+                let head = text.slice(..m.start()).to_lowercase();
+                let before: Vec<&str> = head.split_whitespace().rev().take(3).collect();
                 let negated = before.iter().any(|w| {
                     matches!(
                         *w,
@@ -154,7 +154,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             continue;
         };
         // The clause: from the last comma, "that" or semicolon before the cue.
-        let head = &text[..cs];
+        let head = text.slice(..cs);
         let clause = [
             head.rfind(", ").map(|p| p + 2),
             head.rfind(" that ").map(|p| p + 6),
@@ -174,7 +174,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         let people = super::entity::people(text, &ctx.lex.entity, &ctx.lex.quantity.places);
         let speaker = people
             .first()
-            .map(|p| text[p.start..p.end].to_string())
+            .map(|p| text.slice(p.start..p.end).to_string())
             .or_else(|| {
                 ["officials", "official", "sources", "the sources"]
                     .iter()
@@ -183,7 +183,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             });
         let value = Stance {
             asserted,
-            cue: text[cs..ce].to_string(),
+            cue: text.slice(cs..ce).to_string(),
             hedges,
             speaker,
             scope: scope_words(text, lex),
@@ -194,7 +194,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         let normalized = format!(
             "{} {}",
             if asserted { "links" } else { "denies a link" },
-            text[clause..end].trim()
+            text.slice(clause..end).trim()
         );
         let mut c = claim(
             source,

@@ -30,6 +30,7 @@ use serde::Deserialize;
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::{Published, PublishedFrom, Source};
+use crate::text::Slice;
 
 // ---------------------------------------------------------------- lexicons
 
@@ -1152,7 +1153,7 @@ fn find(text: &str) -> Vec<Found> {
                     start = mon.start();
                 }
                 // "on 5 June.": the full stop ends the sentence, not an abbreviation.
-                if text[start..end].ends_with('.') {
+                if text.slice(start..end).ends_with('.') {
                     end -= 1;
                 }
                 cands.push(Found {
@@ -1217,8 +1218,8 @@ fn is_day_expr(e: &Expr) -> bool {
 /// A change of date ("postponed from June 3 to June 5") is two dates, not a range.
 fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
     let clause_head = |at: usize| {
-        let head = &text[..at];
-        &head[head.rfind([';', '.']).map_or(0, |i| i + 1)..]
+        let head = text.slice(..at);
+        head.slice(head.rfind([';', '.']).map_or(0, |i| i + 1)..)
     };
     let mut out: Vec<Found> = Vec::new();
     let mut it = found.into_iter().peekable();
@@ -1230,7 +1231,7 @@ fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
             .ends_with("between");
         // Two dates joined.
         if let Some(g) = it.peek() {
-            let join = &text[f.end..g.start];
+            let join = text.slice(f.end..g.start);
             let ok_join = RANGE_JOIN_RE.is_match(join)
                 && (!join.trim().eq_ignore_ascii_case("and") || between_before);
             // Ends of one kind: "Friday-Jun-15" is a weekday and its date, not a range.
@@ -1281,14 +1282,14 @@ fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
         }
         // "June 3-5", "June 3 to 5, 2025".
         if let (Pat::MonDay, Expr::Date { y: None, m, d, .. }) = (f.pat, &f.expr) {
-            if let Some(c) = DAY_TAIL_RE.captures(&text[f.end..]) {
+            if let Some(c) = DAY_TAIL_RE.captures(text.slice(f.end..)) {
                 let tail_end = f.end + c.get(0).map_or(0, |m| m.end());
                 let next_starts_inside = it.peek().is_some_and(|g| g.start < tail_end);
                 let d2: Option<u32> = c.name("d").and_then(|m| m.as_str().parse().ok());
                 if let Some(d2) = d2.filter(|d2| *d2 > *d && *d2 <= 31) {
                     if !next_starts_inside
                         && !transition
-                        && !NOT_A_DAY_RE.is_match(&text[tail_end..])
+                        && !NOT_A_DAY_RE.is_match(text.slice(tail_end..))
                     {
                         let y = c.name("y").and_then(|m| m.as_str().parse().ok());
                         let (m, d) = (*m, *d);
@@ -1328,13 +1329,14 @@ fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
         ) = (f.pat, &f.expr)
         {
             let prev_end = out.last().map_or(0, |p| p.end);
-            if let Some(c) = DAY_HEAD_RE.captures(&text[prev_end..f.start]) {
+            if let Some(c) = DAY_HEAD_RE.captures(text.slice(prev_end..f.start)) {
                 let d1: Option<u32> = c.name("d").and_then(|m| m.as_str().parse().ok());
                 let is_and = c
                     .name("j")
                     .is_some_and(|j| j.as_str().eq_ignore_ascii_case("and"));
                 let start = prev_end + c.name("d").map_or(0, |m| m.start());
-                let between = text[..start]
+                let between = text
+                    .slice(..start)
                     .trim_end()
                     .to_ascii_lowercase()
                     .ends_with("between");
@@ -1377,8 +1379,8 @@ fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
 /// Rejects matches that are words, not dates, in context: "May I", "March forward",
 /// "a Sunday roast", "the 21st century".
 fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
-    let after = text[end..].trim_start().to_ascii_lowercase();
-    let before = text[..start].trim_end().to_ascii_lowercase();
+    let after = text.slice(end..).trim_start().to_ascii_lowercase();
+    let before = text.slice(..start).trim_end().to_ascii_lowercase();
     // "$12 December": the number is money, not a day.
     if before.ends_with(['$', '€', '£', '¥']) {
         return true;
@@ -1423,9 +1425,9 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
 fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usize, usize)> {
     let glue = &*GLUE_RE;
     // After the expression.
-    if let Some(c) = TIME_RE.captures(&text[f.end..]) {
+    if let Some(c) = TIME_RE.captures(text.slice(f.end..)) {
         let m = c.get(0)?;
-        if m.start() <= 24 && glue.is_match(&text[f.end..f.end + m.start()]) {
+        if m.start() <= 24 && glue.is_match(text.slice(f.end..f.end + m.start())) {
             let t = time_of(&c)?;
             let mut end = f.end + m.end();
             let zone = zone_after(text, &mut end);
@@ -1433,7 +1435,7 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
         }
     }
     // Before it: "8pm today", "13:00 February 28".
-    let head = &text[..f.start];
+    let head = text.slice(..f.start);
     let mut last = None;
     for c in TIME_RE.captures_iter(head) {
         last = Some(c);
@@ -1442,7 +1444,7 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
         let m = c.get(0)?;
         let mut after = m.end();
         let zone = zone_after(head, &mut after);
-        if BEFORE_GLUE_RE.is_match(&head[after..]) {
+        if BEFORE_GLUE_RE.is_match(head.slice(after..)) {
             let t = time_of(&c)?;
             return Some((t, zone, m.start(), f.end));
         }
@@ -1451,7 +1453,7 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
 }
 
 fn zone_after(text: &str, end: &mut usize) -> Option<String> {
-    let c = ZONE_RE.captures(&text[*end..])?;
+    let c = ZONE_RE.captures(text.slice(*end..))?;
     if let Some(a) = c.name("abbr") {
         let word = a.as_str();
         if word.chars().all(|c| c.is_ascii_uppercase()) && word.len() <= 5 {
@@ -1502,9 +1504,9 @@ fn time_of(c: &Captures) -> Option<NaiveTime> {
 
 fn is_future(text: &str, start: usize) -> bool {
     // The clause before the expression decides; a past-tense cue right before wins.
-    let head = &text[..start];
+    let head = text.slice(..start);
     let clause_start = head.rfind([';', '.']).map_or(0, |i| i + 1);
-    FUTURE_RE.is_match(&head[clause_start..])
+    FUTURE_RE.is_match(head.slice(clause_start..))
 }
 
 /// The full English name of a weekday.
@@ -1637,7 +1639,7 @@ fn resolve_found(
         if let Some((d, end)) = resolved {
             v.date = Some(d);
             v.end = end;
-            let words = &text[f.start..f.end];
+            let words = text.slice(f.start..f.end);
             v.reasoning = match anchor {
                 Some(a) if !explicit_year => format!("{} → {} = {}", a.desc, words.trim(), d),
                 _ => String::new(),
@@ -1652,7 +1654,7 @@ fn resolve_found(
                 end = e;
                 // "Wed Oct 26 15:50:06 2016": the year after the time.
                 if let (Expr::Date { y: None, m, d, .. }, Some(c)) =
-                    (&f.expr, YEAR_AFTER_RE.captures(&text[end..]))
+                    (&f.expr, YEAR_AFTER_RE.captures(text.slice(end..)))
                 {
                     if let Some(date) = c[1]
                         .parse()
@@ -1666,7 +1668,7 @@ fn resolve_found(
                     }
                 }
                 // A second time in another zone, in brackets: "3 p.m. ET (21:00 CET)".
-                if let Some(c) = ALT_TIME_RE.captures(&text[end..]) {
+                if let Some(c) = ALT_TIME_RE.captures(text.slice(end..)) {
                     let inner = c.name("t").map_or("", |m| m.as_str());
                     if let Some(tc) = TIME_RE.captures(inner) {
                         if let (Some(t2), Some(m)) = (time_of(&tc), tc.get(0)) {
@@ -1680,7 +1682,7 @@ fn resolve_found(
                 }
             }
         }
-        let normalized = normalize(&v, tz, lex, &text[f.start..f.end]);
+        let normalized = normalize(&v, tz, lex, text.slice(f.start..f.end));
         let after_event = match f.expr {
             Expr::AfterEvent {
                 amount: (n, unit),
@@ -1709,12 +1711,14 @@ fn resolve_after_events(text: &str, items: &mut [Resolved]) {
             .iter()
             .find(|r| r.value.is_day() && r.value.date.is_some());
         let Some(base) = base else { continue };
-        let (Some(bd), base_text) = (base.value.date, text[base.start..base.end].to_string())
-        else {
+        let (Some(bd), base_text) = (
+            base.value.date,
+            text.slice(base.start..base.end).to_string(),
+        ) else {
             continue;
         };
         if let Some(d) = add_units(bd, n * sign, unit) {
-            let words = text[items[k].start..items[k].end].trim().to_string();
+            let words = text.slice(items[k].start..items[k].end).trim().to_string();
             let item = &mut items[k];
             item.value.date = Some(d);
             item.value.reasoning = format!("{words} \"{base_text}\" ({bd}) = {d}");
@@ -1731,13 +1735,13 @@ fn merge_parentheticals(text: &str, items: &[Resolved]) -> Vec<Resolved> {
     while i < items.len() {
         let a = &items[i];
         if let Some(b) = items.get(i + 1) {
-            let between = &text[a.end..b.start];
-            let closes = text[b.end..].trim_start().starts_with(')');
+            let between = text.slice(a.end..b.start);
+            let closes = text.slice(b.end..).trim_start().starts_with(')');
             if between.trim() == "(" && closes && a.value.is_relative && !b.value.is_relative {
-                let close = b.end + text[b.end..].find(')').unwrap_or(0) + 1;
+                let close = b.end + text.slice(b.end..).find(')').unwrap_or(0) + 1;
                 let mut v = b.value.clone();
                 v.relative = a.value.date;
-                v.relative_text = Some(text[a.start..a.end].to_string());
+                v.relative_text = Some(text.slice(a.start..a.end).to_string());
                 v.future = a.value.future;
                 v.reasoning.clone_from(&a.value.reasoning);
                 out.push(Resolved {
@@ -1786,17 +1790,19 @@ fn normalize(v: &DateValue, tz: Option<Tz>, lex: &Lexicon, words: &str) -> Strin
 /// The event verb class nearest `at` in `text`, and the noun classes and names of the
 /// sentence.
 fn event_words(text: &str, at: usize, ev: &EventLexicon) -> (Option<String>, Vec<String>) {
-    let lower = text.to_lowercase();
+    let lower = crate::text::lowercase_aligned(text);
     let mut best: Option<(usize, String)> = None;
     for (class, words) in &ev.verbs {
         for w in words {
             for (i, _) in lower.match_indices(w.as_str()) {
                 let end = i + w.len();
-                let bounded = lower[..i]
+                let bounded = lower
+                    .slice(..i)
                     .chars()
                     .next_back()
                     .is_none_or(|c| !c.is_alphanumeric())
-                    && lower[end..]
+                    && lower
+                        .slice(end..)
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric());
@@ -1822,11 +1828,13 @@ fn event_words(text: &str, at: usize, ev: &EventLexicon) -> (Option<String>, Vec
             .flat_map(|w| {
                 lower.match_indices(w.as_str()).filter(|(i, _)| {
                     let end = i + w.len();
-                    lower[..*i]
+                    lower
+                        .slice(..*i)
                         .chars()
                         .next_back()
                         .is_none_or(|c| !c.is_alphanumeric())
-                        && lower[end..]
+                        && lower
+                            .slice(end..)
                             .chars()
                             .next()
                             .is_none_or(|c| !c.is_alphanumeric())
@@ -1842,7 +1850,7 @@ fn event_words(text: &str, at: usize, ev: &EventLexicon) -> (Option<String>, Vec
     let mut topics: Vec<String> = nouns.into_iter().map(|(_, n)| n).collect();
     // Names: capitalised words not opening the sentence, not calendar words.
     for (k, (s, e)) in crate::words::tokens(text).into_iter().enumerate() {
-        let w = &text[s..e];
+        let w = text.slice(s..e);
         if k == 0 || !w.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
@@ -1875,7 +1883,7 @@ pub fn event_phrase(v: &DateValue, text: &str) -> String {
                     |t| {
                         crate::words::tokens(text)
                             .into_iter()
-                            .map(|(s, e)| &text[s..e])
+                            .map(|(s, e)| text.slice(s..e))
                             .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
                             .find(|w| w.to_lowercase() == *t)
                             .map_or_else(|| t.clone(), str::to_string)
@@ -1962,7 +1970,7 @@ pub fn dateline(text: &str, lex: &Lexicon, story_tz: Option<Tz>) -> SourceTime {
         if dash > 80 {
             continue;
         }
-        if let Some(c) = DATELINE_RE.captures(&line[..dash]) {
+        if let Some(c) = DATELINE_RE.captures(line.slice(..dash)) {
             if let Some(t) = dateline_of(&c, lex, story_tz) {
                 return t;
             }
@@ -2127,7 +2135,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             // "The meeting came four days after Trump spoke…": what is dated comes before;
             // the event after it is the anchor, not the subject.
             let scope = if r.after_event.is_some() {
-                &text[..r.start]
+                text.slice(..r.start)
             } else {
                 text
             };

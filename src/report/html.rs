@@ -8,6 +8,7 @@ use minijinja::{context, Environment};
 use serde::Serialize;
 
 use super::{DiffOp, Report};
+use crate::text::Slice;
 
 const TEMPLATE: &str = include_str!("report.html.j2");
 
@@ -68,9 +69,9 @@ fn around(sentence: &str, words: &str) -> (String, String, String) {
     let flat: String = words.split_whitespace().collect::<Vec<_>>().join(" ");
     match sentence.find(&flat) {
         Some(i) => (
-            sentence[..i].to_string(),
+            sentence.slice(..i).to_string(),
             flat.clone(),
-            sentence[i + flat.len()..].to_string(),
+            sentence.slice(i + flat.len()..).to_string(),
         ),
         None => (String::new(), flat, format!(" — {sentence}")),
     }

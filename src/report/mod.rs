@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::clean::Dropped;
 use crate::rules::{Kind, Severity};
 use crate::story::{Role, Story};
+use crate::text::Slice;
 use crate::Analysis;
 
 /// The report schema id.
@@ -161,11 +162,11 @@ pub fn evidence(
     let sentence_text = a.docs[si]
         .sentences
         .get(sentence)
-        .map(|s| squash(&source.text[s.span.start..s.span.end]))
+        .map(|s| squash(source.text.slice(s.span.start..s.span.end)))
         .unwrap_or_default();
     Evidence {
         source: source.id.clone(),
-        text: source.text[span.start..span.end].to_string(),
+        text: source.text.slice(span.start..span.end).to_string(),
         normalized: normalized.to_string(),
         span: SpanOut {
             start: span.start,
@@ -349,7 +350,7 @@ impl Report {
                             start: sn.span.start,
                             end: sn.span.end,
                             line: src.line_col(sn.span.start).0,
-                            text: squash(&src.text[sn.span.start..sn.span.end]),
+                            text: squash(src.text.slice(sn.span.start..sn.span.end)),
                         })
                         .collect()
                 })

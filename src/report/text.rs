@@ -8,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use super::{Finding, Report};
 use crate::rules::Severity;
 use crate::story::Story;
+use crate::text::Slice;
 
 /// Options for the text report.
 #[derive(Debug, Clone, Copy, Default)]
@@ -93,7 +94,7 @@ fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
         let start = v.span.start - line.start;
         let end = v.span.end.min(line.end).max(v.span.start) - line.start;
         snippets.push(
-            Snippet::source(&source.text[line.start..line.end])
+            Snippet::source(source.text.slice(line.start..line.end))
                 .line_start(line_no)
                 .path(source.path.as_str())
                 .annotation(

@@ -8,6 +8,7 @@ use super::{Check, Rule};
 use crate::extract::quantity::{is_count, Phase, CHANGE_DOWN as DOWN, CHANGE_UP as UP};
 use crate::extract::Value;
 use crate::report::Finding;
+use crate::text::Slice;
 use crate::words;
 use crate::Analysis;
 
@@ -154,7 +155,7 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         let Some(sn) = a.docs[si].sentences.get(sentence) else {
             continue;
         };
-        let text = source.text[sn.span.start..sn.span.end].to_lowercase();
+        let text = crate::text::lowercase_aligned(source.text.slice(sn.span.start..sn.span.end));
         let at = |i: usize| {
             a.claims[i]
                 .span
@@ -163,14 +164,15 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                 .min(text.len())
         };
         for &t in &members {
-            let before = &text[..at(t)];
+            let before = text.slice(..at(t));
             let window: String = before
                 .split_whitespace()
                 .rev()
                 .take(4)
                 .collect::<Vec<_>>()
                 .join(" ");
-            let after: String = text[(a.claims[t].span.end - sn.span.start).min(text.len())..]
+            let after: String = text
+                .slice((a.claims[t].span.end - sn.span.start).min(text.len())..)
                 .split_whitespace()
                 .take(3)
                 .collect::<Vec<_>>()
@@ -187,7 +189,7 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
             // The parts: same unit, after a parts marker that follows the total.
             let marker = PARTS
                 .iter()
-                .filter_map(|m| text[at(t)..].find(m).map(|p| p + at(t)))
+                .filter_map(|m| text.slice(at(t)..).find(m).map(|p| p + at(t)))
                 .min();
             let Some(marker) = marker else { continue };
             let parts: Vec<usize> = members
