@@ -110,6 +110,19 @@ pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
     groups
 }
 
+/// Every claim in a group of its own: what the rules see when alignment failed.
+pub fn singletons(claims: &[Claim]) -> Vec<Group> {
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Group {
+            kind: c.value.kind(),
+            members: vec![i],
+            links: Vec::new(),
+        })
+        .collect()
+}
+
 struct UnionFind {
     parent: Vec<usize>,
 }

@@ -89,18 +89,28 @@ impl Cleaned {
 /// Cleans every source of a story: page chrome first (per source), then passages a
 /// source repeats, then passages that share too little vocabulary with the other
 /// sources to be about the story (only when there are other sources to compare with).
-pub fn clean_story(story: &Story, lex: &Lexicons) -> Vec<Cleaned> {
+pub fn clean_story(
+    story: &Story,
+    lex: &Lexicons,
+    faults: &mut Vec<crate::guard::Fault>,
+) -> Vec<Cleaned> {
     let mut cleaned: Vec<Cleaned> = story
         .sources
         .iter()
         .map(|s| {
-            let mut c = clean(s, &lex.clean);
-            drop_repeats(&mut c, &lex.segment);
-            c
+            crate::guard::catch(faults, "clean", Some(&s.id), || {
+                let mut c = clean(s, &lex.clean);
+                drop_repeats(&mut c, &lex.segment);
+                c
+            })
+            .unwrap_or_default()
         })
         .collect();
     if cleaned.len() > 1 {
-        drop_off_topic(&mut cleaned);
+        let mut trial = cleaned.clone();
+        if crate::guard::catch(faults, "off-topic", None, || drop_off_topic(&mut trial)).is_some() {
+            cleaned = trial;
+        }
     }
     cleaned
 }

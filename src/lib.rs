@@ -17,6 +17,7 @@ pub mod clean;
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod guard;
 pub mod lexicon;
 pub mod report;
 pub mod review;
@@ -47,20 +48,37 @@ pub struct Analysis<'a> {
     pub times: Vec<extract::time::SourceTime>,
     pub claims: Vec<Claim>,
     pub groups: Vec<align::Group>,
+    /// Stages that panicked on some source (bugs), with what was lost.
+    pub faults: Vec<guard::Fault>,
 }
 
 /// Cleans, segments, extracts and aligns a story.
+///
+/// Each stage runs under [`guard::catch`] per source: a panic (a bug) leaves that source's
+/// output of that stage empty and is recorded in [`Analysis::faults`].
 pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
+    let mut faults = Vec::new();
+    let cleaned = clean::clean_story(story, lexicons, &mut faults);
     let docs: Vec<Doc> = story
         .sources
         .iter()
-        .zip(clean::clean_story(story, lexicons))
-        .map(|(s, cleaned)| segment::segment(s, cleaned, &lexicons.segment))
+        .zip(cleaned)
+        .map(|(s, cleaned)| {
+            guard::catch(&mut faults, "segment", Some(&s.id), || {
+                segment::segment(s, cleaned, &lexicons.segment)
+            })
+            .unwrap_or_default()
+        })
         .collect();
     let times: Vec<extract::time::SourceTime> = story
         .sources
         .iter()
-        .map(|s| extract::time::source_time(s, &lexicons.time, story.timezone))
+        .map(|s| {
+            guard::catch(&mut faults, "time", Some(&s.id), || {
+                extract::time::source_time(s, &lexicons.time, story.timezone)
+            })
+            .unwrap_or_default()
+        })
         .collect();
     let mut claims = Vec::new();
     for (i, (source, doc)) in story.sources.iter().zip(&docs).enumerate() {
@@ -69,9 +87,16 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
             tz: story.timezone,
             published: times[i].published,
         };
-        claims.extend(extract::extract(i, source, doc, &ctx));
+        if let Some(found) = guard::catch(&mut faults, "extract", Some(&source.id), || {
+            extract::extract(i, source, doc, &ctx)
+        }) {
+            claims.extend(found);
+        }
     }
-    let groups = align::align(&claims, align::Params::default());
+    let groups = guard::catch(&mut faults, "align", None, || {
+        align::align(&claims, align::Params::default())
+    })
+    .unwrap_or_else(|| align::singletons(&claims));
     Analysis {
         story,
         lexicons,
@@ -79,6 +104,7 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
         times,
         claims,
         groups,
+        faults,
     }
 }
 
@@ -89,11 +115,27 @@ pub fn check(story: &Story, rules: &RuleSet) -> Report {
 
 /// Runs the whole pipeline; in review mode (a draft source), `opts` says how findings
 /// among the references alone are kept.
+///
+/// A panic in a stage or a rule is a [`guard::Fault`] in [`Report::faults`], with the rest
+/// of the report produced as far as it could be.
 pub fn check_with(story: &Story, rules: &RuleSet, opts: review::Options) -> Report {
-    let analysis = analyse(story, &rules.lexicons);
-    let mut findings = rules.run(&analysis);
-    review::reweigh(&analysis, &mut findings, opts);
-    let mut report = Report::new(story, &analysis, findings);
-    report.review = review::review(&analysis);
+    let mut analysis = analyse(story, &rules.lexicons);
+    let mut faults = std::mem::take(&mut analysis.faults);
+    let mut findings = rules.run_guarded(&analysis, &mut faults);
+    let before = findings.clone();
+    if guard::catch(&mut faults, "review", None, || {
+        review::reweigh(&analysis, &mut findings, opts);
+    })
+    .is_none()
+    {
+        findings = before;
+    }
+    let mut report = guard::catch(&mut faults, "report", None, || {
+        Report::new(story, &analysis, findings)
+    })
+    .unwrap_or_else(|| Report::new(story, &analysis, Vec::new()));
+    report.review =
+        guard::catch(&mut faults, "review", None, || review::review(&analysis)).unwrap_or_default();
+    report.faults = faults;
     report
 }

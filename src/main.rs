@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A panic inside a stage becomes a fault in the report (exit 2), not a backtrace.
+    concord::guard::quiet();
     let cli = match concord::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -15,7 +17,14 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match concord::cli::run(cli, &mut out) {
+    // Stages catch their own panics; one anywhere else has already printed its line
+    // through the hook and ends the run with status 2, like any unusable input.
+    let Ok(result) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        concord::cli::run(cli, &mut out)
+    })) else {
+        return ExitCode::from(2);
+    };
+    match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
         Err(concord::Error::Io { path, message })
             if path.as_os_str() == "<stdout>" && message.contains("Broken pipe") =>

@@ -16,6 +16,8 @@ mod examples;
 mod reports;
 #[path = "integration/review.rs"]
 mod review;
+#[path = "integration/robust.rs"]
+mod robust;
 #[path = "integration/seeds.rs"]
 mod seeds;
 #[path = "integration/temporal.rs"]

@@ -120,8 +120,12 @@ pub fn run_stories(args: &Args, stories: &[Story], out: &mut dyn Write) -> Resul
         }
         if let (Some(level), Some(worst)) = (fail_on, report.worst()) {
             if worst <= level {
-                status = 1;
+                status = status.max(1);
             }
+        }
+        for f in &report.faults {
+            eprintln!("concord: error: {f}");
+            status = 2;
         }
         rendered.push_str(&match format {
             Format::Json => json::render(&report),

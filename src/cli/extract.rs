@@ -136,5 +136,8 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
     let mut s = serde_json::to_string_pretty(&output).unwrap_or_default();
     s.push('\n');
     emit(out, &s)?;
-    Ok(0)
+    for f in &analysis.faults {
+        eprintln!("concord: error: {f}");
+    }
+    Ok(if analysis.faults.is_empty() { 0 } else { 2 })
 }

@@ -271,6 +271,10 @@ pub struct Report {
     /// Loading notes (skipped files, lossy decoding): an extension of report-v1.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Stages or rules that panicked (bugs): the report is incomplete and the command
+    /// exits with status 2 (an extension of report-v1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub faults: Vec<crate::guard::Fault>,
 }
 
 impl Report {
@@ -357,6 +361,7 @@ impl Report {
                 .collect(),
             review: Vec::new(),
             notes: story.notes.clone(),
+            faults: Vec::new(),
         }
     }
 

@@ -65,6 +65,9 @@ pub fn render(report: &Report, story: &Story, opts: Options) -> String {
     for n in &report.notes {
         let _ = writeln!(out, "note: {n}");
     }
+    for f in &report.faults {
+        let _ = writeln!(out, "error: {f}");
+    }
     let sm = &report.summary;
     let _ = writeln!(
         out,

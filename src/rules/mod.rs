@@ -202,10 +202,26 @@ impl RuleSet {
 
     /// Runs every rule on the analysis.
     pub fn run(&self, analysis: &Analysis) -> Vec<Finding> {
+        self.run_guarded(analysis, &mut Vec::new())
+    }
+
+    /// Runs every rule on the analysis, each under [`crate::guard::catch`]: a rule that
+    /// panics contributes no finding and is recorded in `faults`.
+    pub fn run_guarded(
+        &self,
+        analysis: &Analysis,
+        faults: &mut Vec<crate::guard::Fault>,
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
         for rule in &self.rules {
             if let Some(check) = lookup(&rule.spec.check) {
-                check.run(rule, analysis, &mut out);
+                let mut found = Vec::new();
+                let ran = crate::guard::catch(faults, "rule", Some(&rule.id), || {
+                    check.run(rule, analysis, &mut found);
+                });
+                if ran.is_some() {
+                    out.append(&mut found);
+                }
             }
         }
         out

@@ -1,0 +1,118 @@
+//! Never crash: hostile but plausible input. Each sentence here once panicked concord (a
+//! byte offset computed in one string used to slice another, or arithmetic assuming one
+//! byte per character); a panic that does slip through is contained to its stage, named,
+//! and makes the run exit 2 with the rest of the report intact.
+
+use std::path::Path;
+use std::process::Output;
+
+/// Sentences that once panicked, each from an ordinary news register.
+pub const REPROS: &[&str] = &[
+    // An em dash before a figure in the same clause.
+    "The company said revenue rose—5% to $10 billion in the quarter.",
+    // Two neighbouring dates both take the same time of day.
+    "The strike ended Monday at 9 a.m. on Tuesday.",
+    // "İ" grows when lower-cased.
+    "Officials in İzmir said chips were offered in exchange for rare earths.",
+    "In İzmir, prices rose 5%, wages 6% and rents —7%.",
+    "In ẞtraße, prices rose 5%, wages 6% and rents —7%. In total, costs rose 18%: fuel 9% and food 12%.",
+];
+
+fn run(dir: &Path, args: &[&str], env: Option<(&str, &str)>) -> Output {
+    let mut cmd = crate::concord();
+    cmd.args(args).current_dir(dir);
+    if let Some((k, v)) = env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run concord")
+}
+
+fn no_panic(o: &Output) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("internal error"), "{err}");
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "status {:?}: {err}",
+        o.status
+    );
+}
+
+#[test]
+fn repro_sentences_extract_without_panic() {
+    let dir = crate::temp_dir("robust-extract");
+    for (i, text) in REPROS.iter().enumerate() {
+        let file = format!("r{i}.txt");
+        std::fs::write(dir.join(&file), text).expect("write");
+        let o = run(&dir, &["extract", &file, "--published", "2025-06-10"], None);
+        no_panic(&o);
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        for c in json["claims"].as_array().expect("claims") {
+            // Every claim's span slices the file exactly, on character boundaries.
+            let (s, e) = (
+                c["span"]["start"].as_u64().unwrap() as usize,
+                c["span"]["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(text.get(s..e), c["text"].as_str(), "{text}");
+        }
+    }
+}
+
+#[test]
+fn repro_sentences_check_without_panic() {
+    let dir = crate::temp_dir("robust-check");
+    for (i, text) in REPROS.iter().enumerate() {
+        // Each repro in two sources that differ a little, so rules compare them.
+        std::fs::write(dir.join(format!("a{i}.txt")), text).expect("write");
+        std::fs::write(dir.join(format!("b{i}.txt")), text.replace('5', "4")).expect("write");
+    }
+    let o = run(&dir, &["check", ".", "--format", "json"], None);
+    no_panic(&o);
+}
+
+#[test]
+fn a_panicking_stage_is_contained_and_named() {
+    let seeds = crate::crate_path("seeds");
+    let o = run(
+        &seeds,
+        &["check", ".", "--format", "json"],
+        Some(("CONCORD_FAILPOINT", "extract:bloomberg")),
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("internal error in stage `extract` on `bloomberg`"),
+        "{err}"
+    );
+    assert!(err.contains("please report"), "{err}");
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("a full report");
+    assert_eq!(json["faults"][0]["stage"], "extract");
+    // The other sources were still checked: findings among them remain.
+    assert!(!json["findings"].as_array().unwrap().is_empty());
+    let bloomberg = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "bloomberg")
+        .expect("bloomberg listed");
+    assert_eq!(bloomberg["claims"], 0);
+}
+
+#[test]
+fn a_panicking_rule_is_contained_and_named() {
+    let seeds = crate::crate_path("seeds");
+    let o = run(
+        &seeds,
+        &["check", "."],
+        Some(("CONCORD_FAILPOINT", "rule:date-conflict")),
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("stage `rule` on `date-conflict`"), "{err}");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("number-conflict"),
+        "other rules still report: {out}"
+    );
+    assert!(!out.contains("[date-conflict]"), "{out}");
+}
