@@ -348,11 +348,11 @@ impl Block {
     }
 }
 
-/// Lines of a plain-text file as blocks.
+/// Lines of a plain-text file as blocks. A line ends at LF, CRLF or a lone CR.
 fn line_blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    for line in crlf_lines(text) {
         let body = line.trim_end_matches(['\n', '\r']);
         let mut m = MappedText::new();
         m.push_original(body, start);
@@ -360,6 +360,25 @@ fn line_blocks(text: &str) -> Vec<Block> {
         start += line.len();
     }
     out
+}
+
+/// `text` cut after each line end (LF, CRLF, or a CR not followed by LF), ends kept.
+fn crlf_lines(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= b.len() {
+            return None;
+        }
+        let end = b[start..]
+            .iter()
+            .enumerate()
+            .find(|&(k, &c)| c == b'\n' || (c == b'\r' && b.get(start + k + 1) != Some(&b'\n')))
+            .map_or(b.len(), |(k, _)| start + k + 1);
+        let line = text.get(start..end).unwrap_or("");
+        start = end;
+        Some(line)
+    })
 }
 
 /// Ends the block being built, keeping it if it has any text.

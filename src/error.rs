@@ -13,6 +13,8 @@ pub enum Error {
     NotFound { path: PathBuf },
     #[error("{path}: cannot read: {message}")]
     Io { path: PathBuf, message: String },
+    #[error("{path}: cannot write: {message}")]
+    Write { path: PathBuf, message: String },
     #[error("{path}:{line}: {message}")]
     Toml {
         path: PathBuf,

@@ -53,10 +53,7 @@ impl LexiconFiles {
             if path.extension().is_none_or(|e| e != "toml") {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::Io {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
+            let text = crate::story::read_config(&path)?;
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
-        Err(concord::Error::Io { path, message })
+        Err(concord::Error::Write { path, message })
             if path.as_os_str() == "<stdout>" && message.contains("Broken pipe") =>
         {
             // The reader went away (`concord check … | head`): not an error.

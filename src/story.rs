@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::Error;
-use crate::text::Slice;
 
 /// A byte range into a source's text. `text[start..end]` is always a valid slice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -166,9 +165,17 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Lines end at LF, CRLF, or a lone CR (old Mac files): a file with CR-only line
+    /// endings must not put every finding on line 1.
     pub fn new(text: &str) -> Self {
+        let b = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(
+            b.iter()
+                .enumerate()
+                .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')))
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -278,11 +285,13 @@ impl Story {
     }
 
     fn from_manifest(manifest_path: &Path) -> Result<Story, Error> {
-        let text = read_utf8(manifest_path)?;
+        let text = read_config(manifest_path)?;
         let manifest: Manifest =
             toml::from_str(&text).map_err(|e| Error::toml(manifest_path, &text, &e))?;
-        let line_of =
-            |offset: usize| text.slice(..offset.min(text.len())).matches('\n').count() + 1;
+        // One line index for the whole manifest: a story of thousands of sources must not
+        // recount lines from the top for every entry.
+        let lines = LineIndex::new(&text);
+        let line_of = |offset: usize| lines.line_col(&text, offset).0;
         let root = manifest_path
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -318,6 +327,11 @@ impl Story {
             notes: Vec::new(),
         };
         let mut seen = BTreeSet::new();
+        let mut total: u64 = 0;
+        let real_root = std::fs::canonicalize(&root).map_err(|e| Error::Io {
+            path: root.clone(),
+            message: e.to_string(),
+        })?;
         for entry in manifest.sources {
             let entry = entry.into_inner();
             let id = entry.id.get_ref().clone();
@@ -376,8 +390,37 @@ impl Story {
                 }
             };
             let full = root.join(&rel);
+            // The path as written stays inside; where it resolves must too (a symlink in
+            // the folder may point at any file the user can read).
+            if let Ok(real) = std::fs::canonicalize(&full) {
+                if !real.starts_with(&real_root) {
+                    return Err(Error::at_line(
+                        manifest_path,
+                        path_line,
+                        format!("path `{rel}` resolves outside the story folder (a symbolic link): not read"),
+                    ));
+                }
+            }
             let format = Format::from_path(&full).unwrap_or(Format::Text);
-            let (text, note) = read_lossy(&full)?;
+            let (text, note) = read_lossy(&full).map_err(|e| match e {
+                Error::Invalid { message, .. } => Error::at_line(
+                    manifest_path,
+                    path_line,
+                    format!("source `{rel}`: {message}"),
+                ),
+                other => other,
+            })?;
+            total += text.len() as u64;
+            if total > MAX_STORY_BYTES {
+                return Err(Error::at_line(
+                    manifest_path,
+                    path_line,
+                    format!(
+                        "the sources up to `{rel}` hold more than {} MiB, the limit for one story",
+                        MAX_STORY_BYTES >> 20
+                    ),
+                ));
+            }
             let mut source = Source::from_text(&id, &rel, format, text);
             source.outlet = entry.outlet;
             source.url = entry.url;
@@ -400,30 +443,59 @@ impl Story {
             path: dir.to_path_buf(),
             message: e.to_string(),
         })?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_file())
-            .collect();
+        let mut files: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         files.sort();
         let mut story = Story {
             root: dir.to_path_buf(),
             ..Story::default()
         };
+        let real_root = std::fs::canonicalize(dir).map_err(|e| Error::Io {
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
         let mut seen = BTreeSet::new();
+        let mut total: u64 = 0;
         for file in files {
             let name = file
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let Some(format) = Format::from_path(&file) else {
-                if !name.starts_with('.') {
+            if name.starts_with('.') {
+                continue;
+            }
+            let meta = std::fs::metadata(&file);
+            let format = Format::from_path(&file);
+            match (&meta, format) {
+                // Sub-folders of a story folder are not sources; one named like a source is said.
+                (Ok(m), None) if m.is_dir() => continue,
+                (Ok(m), _) if !m.is_file() => {
+                    story.notes.push(format!(
+                        "{name}: skipped ({}, not a regular file)",
+                        file_kind(m)
+                    ));
+                    continue;
+                }
+                (Err(e), _) => {
+                    story
+                        .notes
+                        .push(format!("{name}: skipped (cannot read: {e})"));
+                    continue;
+                }
+                (Ok(_), None) => {
                     story
                         .notes
                         .push(format!("{name}: skipped (not .txt, .md or .html)"));
+                    continue;
                 }
+                (Ok(_), Some(_)) => {}
+            }
+            let Some(format) = format else { continue };
+            if std::fs::canonicalize(&file).map_or(true, |real| !real.starts_with(&real_root)) {
+                story.notes.push(format!(
+                    "{name}: skipped (a link to a file outside the story folder)"
+                ));
                 continue;
-            };
+            }
             let stem = file
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -436,6 +508,16 @@ impl Story {
                 });
             }
             let (text, note) = read_lossy(&file)?;
+            total += text.len() as u64;
+            if total > MAX_STORY_BYTES {
+                return Err(Error::Invalid {
+                    path: file,
+                    message: format!(
+                        "the sources up to this file hold more than {} MiB, the limit for one story",
+                        MAX_STORY_BYTES >> 20
+                    ),
+                });
+            }
             let mut source = Source::from_text(&id, &name, format, text);
             if let Some(note) = note {
                 story.notes.push(format!("{name}: {note}"));
@@ -527,20 +609,90 @@ fn stays_inside(path: &Path) -> bool {
     depth > 0
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    if !path.exists() {
-        return Err(Error::NotFound {
-            path: path.to_path_buf(),
-        });
+/// The largest source file concord reads (16 MiB: a long article with its page is well
+/// under 2 MiB). A larger file is an error, not a slow run or an exhausted memory.
+pub const MAX_SOURCE_BYTES: u64 = 16 << 20;
+/// The most source text one story may hold, all files together (256 MiB).
+pub const MAX_STORY_BYTES: u64 = 256 << 20;
+/// The largest configuration file (manifest, rule, lexicon, baseline) concord reads.
+pub const MAX_CONFIG_BYTES: u64 = 16 << 20;
+
+/// What kind of thing a path that is not a regular file is, for messages.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        return "a folder";
     }
-    std::fs::read(path).map_err(|e| Error::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    })
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if ft.is_char_device() || ft.is_block_device() {
+            return "a device";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a regular file"
 }
 
-fn read_utf8(path: &Path) -> Result<String, Error> {
-    let bytes = read_bytes(path)?;
+/// Reads a regular file of at most `limit` bytes. A FIFO, device, socket or folder is
+/// refused before it is opened (opening a FIFO would wait for a writer forever), and the
+/// read stops one byte past the limit, so a file that grows while read cannot exhaust
+/// memory either.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound {
+            path: path.to_path_buf(),
+        },
+        _ => Error::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        },
+    })?;
+    if !meta.is_file() {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            message: format!("{}, not a regular file: not read", file_kind(&meta)),
+        });
+    }
+    let too_big = || Error::Invalid {
+        path: path.to_path_buf(),
+        message: format!(
+            "larger than the {} MiB limit for one file: not read",
+            limit >> 20
+        ),
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    read_file(path, MAX_SOURCE_BYTES)
+}
+
+pub fn read_config(path: &Path) -> Result<String, Error> {
+    let bytes = read_file(path, MAX_CONFIG_BYTES)?;
     String::from_utf8(bytes).map_err(|_| Error::Invalid {
         path: path.to_path_buf(),
         message: "not valid UTF-8".into(),
@@ -557,6 +709,26 @@ fn read_lossy(path: &Path) -> Result<(String, Option<String>), Error> {
 /// (NUL bytes) is kept as an empty source with a note, so it yields no claims.
 pub fn decode(bytes: Vec<u8>) -> (String, Option<String>) {
     // A UTF-8 BOM stays in the text: dropping it would shift every span by three bytes.
+    // UTF-16 (Windows editors' "Unicode") is known by its byte-order mark and decoded; its
+    // spans are then offsets into the decoded UTF-8 text, which the note says.
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| unit([c[0], c.get(1).copied().unwrap_or(0)]))
+            .collect();
+        let text: String = char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        return (
+            text,
+            Some("UTF-16 file: decoded; spans are byte offsets into its UTF-8 form".into()),
+        );
+    }
     if bytes.contains(&0) {
         return (
             String::new(),
@@ -591,6 +763,33 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), (1, 1));
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_col(text, x), (2, 5));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "one\rtwo\r\nthree\nfour";
+        let idx = LineIndex::new(text);
+        for (word, line) in [("two", 2), ("three", 3), ("four", 4)] {
+            assert_eq!(idx.line_col(text, text.find(word).unwrap()), (line, 1));
+        }
+        assert_eq!(idx.line_span(text, 1), Span::new(0, 3));
+        assert_eq!(idx.line_span(text, 2), Span::new(4, 7));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(
+            "Talks began June 9."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let (text, note) = decode(le);
+        assert_eq!(text, "Talks began June 9.");
+        assert!(note.unwrap().contains("UTF-16"));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("İzmir".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(be).0, "İzmir");
     }
 
     #[test]

@@ -12,6 +12,8 @@ mod clean;
 mod cli;
 #[path = "integration/examples.rs"]
 mod examples;
+#[path = "integration/files.rs"]
+mod files;
 #[path = "integration/reports.rs"]
 mod reports;
 #[path = "integration/review.rs"]

@@ -110,7 +110,7 @@ pub fn run_stories(args: &Args, stories: &[Story], out: &mut dyn Write) -> Resul
         }
         let mut report = crate::check_with(story, &rules, crate::review::Options { all: args.all });
         if let Some(file) = &args.write_baseline {
-            std::fs::write(file, json::render(&report)).map_err(|e| Error::Io {
+            std::fs::write(file, json::render(&report)).map_err(|e| Error::Write {
                 path: file.clone(),
                 message: e.to_string(),
             })?;
@@ -149,7 +149,7 @@ pub fn run_stories(args: &Args, stories: &[Story], out: &mut dyn Write) -> Resul
         });
     }
     match &args.output {
-        Some(file) => std::fs::write(file, rendered).map_err(|e| Error::Io {
+        Some(file) => std::fs::write(file, rendered).map_err(|e| Error::Write {
             path: file.clone(),
             message: e.to_string(),
         })?,

@@ -69,22 +69,26 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
     let (text, path, format, note) = if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
+            .take(story::MAX_SOURCE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::Io {
                 path: PathBuf::from("<stdin>"),
                 message: e.to_string(),
             })?;
+        if bytes.len() as u64 > story::MAX_SOURCE_BYTES {
+            return Err(Error::Invalid {
+                path: PathBuf::from("<stdin>"),
+                message: format!(
+                    "larger than the {} MiB limit for one file: not read",
+                    story::MAX_SOURCE_BYTES >> 20
+                ),
+            });
+        }
         let (text, note) = story::decode(bytes);
         (text, "-".to_string(), Format::Text, note)
     } else {
         let file = &args.file;
-        if !file.is_file() {
-            return Err(Error::NotFound { path: file.clone() });
-        }
-        let bytes = std::fs::read(file).map_err(|e| Error::Io {
-            path: file.clone(),
-            message: e.to_string(),
-        })?;
+        let bytes = story::read_file(file, story::MAX_SOURCE_BYTES)?;
         let (text, note) = story::decode(bytes);
         let format = Format::from_path(file).unwrap_or(Format::Text);
         (text, file.display().to_string(), format, note)

@@ -51,7 +51,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
 pub(crate) fn emit(out: &mut dyn Write, text: &str) -> Result<(), Error> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
-        .map_err(|e| Error::Io {
+        .map_err(|e| Error::Write {
             path: PathBuf::from("<stdout>"),
             message: e.to_string(),
         })

@@ -27,10 +27,7 @@ pub struct Baseline {
 impl Baseline {
     /// Reads a JSON report written by `concord check --format json` (or `--write-baseline`).
     pub fn load(path: &Path) -> Result<Baseline, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let text = crate::story::read_config(path)?;
         let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| Error::Invalid {
             path: path.to_path_buf(),
             message: format!("not a concord JSON report: {e} (line {})", e.line()),

@@ -178,13 +178,12 @@ impl RuleSet {
             let mut paths: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
             paths.sort();
             for path in paths {
-                if !path.is_file() || path.extension().is_none_or(|e| e != "toml") {
+                if path.extension().is_none_or(|e| e != "toml") {
                     continue;
                 }
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::Io {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
+                // Anything named `*.toml` is meant as a rule: a FIFO or folder so named is
+                // an error, not a rule silently missing.
+                let text = crate::story::read_config(&path)?;
                 let rule = parse_rule(&path, &text, &path.display().to_string())?;
                 rules.insert(rule.id.clone(), rule);
             }
