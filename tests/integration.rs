@@ -45,6 +45,43 @@ pub fn concord() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
 }
 
+/// Runs concord in `dir`.
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    concord()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run concord")
+}
+
+/// A command's standard error as text.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Exit status 2, one line on stderr containing every `needle`, and no panic.
+pub fn assert_bad(o: &std::process::Output, needles: &[&str]) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line expected: {err}"
+    );
+    for n in needles {
+        assert!(err.contains(n), "`{n}` not in: {err}");
+    }
+}
+
+/// The first element of a JSON array whose `key` equals `value`.
+pub fn find<'a>(array: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
+    array
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x[key] == value))
+        .unwrap_or_else(|| panic!("no element with {key} = {value} in {array}"))
+}
+
 /// A fresh temporary folder under `target/`, removed first if it exists.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);

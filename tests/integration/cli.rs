@@ -2,34 +2,8 @@
 //! runs from any folder.
 
 use std::path::Path;
-use std::process::Output;
 
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    crate::concord()
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run concord")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Exit status 2, one line on stderr containing every `needle`, and no panic.
-fn assert_bad(o: &Output, needles: &[&str]) {
-    let err = stderr(o);
-    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(
-        err.trim_end().lines().count(),
-        1,
-        "one line expected: {err}"
-    );
-    for n in needles {
-        assert!(err.contains(n), "`{n}` not in: {err}");
-    }
-}
+use crate::{assert_bad, run_in, stderr};
 
 fn story(dir: &Path, manifest: &str, files: &[(&str, &str)]) {
     std::fs::write(dir.join("story.toml"), manifest).expect("write manifest");

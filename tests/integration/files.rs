@@ -3,29 +3,9 @@
 //! a note (found in a folder), never a hang or a leak; UTF-16 and CR-only files are read.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn run(dir: &Path, args: &[&str]) -> Output {
-    crate::concord()
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run concord")
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Exit 2 with exactly one line on stderr containing every needle.
-fn one_line_error(o: &Output, needles: &[&str]) {
-    let e = err(o);
-    assert_eq!(o.status.code(), Some(2), "{e}");
-    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
-    for n in needles {
-        assert!(e.contains(n), "`{n}` not in {e}");
-    }
-}
+use crate::{assert_bad as one_line_error, find, run_in as run, stderr as err};
 
 const A: &str = "The talks began in London on Monday, June 9, 2025, officials said.\n";
 const B: &str = "Officials said the talks began in London on June 9, 2025.\n";
@@ -160,18 +140,9 @@ fn utf16_and_cr_only_sources_are_read() {
         "{json}"
     );
     assert!(err(&o).contains("UTF-16"), "{}", err(&o));
-    let f = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "date-conflict")
-        .expect("June 9 vs June 10 found across the two encodings");
-    let b = f["values"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|v| v["source"] == "b")
-        .expect("b's value");
+    // June 9 against June 10, across the two encodings.
+    let f = find(&json["findings"], "rule", "date-conflict");
+    let b = find(&f["values"], "source", "b");
     assert_eq!(b["span"]["line"], 3, "CR-only lines are counted");
 }
 

@@ -89,13 +89,10 @@ fn a_panicking_stage_is_contained_and_named() {
     assert_eq!(json["faults"][0]["stage"], "extract");
     // The other sources were still checked: findings among them remain.
     assert!(!json["findings"].as_array().unwrap().is_empty());
-    let bloomberg = json["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == "bloomberg")
-        .expect("bloomberg listed");
-    assert_eq!(bloomberg["claims"], 0);
+    assert_eq!(
+        crate::find(&json["sources"], "id", "bloomberg")["claims"],
+        0
+    );
 }
 
 #[test]
