@@ -48,6 +48,36 @@ pub fn next_boundary(s: &str, i: usize) -> usize {
     ceil_boundary(s, i.saturating_add(1))
 }
 
+/// The start of a window of at most `max` bytes of `s` ending at `at`. When the window
+/// is cut short of the text's start, it begins after the first whitespace in it, so no
+/// word is cut in half. Extractors look at a bounded neighbourhood of what they found this
+/// way: a line of 100 KB without a full stop must not be rescanned for every date in it.
+pub fn window_start(s: &str, at: usize, max: usize) -> usize {
+    let at = floor_boundary(s, at);
+    if at <= max {
+        return 0;
+    }
+    let from = ceil_boundary(s, at - max);
+    s.slice(from..at)
+        .find(char::is_whitespace)
+        .map_or(from, |i| from + i + 1)
+        .min(at)
+}
+
+/// The end of a window of at most `max` bytes of `s` starting at `at`, ending before the
+/// last whitespace in it when cut short of the text's end.
+pub fn window_end(s: &str, at: usize, max: usize) -> usize {
+    let at = ceil_boundary(s, at);
+    if s.len() - at <= max {
+        return s.len();
+    }
+    let to = floor_boundary(s, at + max);
+    s.slice(at..to)
+        .rfind(char::is_whitespace)
+        .map_or(to, |i| at + i)
+        .max(at)
+}
+
 /// `s` lower-cased character by character, keeping every byte offset: a character whose
 /// lower case has another UTF-8 length ("İ" becomes "i̇", "ẞ" becomes "ß") is kept as it
 /// is. Offsets found in the result index `s` itself, so code that searches a lower-cased
@@ -211,6 +241,18 @@ mod tests {
         assert_eq!(t.slice(..100), t);
         assert_eq!(t.slice(next_boundary(t, dash)..), "5% in İzmir");
         assert_eq!(t.slice(..=0), "r");
+    }
+
+    #[test]
+    fn windows_are_bounded_and_keep_words_whole() {
+        let t = "alpha beta gamma delta";
+        assert_eq!(window_start(t, t.len(), 100), 0);
+        assert_eq!(t.slice(window_start(t, t.len(), 9)..), "delta");
+        assert_eq!(t.slice(..window_end(t, 0, 13)), "alpha beta");
+        assert_eq!(window_end(t, 6, 100), t.len());
+        let d = "—————";
+        assert!(d.is_char_boundary(window_start(d, 7, 4)));
+        assert!(d.is_char_boundary(window_end(d, 1, 4)));
     }
 
     #[test]

@@ -244,7 +244,8 @@ const BOUNDARY: &[&str] = &[
 
 /// The context words of a figure: what it measures.
 fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>, String) {
-    let head = text.slice(..start);
+    // At most nine words are taken, so a bounded window before the figure holds them all.
+    let head = text.slice(crate::text::window_start(text, start, 200)..start);
     let clause_start = head
         .rfind([',', ';', ':', '(', '—'])
         .map_or(0, |i| crate::text::next_boundary(head, i));
@@ -259,7 +260,7 @@ fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>
     }
     picked.reverse();
     // The noun right after the figure: "10 per cent tariffs on US goods".
-    let tail = text.slice(end..);
+    let tail = text.slice(end..crate::text::window_end(text, end, 120));
     let tail_end = tail.find([',', ';', '.', ':']).unwrap_or(tail.len());
     let after: Vec<&str> = words::tokens(tail.slice(..tail_end))
         .into_iter()

@@ -30,7 +30,7 @@ use serde::Deserialize;
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::{Published, PublishedFrom, Source};
-use crate::text::Slice;
+use crate::text::{window_end, window_start, Slice};
 
 // ---------------------------------------------------------------- lexicons
 
@@ -1218,7 +1218,7 @@ fn is_day_expr(e: &Expr) -> bool {
 /// A change of date ("postponed from June 3 to June 5") is two dates, not a range.
 fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
     let clause_head = |at: usize| {
-        let head = text.slice(..at);
+        let head = text.slice(window_start(text, at, CLAUSE_WINDOW)..at);
         head.slice(head.rfind([';', '.']).map_or(0, |i| i + 1)..)
     };
     let mut out: Vec<Found> = Vec::new();
@@ -1336,7 +1336,7 @@ fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
                     .is_some_and(|j| j.as_str().eq_ignore_ascii_case("and"));
                 let start = prev_end + c.name("d").map_or(0, |m| m.start());
                 let between = text
-                    .slice(..start)
+                    .slice(window_start(text, start, 40)..start)
                     .trim_end()
                     .to_ascii_lowercase()
                     .ends_with("between");
@@ -1379,8 +1379,14 @@ fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
 /// Rejects matches that are words, not dates, in context: "May I", "March forward",
 /// "a Sunday roast", "the 21st century".
 fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
-    let after = text.slice(end..).trim_start().to_ascii_lowercase();
-    let before = text.slice(..start).trim_end().to_ascii_lowercase();
+    let after = text
+        .slice(end..window_end(text, end, 80))
+        .trim_start()
+        .to_ascii_lowercase();
+    let before = text
+        .slice(window_start(text, start, 80)..start)
+        .trim_end()
+        .to_ascii_lowercase();
     // "$12 December": the number is money, not a day.
     if before.ends_with(['$', '€', '£', '¥']) {
         return true;
@@ -1425,7 +1431,7 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
 fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usize, usize)> {
     let glue = &*GLUE_RE;
     // After the expression.
-    if let Some(c) = TIME_RE.captures(text.slice(f.end..)) {
+    if let Some(c) = TIME_RE.captures(text.slice(f.end..window_end(text, f.end, 64))) {
         let m = c.get(0)?;
         if m.start() <= 24 && glue.is_match(text.slice(f.end..f.end + m.start())) {
             let t = time_of(&c)?;
@@ -1435,7 +1441,8 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
         }
     }
     // Before it: "8pm today", "13:00 February 28".
-    let head = text.slice(..f.start);
+    let from = window_start(text, f.start, 64);
+    let head = text.slice(from..f.start);
     let mut last = None;
     for c in TIME_RE.captures_iter(head) {
         last = Some(c);
@@ -1446,7 +1453,7 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
         let zone = zone_after(head, &mut after);
         if BEFORE_GLUE_RE.is_match(head.slice(after..)) {
             let t = time_of(&c)?;
-            return Some((t, zone, m.start(), f.end));
+            return Some((t, zone, from + m.start(), f.end));
         }
     }
     None
@@ -1504,7 +1511,7 @@ fn time_of(c: &Captures) -> Option<NaiveTime> {
 
 fn is_future(text: &str, start: usize) -> bool {
     // The clause before the expression decides; a past-tense cue right before wins.
-    let head = text.slice(..start);
+    let head = text.slice(window_start(text, start, CLAUSE_WINDOW)..start);
     let clause_start = head.rfind([';', '.']).map_or(0, |i| i + 1);
     FUTURE_RE.is_match(head.slice(clause_start..))
 }
@@ -1787,86 +1794,137 @@ fn normalize(v: &DateValue, tz: Option<Tz>, lex: &Lexicon, words: &str) -> Strin
 
 // ---------------------------------------------------------------- events
 
-/// The event verb class nearest `at` in `text`, and the noun classes and names of the
-/// sentence.
-fn event_words(text: &str, at: usize, ev: &EventLexicon) -> (Option<String>, Vec<String>) {
-    let lower = crate::text::lowercase_aligned(text);
-    let mut best: Option<(usize, String)> = None;
-    for (class, words) in &ev.verbs {
-        for w in words {
-            for (i, _) in lower.match_indices(w.as_str()) {
-                let end = i + w.len();
-                let bounded = lower
-                    .slice(..i)
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-                    && lower
-                        .slice(end..)
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric());
-                if !bounded {
-                    continue;
-                }
-                let dist = if end <= at {
-                    at - end
-                } else {
-                    i.saturating_sub(at)
-                };
-                if best.as_ref().is_none_or(|(d, _)| dist < *d) {
-                    best = Some((dist, class.clone()));
+/// How far back the clause of a date is looked for (its tense, a transition verb): a
+/// clause is seldom longer, and a line without full stops is not rescanned per date.
+const CLAUSE_WINDOW: usize = 300;
+
+/// The most names a date takes as its topics: enough to align a claim, and a sentence
+/// listing thousands of names must not copy them all into every date it holds.
+const MAX_NAME_TOPICS: usize = 16;
+
+/// A verb nearer a date than this (in bytes) can name its event; further away it cannot,
+/// and a pathological sentence costs no more than an ordinary one per date.
+const EVENT_WINDOW: usize = 400;
+
+/// A sentence's event words, found once per sentence (not once per date in it): verb
+/// occurrences with their class, the first mention of each noun class, and the capitalised
+/// names. [`EventIndex::at`] then answers for each date from these lists.
+struct EventIndex {
+    /// `(start, end, class order, word order, class)`, sorted by start.
+    verbs: Vec<(usize, usize, usize, usize, String)>,
+    /// `(first start, end, "n:class")`, sorted by start.
+    nouns: Vec<(usize, usize, String)>,
+    /// `(end, lower-case name)` in text order, distinct.
+    names: Vec<(usize, String)>,
+}
+
+/// Is `lower[i..end]` a whole word (no letter or digit either side)?
+fn whole_word(lower: &str, i: usize, end: usize) -> bool {
+    lower
+        .slice(..i)
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        && lower
+            .slice(end..)
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+impl EventIndex {
+    fn new(text: &str, ev: &EventLexicon) -> EventIndex {
+        let lower = crate::text::lowercase_aligned(text);
+        let mut verbs = Vec::new();
+        for (ci, (class, words)) in ev.verbs.iter().enumerate() {
+            for (wi, w) in words.iter().enumerate() {
+                for (i, _) in lower.match_indices(w.as_str()) {
+                    let end = i + w.len();
+                    if whole_word(&lower, i, end) {
+                        verbs.push((i, end, ci, wi, class.clone()));
+                    }
                 }
             }
         }
-    }
-    // Noun classes in order of first mention, so a subject names the sentence's own topic.
-    let mut nouns: Vec<(usize, String)> = Vec::new();
-    for (class, words) in &ev.nouns {
-        let first = words
-            .iter()
-            .flat_map(|w| {
-                lower.match_indices(w.as_str()).filter(|(i, _)| {
-                    let end = i + w.len();
+        verbs.sort();
+        let mut nouns = Vec::new();
+        for (class, words) in &ev.nouns {
+            let first = words
+                .iter()
+                .flat_map(|w| {
                     lower
-                        .slice(..*i)
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-                        && lower
-                            .slice(end..)
-                            .chars()
-                            .next()
-                            .is_none_or(|c| !c.is_alphanumeric())
+                        .match_indices(w.as_str())
+                        .map(move |(i, _)| (i, i + w.len()))
+                        .find(|&(i, end)| whole_word(&lower, i, end))
                 })
+                .min();
+            if let Some((i, end)) = first {
+                nouns.push((i, end, format!("n:{class}")));
+            }
+        }
+        nouns.sort();
+        // Names: capitalised words not opening the sentence, not calendar words.
+        let mut names: Vec<(usize, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (k, (s, e)) in crate::words::tokens(text).into_iter().enumerate() {
+            let w = text.slice(s..e);
+            if k == 0 || !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let lw = w.to_lowercase();
+            if month_number(&lw).is_some() && lw.len() >= 3
+                || weekday_of(&lw).is_some() && lw.len() >= 3
+                || crate::words::is_stop(&lw)
+            {
+                continue;
+            }
+            let name = lw.trim_end_matches("’s").trim_end_matches("'s").to_string();
+            if seen.insert(name.clone()) {
+                names.push((e, name));
+            }
+        }
+        EventIndex {
+            verbs,
+            nouns,
+            names,
+        }
+    }
+
+    /// The event verb class nearest byte `at`, and the noun classes and names, of the
+    /// sentence's first `limit` bytes (the whole sentence, or the part before a date that
+    /// is itself an anchor).
+    fn at(&self, at: usize, limit: usize) -> (Option<String>, Vec<String>) {
+        let lo = self.verbs.partition_point(|v| v.0 + EVENT_WINDOW < at);
+        let best = self.verbs[lo..]
+            .iter()
+            .take_while(|v| v.0 <= at + EVENT_WINDOW)
+            .filter(|v| v.1 <= limit)
+            .map(|v| {
+                let dist = if v.1 <= at {
+                    at - v.1
+                } else {
+                    v.0.saturating_sub(at)
+                };
+                (dist, v.2, v.3, v.0, &v.4)
             })
-            .map(|(i, _)| i)
-            .min();
-        if let Some(i) = first {
-            nouns.push((i, format!("n:{class}")));
+            .min()
+            .map(|b| b.4.clone());
+        let mut topics: Vec<String> = self
+            .nouns
+            .iter()
+            .filter(|n| n.1 <= limit)
+            .map(|n| n.2.clone())
+            .collect();
+        for (_, name) in self.names.iter().filter(|n| n.0 <= limit) {
+            if topics.len() >= MAX_NAME_TOPICS {
+                break;
+            }
+            if !topics.contains(name) {
+                topics.push(name.clone());
+            }
         }
+        (best, topics)
     }
-    nouns.sort();
-    let mut topics: Vec<String> = nouns.into_iter().map(|(_, n)| n).collect();
-    // Names: capitalised words not opening the sentence, not calendar words.
-    for (k, (s, e)) in crate::words::tokens(text).into_iter().enumerate() {
-        let w = text.slice(s..e);
-        if k == 0 || !w.chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
-        let lw = w.to_lowercase();
-        if month_number(&lw).is_some() && lw.len() >= 3
-            || weekday_of(&lw).is_some() && lw.len() >= 3
-            || crate::words::is_stop(&lw)
-        {
-            continue;
-        }
-        let name = lw.trim_end_matches("’s").trim_end_matches("'s").to_string();
-        if !topics.contains(&name) {
-            topics.push(name);
-        }
-    }
-    (best.map(|(_, c)| c), topics)
 }
 
 /// Words for a finding's subject: "when the talks began"; a name is spelled as the
@@ -2129,7 +2187,12 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             .filter_map(|d| text.find(d))
             .min()
             .filter(|&p| p <= 80);
-        for r in resolve_text(text, anchor.as_ref(), ctx.tz, &ctx.lex.time) {
+        let found = resolve_text(text, anchor.as_ref(), ctx.tz, &ctx.lex.time);
+        if found.is_empty() {
+            continue;
+        }
+        let events = EventIndex::new(text, &ctx.lex.events);
+        for r in found {
             let mut value = r.value;
             let in_dateline = dateline_end.is_some_and(|p| r.end <= p);
             // "The meeting came four days after Trump spoke…": what is dated comes before;
@@ -2139,7 +2202,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             } else {
                 text
             };
-            let (event, topics) = event_words(scope, r.start.min(scope.len()), &ctx.lex.events);
+            let (event, topics) = events.at(r.start.min(scope.len()), scope.len());
             value.event = if in_dateline { None } else { event };
             // A zone abbreviation ("ET", "BST") is part of the time, not what it is about.
             value.topics = topics

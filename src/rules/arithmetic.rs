@@ -4,6 +4,8 @@
 //! source giving two different values for one quantity (same unit, nearly the same
 //! context, neither part of a change).
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::{Check, Rule};
 use crate::extract::quantity::{is_count, Phase, CHANGE_DOWN as DOWN, CHANGE_UP as UP};
 use crate::extract::Value;
@@ -18,6 +20,17 @@ impl Check for Arithmetic {
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         let min_sim = rule.param_f64("min-similarity", 0.85);
         let claims = &a.claims;
+        // The quantities of each sentence, in claim order: a change's "after" is looked up
+        // here, not by scanning every later claim.
+        let mut by_sentence: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (i, c) in claims.iter().enumerate() {
+            if matches!(c.value, Value::Quantity(_)) {
+                by_sentence
+                    .entry((c.source, c.sentence))
+                    .or_default()
+                    .push(i);
+            }
+        }
         for (i, c) in claims.iter().enumerate() {
             let Value::Quantity(before) = &c.value else {
                 continue;
@@ -26,19 +39,14 @@ impl Check for Arithmetic {
                 continue;
             }
             // The "after" of the same change is the next figure of the sentence.
+            let same = by_sentence
+                .get(&(c.source, c.sentence))
+                .map_or(&[][..], Vec::as_slice);
             let Some((j, after)) =
-                claims
-                    .iter()
-                    .enumerate()
-                    .skip(i + 1)
-                    .find_map(|(j, d)| match &d.value {
-                        Value::Quantity(q)
-                            if d.source == c.source
-                                && d.sentence == c.sentence
-                                && q.phase == Phase::After =>
-                        {
-                            Some((j, q))
-                        }
+                same.iter()
+                    .filter(|&&j| j > i)
+                    .find_map(|&j| match &claims[j].value {
+                        Value::Quantity(q) if q.phase == Phase::After => Some((j, q)),
                         _ => None,
                     })
             else {
@@ -68,47 +76,69 @@ impl Check for Arithmetic {
             }
         }
         parts_exceed_total(rule, a, out);
-        // Two values for one quantity in one source: compared within each source only.
-        let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> =
-            std::collections::BTreeMap::new();
+        // Two values for one quantity in one source: compared within each source only,
+        // and only figures sharing a context word and a unit (blocking, as in `align`). A
+        // block of many figures is a series or a table ("prices rose 5% in May, 6% in
+        // June…"), not one quantity given twice, and is not compared at all.
+        let mut blocks: BTreeMap<(usize, &str, &str), Vec<usize>> = BTreeMap::new();
         for (i, c) in claims.iter().enumerate() {
             if let Value::Quantity(q) = &c.value {
                 if q.phase == Phase::Plain && q.high.is_none() && c.context.len() >= 2 {
-                    by_source.entry(c.source).or_default().push(i);
+                    for w in &c.context {
+                        blocks
+                            .entry((c.source, q.unit.as_str(), w.as_str()))
+                            .or_default()
+                            .push(i);
+                    }
                 }
             }
         }
-        for members in by_source.values() {
+        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for members in blocks.values() {
+            if members.len() > MAX_SERIES {
+                continue;
+            }
             for (k, &i) in members.iter().enumerate() {
                 for &j in &members[k + 1..] {
-                    let (first, second) = (&claims[i], &claims[j]);
-                    let (Value::Quantity(q1), Value::Quantity(q2)) = (&first.value, &second.value)
-                    else {
-                        continue;
-                    };
-                    if second.sentence == first.sentence
-                        || q1.unit != q2.unit
-                        || first.normalized == second.normalized
-                        || words::token_similarity(&first.context, &second.context) < min_sim
-                    {
-                        continue;
-                    }
-                    let id = &a.story.sources[first.source].id;
-                    let mut f = rule.finding(
-                        first.about.clone(),
-                        format!(
-                            "{id} gives this quantity as {} and as {}",
-                            first.normalized, second.normalized
-                        ),
-                    );
-                    f.push_claim(a, i);
-                    f.push_claim(a, j);
-                    out.push(f);
+                    pairs.insert((i.min(j), i.max(j)));
                 }
             }
+        }
+        // Each figure is in at most one such finding.
+        let mut reported: BTreeSet<usize> = BTreeSet::new();
+        for (i, j) in pairs {
+            if reported.contains(&i) || reported.contains(&j) {
+                continue;
+            }
+            let (first, second) = (&claims[i], &claims[j]);
+            let (Value::Quantity(q1), Value::Quantity(q2)) = (&first.value, &second.value) else {
+                continue;
+            };
+            if second.sentence == first.sentence
+                || q1.unit != q2.unit
+                || first.normalized == second.normalized
+                || words::token_similarity(&first.context, &second.context) < min_sim
+            {
+                continue;
+            }
+            let id = &a.story.sources[first.source].id;
+            let mut f = rule.finding(
+                first.about.clone(),
+                format!(
+                    "{id} gives this quantity as {} and as {}",
+                    first.normalized, second.normalized
+                ),
+            );
+            f.push_claim(a, i);
+            f.push_claim(a, j);
+            out.push(f);
+            reported.extend([i, j]);
         }
     }
 }
+
+/// More figures than this sharing a context word and unit in one source are a series.
+const MAX_SERIES: usize = 6;
 
 /// Words that mark a figure as a total, and words that introduce its parts.
 const TOTAL: &[&str] = &[
@@ -135,8 +165,7 @@ const PARTS: &[&str] = &[
 /// Parts that add up to more than the total the same sentence states: "a total of 40
 /// people were hurt, including 25 children and 20 adults".
 fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
-    let mut by_sentence: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
-        std::collections::BTreeMap::new();
+    let mut by_sentence: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, c) in a.claims.iter().enumerate() {
         if let Value::Quantity(q) = &c.value {
             if q.phase == Phase::Plain && q.high.is_none() {

@@ -35,7 +35,7 @@ impl Check for Confusable {
                 continue;
             }
             for f in families {
-                let in_context = f.context.iter().any(|w| id.words.iter().any(|x| x == w));
+                let in_context = f.context.iter().any(|w| id.words.binary_search(w).is_ok());
                 if !in_context {
                     continue;
                 }
@@ -54,6 +54,13 @@ impl Check for Confusable {
             }
         }
         for (target, (family, claims)) in wrong {
+            // One example of each source's each wrong form: a page repeating a code a
+            // thousand times is one finding with one value per form, not a thousand.
+            let mut forms = std::collections::BTreeSet::new();
+            let claims: Vec<usize> = claims
+                .into_iter()
+                .filter(|&i| forms.insert((a.claims[i].source, a.claims[i].text.as_str())))
+                .collect();
             let written: Vec<String> = claims
                 .iter()
                 .map(|&i| {
