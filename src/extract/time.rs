@@ -1851,7 +1851,7 @@ impl EventIndex {
         for (class, words) in &ev.nouns {
             let first = words
                 .iter()
-                .flat_map(|w| {
+                .filter_map(|w| {
                     lower
                         .match_indices(w.as_str())
                         .map(move |(i, _)| (i, i + w.len()))
