@@ -7,13 +7,13 @@
 //! Invariant: cleaning only removes or separates; it never rewrites kept text, so spans
 //! of kept text slice the original exactly.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::Lexicons;
-use crate::story::{Format, Source, Story};
+use crate::story::{Format, Role, Source, Story};
 use crate::text::MappedText;
 use crate::text::Slice;
 use crate::words;
@@ -60,12 +60,28 @@ impl TryFrom<RawLexicon> for Lexicon {
 }
 
 /// What was dropped for one reason.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Dropped {
     /// Number of passages (lines or blocks) dropped.
     pub passages: usize,
     /// Bytes of original text they covered.
     pub bytes: usize,
+    /// Each whole paragraph dropped (repeated or off-topic passages), with its place and
+    /// text, so nothing the user gave disappears unseen (an extension of report-v1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<DroppedParagraph>,
+}
+
+/// One paragraph cleaning dropped.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DroppedParagraph {
+    /// Byte offsets into the source file.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line of its start (filled in by [`clean_story`]).
+    pub line: usize,
+    /// Its text, shortened to about 300 characters.
+    pub text: String,
 }
 
 /// A source's cleaned text.
@@ -108,8 +124,20 @@ pub fn clean_story(
         .collect();
     if cleaned.len() > 1 {
         let mut trial = cleaned.clone();
-        if crate::guard::catch(faults, "off-topic", None, || drop_off_topic(&mut trial)).is_some() {
+        let roles: Vec<Role> = story.sources.iter().map(|s| s.role).collect();
+        if crate::guard::catch(faults, "off-topic", None, || {
+            drop_off_topic(&mut trial, &roles);
+        })
+        .is_some()
+        {
             cleaned = trial;
+        }
+    }
+    for (c, source) in cleaned.iter_mut().zip(&story.sources) {
+        for d in c.dropped.values_mut() {
+            for p in &mut d.paragraphs {
+                p.line = source.line_col(p.start).0;
+            }
         }
     }
     cleaned
@@ -123,11 +151,50 @@ fn key(text: &str) -> String {
         .collect()
 }
 
+/// Sentence keys seen so far, for "is this sentence (nearly) one of those?" in about
+/// constant time: exact keys in a hash set, and for near-copies only the keys that share
+/// the first characters (which [`near`] requires anyway), the most recent few of them.
+#[derive(Default)]
+struct SeenSentences<'a> {
+    exact: HashSet<&'a str>,
+    by_prefix: HashMap<&'a str, Vec<&'a str>>,
+}
+
+/// Near-copy candidates compared per sentence: a bucket of sentences sharing their first
+/// characters is searched from its latest entries only, so cost stays linear.
+const NEAR_CANDIDATES: usize = 16;
+/// Sentence keys longer than this are compared exactly only (edit distance is quadratic
+/// in length, and a 100 KB "sentence" is a page without punctuation, not prose).
+const NEAR_MAX_LEN: usize = 1000;
+
+impl<'a> SeenSentences<'a> {
+    fn contains(&self, k: &str) -> bool {
+        self.exact.contains(k)
+            || (k.len() <= NEAR_MAX_LEN
+                && self
+                    .by_prefix
+                    .get(prefix(k))
+                    .is_some_and(|v| v.iter().rev().take(NEAR_CANDIDATES).any(|l| near(k, l))))
+    }
+
+    fn insert(&mut self, k: &'a str) {
+        if self.exact.insert(k) && k.len() <= NEAR_MAX_LEN {
+            self.by_prefix.entry(prefix(k)).or_default().push(k);
+        }
+    }
+}
+
+/// The first eight characters of a key.
+fn prefix(k: &str) -> &str {
+    k.char_indices().nth(8).map_or(k, |(i, _)| k.slice(..i))
+}
+
 /// Drops passages a source carries twice. A paragraph most of whose sentences come
 /// again later is a summary or a second copy of the body (some pages print the whole
 /// article twice, once run together on one line): it goes, and the later paragraphs,
 /// which keep the article's own line breaks, stay. Otherwise the first copy of a
-/// sentence is kept and later near-copies are dropped.
+/// sentence is kept and later near-copies are dropped. Linear in the text: each sentence
+/// is looked up in a [`SeenSentences`], never compared with every other.
 fn drop_repeats(c: &mut Cleaned, seg: &crate::segment::Lexicon) {
     let text = c.text.as_str();
     let sentences: Vec<Vec<String>> = c
@@ -143,119 +210,104 @@ fn drop_repeats(c: &mut Cleaned, seg: &crate::segment::Lexicon) {
         .collect();
     let n = c.paragraphs.len();
     let mut keep = vec![true; n];
-    // Paragraphs that reappear later, sentence by sentence.
-    for i in 0..n {
-        if sentences[i].len() < 3 {
-            continue;
+    // Paragraphs that reappear later, sentence by sentence: walk back from the end, so
+    // the index holds exactly the sentences of later paragraphs.
+    let mut later = SeenSentences::default();
+    for i in (0..n).rev() {
+        if sentences[i].len() >= 3 {
+            let repeated = sentences[i].iter().filter(|k| later.contains(k)).count();
+            if repeated * 5 >= sentences[i].len() * 3 {
+                keep[i] = false;
+            }
         }
-        let later: HashSet<&str> = sentences[i + 1..]
-            .iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        let repeated = sentences[i]
-            .iter()
-            .filter(|k| later.contains(k.as_str()) || later.iter().any(|l| near(k, l)))
-            .count();
-        if repeated * 5 >= sentences[i].len() * 3 {
-            keep[i] = false;
+        for k in &sentences[i] {
+            later.insert(k);
         }
     }
     // Later copies of a paragraph already kept.
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = SeenSentences::default();
     for i in 0..n {
         if !keep[i] {
             continue;
         }
-        let all_seen = !sentences[i].is_empty()
-            && sentences[i]
-                .iter()
-                .all(|k| seen.iter().any(|s| *s == k.as_str() || near(k, s)));
+        let all_seen = !sentences[i].is_empty() && sentences[i].iter().all(|k| seen.contains(k));
         if all_seen {
             keep[i] = false;
         } else {
-            seen.extend(sentences[i].iter().map(String::as_str));
+            for k in &sentences[i] {
+                seen.insert(k);
+            }
         }
     }
-    if keep.iter().all(|k| *k) {
+    // Cleaning never empties a source: if every paragraph looks repeated, keep them all.
+    if keep.iter().all(|k| *k) || keep.iter().all(|k| !*k) {
         return;
     }
-    let dropped: usize = c
-        .paragraphs
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| !**k)
-        .map(|(&(s, e), _)| c.text.to_original(e.saturating_sub(1)) + 1 - c.text.to_original(s))
-        .sum();
-    let count = keep.iter().filter(|k| !**k).count();
-    let kept: Vec<(usize, usize)> = c
-        .paragraphs
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(p, _)| *p)
-        .collect();
-    c.rebuild(&kept);
-    let d = c.dropped.entry("duplicate".to_string()).or_default();
-    d.passages += count;
-    d.bytes += dropped;
+    c.drop_paragraphs(&keep, "duplicate");
 }
 
 /// Are two sentence keys near-copies (a word or two changed)?
 fn near(a: &str, b: &str) -> bool {
     let (la, lb) = (a.len(), b.len());
-    if la.abs_diff(lb) * 10 > la.max(lb) || a.get(..8) != b.get(..8) {
+    if la.abs_diff(lb) * 10 > la.max(lb) || prefix(a) != prefix(b) {
         return false;
     }
     strsim::normalized_levenshtein(a, b) >= 0.9
 }
 
-/// Drops long paragraphs whose content words the other sources hardly use: an
+/// Drops long paragraphs whose content words the other references hardly use: an
 /// aggregator's unrelated articles, a sidebar. Decided by overlap with the story, not by
 /// any page's words, so it works on pages never seen before.
-fn drop_off_topic(cleaned: &mut [Cleaned]) {
-    let vocab: Vec<HashSet<String>> = cleaned
-        .iter()
-        .map(|c| {
-            words::content_words(c.text.as_str())
-                .into_iter()
-                .filter(|w| w.len() > 3)
-                .collect()
-        })
+///
+/// Only references are judged, and only against other references: a draft is the user's
+/// own text (never dropped), and a reference is not judged against a short draft. A source
+/// is never emptied: if every long paragraph of it looks off-topic, it keeps them all
+/// (a reference given as one long paragraph is the whole article, not a sidebar).
+fn drop_off_topic(cleaned: &mut [Cleaned], roles: &[Role]) {
+    let judges: Vec<usize> = (0..cleaned.len())
+        .filter(|&i| roles.get(i) == Some(&Role::Reference))
         .collect();
-    for (si, c) in cleaned.iter_mut().enumerate() {
+    if judges.len() < 2 {
+        return;
+    }
+    // For each word: in how many references it occurs, and one of them. A word is shared
+    // with another reference when two have it, or the one that has it is not this one.
+    let mut owners: HashMap<String, (usize, usize)> = HashMap::new();
+    for &si in &judges {
+        let vocab: HashSet<String> = words::content_words(cleaned[si].text.as_str())
+            .into_iter()
+            .filter(|w| w.len() > 3)
+            .collect();
+        for w in vocab {
+            let e = owners.entry(w).or_insert((0, si));
+            e.0 += 1;
+        }
+    }
+    for &si in &judges {
+        let c = &mut cleaned[si];
         let text = c.text.as_str();
-        let mut keep = Vec::new();
-        let mut dropped = (0usize, 0usize);
-        for &(s, e) in &c.paragraphs {
-            let ws: Vec<String> = words::content_words(text.slice(s..e))
-                .into_iter()
-                .filter(|w| w.len() > 3)
-                .collect();
-            if ws.len() >= OFF_TOPIC_MIN_WORDS {
+        let keep: Vec<bool> = c
+            .paragraphs
+            .iter()
+            .map(|&(s, e)| {
+                let ws: Vec<String> = words::content_words(text.slice(s..e))
+                    .into_iter()
+                    .filter(|w| w.len() > 3)
+                    .collect();
+                if ws.len() < OFF_TOPIC_MIN_WORDS {
+                    return true;
+                }
                 let shared = ws
                     .iter()
-                    .filter(|w| {
-                        vocab
-                            .iter()
-                            .enumerate()
-                            .any(|(o, v)| o != si && v.contains(*w))
-                    })
+                    .filter(|w| owners.get(*w).is_some_and(|&(n, o)| n >= 2 || o != si))
                     .count();
-                if (shared as f64) < OFF_TOPIC_MIN_SHARE * ws.len() as f64 {
-                    dropped.0 += 1;
-                    dropped.1 += c.text.to_original(e - 1) + 1 - c.text.to_original(s);
-                    continue;
-                }
-            }
-            keep.push((s, e));
+                (shared as f64) >= OFF_TOPIC_MIN_SHARE * ws.len() as f64
+            })
+            .collect();
+        if keep.iter().all(|k| *k) || keep.iter().all(|k| !*k) {
+            continue;
         }
-        if dropped.0 > 0 {
-            c.rebuild(&keep);
-            let d = c.dropped.entry("off-topic".to_string()).or_default();
-            d.passages += dropped.0;
-            d.bytes += dropped.1;
-        }
+        c.drop_paragraphs(&keep, "off-topic");
     }
 }
 
@@ -267,6 +319,42 @@ const OFF_TOPIC_MIN_WORDS: usize = 20;
 const OFF_TOPIC_MIN_SHARE: f64 = 0.35;
 
 impl Cleaned {
+    /// Drops the paragraphs whose `keep` is false, recording each with its text.
+    fn drop_paragraphs(&mut self, keep: &[bool], reason: &str) {
+        let text = self.text.as_str();
+        let mut kept = Vec::new();
+        let mut gone = Vec::new();
+        for (&(s, e), &k) in self.paragraphs.iter().zip(keep) {
+            if k {
+                kept.push((s, e));
+            } else {
+                let body = text.slice(s..e).trim();
+                let short: String = body.chars().take(300).collect();
+                gone.push(DroppedParagraph {
+                    start: self.text.to_original(s),
+                    end: self.text.to_original(e.saturating_sub(1)) + 1,
+                    line: 0,
+                    text: if short.len() < body.len() {
+                        format!("{short}…")
+                    } else {
+                        short
+                    },
+                });
+            }
+        }
+        if gone.is_empty() {
+            return;
+        }
+        self.rebuild(&kept);
+        let d = self.dropped.entry(reason.to_string()).or_default();
+        d.passages += gone.len();
+        d.bytes += gone
+            .iter()
+            .map(|g| g.end.saturating_sub(g.start))
+            .sum::<usize>();
+        d.paragraphs.extend(gone);
+    }
+
     /// Keeps only the given paragraphs (ranges of the current text), in order.
     fn rebuild(&mut self, kept: &[(usize, usize)]) {
         let old = std::mem::take(&mut self.text);

@@ -62,6 +62,8 @@ struct SourceView {
     outlet: Option<String>,
     published: Option<String>,
     sentences: Vec<(usize, Vec<Piece>)>,
+    /// Paragraphs cleaning dropped: `(line, reason, text)`.
+    dropped: Vec<(usize, String, String)>,
 }
 
 /// Splits a sentence around the evidence words, if they lie inside it.
@@ -160,6 +162,15 @@ pub fn render(report: &Report) -> String {
                 outlet: s.outlet.clone(),
                 published: s.published.clone(),
                 sentences,
+                dropped: s
+                    .dropped
+                    .iter()
+                    .flat_map(|(why, d)| {
+                        d.paragraphs
+                            .iter()
+                            .map(move |p| (p.line, why.clone(), p.text.clone()))
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -208,6 +219,8 @@ pub fn render(report: &Report) -> String {
             findings => findings,
             sources => sources,
             fixed => &report.fixed,
+            notes => &report.notes,
+            faults => report.faults.iter().map(ToString::to_string).collect::<Vec<_>>(),
             draft => draft,
             draft_id => draft_id,
             version => env!("CARGO_PKG_VERSION"),

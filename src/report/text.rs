@@ -60,6 +60,11 @@ pub fn render(report: &Report, story: &Story, opts: Options) -> String {
                     dropped.join(", ")
                 }
             );
+            for (why, d) in &s.dropped {
+                for p in &d.paragraphs {
+                    let _ = writeln!(out, "  {}:{} dropped ({why}): {}", s.path, p.line, p.text);
+                }
+            }
         }
     }
     for n in &report.notes {

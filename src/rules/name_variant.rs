@@ -8,12 +8,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{Check, Rule};
 use crate::extract::Value;
 use crate::report::{evidence, Finding};
 use crate::story::Span;
+use crate::text::Slice;
 use crate::Analysis;
 
 pub struct NameVariant;
@@ -53,8 +54,12 @@ impl Check for NameVariant {
         let mut keys: BTreeSet<String> = BTreeSet::new();
         for c in &a.claims {
             if let Value::Name(n) = &c.value {
-                let sentence = a.docs[c.source].sentence_text(c.sentence).to_lowercase();
-                let after = sentence.split(&n.key).nth(1).unwrap_or("");
+                // "… said": the three words after this mention, read from the source itself
+                // (a bounded window, not the whole sentence per name).
+                let text = &a.story.sources[c.source].text;
+                let after = text
+                    .slice(c.span.end..crate::text::window_end(text, c.span.end, 60))
+                    .to_lowercase();
                 let speaks = after.split_whitespace().take(3).any(|w| {
                     matches!(
                         w.trim_matches(|ch: char| !ch.is_alphabetic()),
@@ -70,57 +75,76 @@ impl Check for NameVariant {
         if keys.is_empty() {
             return;
         }
-        let alternatives: Vec<String> = keys
-            .iter()
-            .map(|k| {
-                k.split(' ')
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"\s+")
-            })
-            .collect();
-        let Ok(re) = Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|"))) else {
+        let keys: Vec<String> = keys.into_iter().collect();
+        // One automaton for every name, run over each source's folded text: linear in the
+        // text whatever the number of names (an alternation regex of 5,000 names is not).
+        let Ok(ac) = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+        else {
             return;
         };
         let mut mentions: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
         for (si, doc) in a.docs.iter().enumerate() {
             let text = doc.cleaned.text.as_str();
-            for m in re.find_iter(text) {
-                let Some(sentence) = sentence_of(a, si, m.start()) else {
+            let folded = Folded::new(text);
+            let mut last_end = 0;
+            let mut found: Vec<(usize, usize, usize)> = ac
+                .find_overlapping_iter(&folded.text)
+                .filter(|m| folded.whole_words(m.start(), m.end()))
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            // Leftmost, then longest, never overlapping: "Ana Maria Lopez" over "Ana Maria".
+            found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+            for (s, e, k) in found {
+                if s < last_end {
+                    continue;
+                }
+                last_end = e;
+                let (start, end) = (folded.at(s), folded.at(e));
+                let Some(sentence) = sentence_of(a, si, start) else {
                     continue;
                 };
-                let key = m
-                    .as_str()
-                    .to_lowercase()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
                 let span = doc
                     .cleaned
                     .text
-                    .to_span(m.start(), m.end(), &a.story.sources[si].text);
-                mentions.entry(key).or_default().push(Mention {
+                    .to_span(start, end, &a.story.sources[si].text);
+                mentions.entry(keys[k].clone()).or_default().push(Mention {
                     source: si,
                     sentence,
                     span,
-                    form: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                    form: text
+                        .slice(start..end)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 });
             }
         }
-        // Spelling variants: same given name, near-identical surname, written by different sources.
-        let list: Vec<String> = mentions.keys().cloned().collect();
-        let mut merged: BTreeMap<String, String> = BTreeMap::new();
-        for (x, kx) in list.iter().enumerate() {
-            for ky in &list[x + 1..] {
-                let (gx, sx) = kx.rsplit_once(' ').unwrap_or(("", kx));
-                let (gy, sy) = ky.rsplit_once(' ').unwrap_or(("", ky));
-                if gx.is_empty() || gx != gy || sx.chars().count() < 4 || sy.chars().count() < 4 {
-                    continue;
+        // Spelling variants: same given name, near-identical surname, written by different
+        // sources. Only names with one given name are compared (blocking, not all pairs).
+        let mut by_given: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
+        for k in mentions.keys() {
+            if let Some((given, surname)) = k.rsplit_once(' ') {
+                if !given.is_empty() && surname.chars().count() >= 4 {
+                    by_given.entry(given).or_default().push(k);
                 }
-                if strsim::levenshtein(sx, sy) <= 2 && strsim::jaro_winkler(sx, sy) >= 0.9 {
-                    let (nx, ny) = (source_count(&mentions[kx]), source_count(&mentions[ky]));
-                    let (keep, fold) = if nx >= ny { (kx, ky) } else { (ky, kx) };
-                    merged.insert(fold.clone(), keep.clone());
+            }
+        }
+        let mut merged: BTreeMap<String, String> = BTreeMap::new();
+        for list in by_given.values() {
+            for (x, kx) in list.iter().enumerate() {
+                for ky in &list[x + 1..] {
+                    let sx = kx.rsplit_once(' ').map_or(kx.as_str(), |p| p.1);
+                    let sy = ky.rsplit_once(' ').map_or(ky.as_str(), |p| p.1);
+                    if sx.len().abs_diff(sy.len()) > 2 {
+                        continue;
+                    }
+                    if strsim::levenshtein(sx, sy) <= 2 && strsim::jaro_winkler(sx, sy) >= 0.9 {
+                        let (nx, ny) = (source_count(&mentions[*kx]), source_count(&mentions[*ky]));
+                        let (keep, fold) = if nx >= ny { (kx, ky) } else { (ky, kx) };
+                        merged.insert((*fold).clone(), (*keep).clone());
+                    }
                 }
             }
         }
@@ -129,11 +153,14 @@ impl Check for NameVariant {
                 mentions.entry(keep.clone()).or_default().extend(ms);
             }
         }
+        // Names a person under one of the forms folded into them.
+        let folded_people: BTreeSet<&String> = merged
+            .iter()
+            .filter(|(fold, _)| people.contains(*fold))
+            .map(|(_, keep)| keep)
+            .collect();
         for (key, ms) in mentions {
-            let person = people.contains(&key)
-                || merged
-                    .iter()
-                    .any(|(fold, keep)| *keep == key && people.contains(fold));
+            let person = people.contains(&key) || folded_people.contains(&key);
             if !person {
                 continue;
             }
@@ -217,6 +244,65 @@ impl Check for NameVariant {
             }
             out.push(f);
         }
+    }
+}
+
+/// A text lower-cased with every whitespace run made one space, remembering for each of
+/// its bytes the byte of the original it came from (names are matched on this form, so a
+/// line break or a double space inside a name does not hide it).
+struct Folded {
+    text: String,
+    /// Original offset of each byte of `text`, plus one entry for its end.
+    map: Vec<usize>,
+    original_len: usize,
+}
+
+impl Folded {
+    fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut in_space = false;
+        for (i, c) in original.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    text.push(' ');
+                    map.push(i);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            let before = text.len();
+            text.extend(c.to_lowercase());
+            map.resize(text.len(), i);
+            debug_assert!(text.len() > before);
+        }
+        map.push(original.len());
+        Folded {
+            text,
+            map,
+            original_len: original.len(),
+        }
+    }
+
+    /// The original offset of folded byte `i`.
+    fn at(&self, i: usize) -> usize {
+        self.map.get(i).copied().unwrap_or(self.original_len)
+    }
+
+    /// Is `text[s..e]` a run of whole words (no letter or digit right outside it)?
+    fn whole_words(&self, s: usize, e: usize) -> bool {
+        self.text
+            .slice(..s)
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && self
+                .text
+                .slice(e..)
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
     }
 }
 
