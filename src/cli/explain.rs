@@ -38,10 +38,16 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
         rule.origin
     );
     let _ = writeln!(s, "{}", rule.spec.explanation.trim());
-    if !rule.spec.params.is_empty() {
+    let declared = crate::rules::lookup(&rule.spec.check).map_or(&[][..], |c| c.params());
+    if !declared.is_empty() {
         let _ = writeln!(s, "\n## Parameters\n");
-        for (k, v) in &rule.spec.params {
-            let _ = writeln!(s, "- {k} = {v}");
+        for p in declared {
+            let value = rule
+                .spec
+                .params
+                .get(p.name)
+                .map_or_else(|| "(default)".to_string(), ToString::to_string);
+            let _ = writeln!(s, "- {} = {value}: {} ({})", p.name, p.doc, p.ty.describe());
         }
     }
     for (i, ex) in rule.spec.example.iter().enumerate() {

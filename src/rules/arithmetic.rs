@@ -17,6 +17,14 @@ use crate::Analysis;
 pub struct Arithmetic;
 
 impl Check for Arithmetic {
+    fn params(&self) -> &'static [super::params::Param] {
+        const PARAMS: &[super::params::Param] = &[super::params::fraction(
+            "min-similarity",
+            "how alike two figures' contexts must be to be one quantity",
+        )];
+        PARAMS
+    }
+
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         let min_sim = rule.param_f64("min-similarity", 0.85);
         let claims = &a.claims;

@@ -10,6 +10,7 @@ mod confusable;
 pub mod date_conflict;
 mod internal_date;
 mod name_variant;
+pub mod params;
 mod quote_drift;
 mod role_conflict;
 mod single_source;
@@ -74,7 +75,13 @@ impl Rule {
 
 /// How a check type evaluates the analysis.
 pub trait Check: Sync {
-    /// Checks the rule's parameters; an error names the parameter.
+    /// The parameters the check reads: names, types and ranges. Any other parameter in a
+    /// rule file is an error.
+    fn params(&self) -> &'static [params::Param] {
+        &[]
+    }
+    /// Checks what the declarations cannot (parameters that must be present, or agree);
+    /// an error names the parameter.
     fn validate(&self, _rule: &RuleFile) -> Result<(), String> {
         Ok(())
     }
@@ -256,6 +263,8 @@ fn parse_rule(path: &Path, text: &str, origin: &str) -> Result<Rule, Error> {
             ),
         ));
     };
+    params::validate(&spec.check, check.params(), &spec)
+        .map_err(|(name, m)| Error::at_line(path, params::line_of(text, &name), m))?;
     check
         .validate(&spec)
         .map_err(|m| Error::at_line(path, line_of("[params]"), m))?;

@@ -256,6 +256,28 @@ fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>>
 }
 
 impl Check for QuoteDrift {
+    fn params(&self) -> &'static [super::params::Param] {
+        use super::params::{count, fraction, Param, ParamType};
+        const PARAMS: &[Param] = &[
+            Param {
+                name: "mode",
+                ty: ParamType::OneOf(&["drift", "attribution"]),
+                doc:
+                    "flag reworded quotes (drift) or one quote given to two speakers (attribution)",
+            },
+            count("min-words", 1, "shortest quote compared, in words"),
+            fraction(
+                "min-overlap",
+                "share of words two versions must have in common to be one quote",
+            ),
+            fraction(
+                "max-trim",
+                "share of the longer version a fragment may leave out before it is drift",
+            ),
+        ];
+        PARAMS
+    }
+
     fn validate(&self, rule: &RuleFile) -> Result<(), String> {
         match rule.params.get("mode").and_then(toml::Value::as_str) {
             Some("drift" | "attribution") => Ok(()),

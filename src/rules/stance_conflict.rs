@@ -53,6 +53,22 @@ fn side(a: &Analysis, i: usize) -> String {
 }
 
 impl Check for StanceConflict {
+    fn params(&self) -> &'static [super::params::Param] {
+        use super::params::{count, fraction, Param};
+        const PARAMS: &[Param] = &[
+            count(
+                "min-shared",
+                0,
+                "scope words two stances must share to be about one link",
+            ),
+            fraction(
+                "min-overlap",
+                "share of scope words two stances must have in common",
+            ),
+        ];
+        PARAMS
+    }
+
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         let min_shared = rule.param_f64("min-shared", 3.0) as usize;
         let min_overlap = rule.param_f64("min-overlap", 0.3);

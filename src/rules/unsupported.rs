@@ -31,6 +31,23 @@ fn claim_kinds(rule: &Rule) -> Vec<String> {
 }
 
 impl Check for Unsupported {
+    fn params(&self) -> &'static [super::params::Param] {
+        use super::params::{count, Param, ParamType};
+        const PARAMS: &[Param] = &[
+            Param {
+                name: "claims",
+                ty: ParamType::ClaimTypes,
+                doc: "the draft's claim types that need a reference's support",
+            },
+            count(
+                "min-quote-words",
+                1,
+                "shortest draft quote checked, in words",
+            ),
+        ];
+        PARAMS
+    }
+
     fn validate(&self, rule: &super::RuleFile) -> Result<(), String> {
         if let Some(v) = rule.params.get("claims") {
             let Some(a) = v.as_array() else {

@@ -78,6 +78,26 @@ fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, O
 }
 
 impl Check for ValueConflict {
+    fn params(&self) -> &'static [super::params::Param] {
+        use super::params::{fraction, Param, ParamType};
+        const PARAMS: &[Param] = &[
+            Param {
+                name: "claim",
+                ty: ParamType::OneOf(&["number"]),
+                doc: "the claim type compared",
+            },
+            fraction(
+                "tolerance",
+                "relative difference below which two values agree",
+            ),
+            fraction(
+                "min-similarity",
+                "how alike two figures' contexts must be to be compared",
+            ),
+        ];
+        PARAMS
+    }
+
     fn validate(&self, rule: &RuleFile) -> Result<(), String> {
         match rule.params.get("claim").and_then(toml::Value::as_str) {
             Some("number") | None => Ok(()),

@@ -249,3 +249,68 @@ fn extract_reads_stdin() {
     assert_eq!(v["claims"][0]["normalized"], "2025-06-09");
     assert_eq!(v["claims"][0]["text"], "June 9, 2025");
 }
+
+#[test]
+fn rule_parameters_are_strict() {
+    let dir = crate::temp_dir("cli-rule-params");
+    let head = "check = \"value-conflict\"\nkind = \"number\"\nseverity = \"error\"\nsummary = \"s\"\nexplanation = \"e\"\n\n[params]\nclaim = \"number\"\n";
+    let cases: &[(&str, &[&str])] = &[
+        // A typo is not ignored.
+        (
+            "tolerence = 0.02\n",
+            &[
+                "numbers.toml:9",
+                "unknown parameter `tolerence`",
+                "tolerance",
+            ],
+        ),
+        // Wrong type, NaN, infinity, out of range: never a silent switch-off.
+        (
+            "tolerance = \"2%\"\n",
+            &["numbers.toml:9", "`tolerance`", "a number from 0 to 1"],
+        ),
+        ("tolerance = nan\n", &["numbers.toml:9", "`tolerance`"]),
+        (
+            "min-similarity = inf\n",
+            &["numbers.toml:9", "`min-similarity`"],
+        ),
+        (
+            "min-similarity = -0.5\n",
+            &["numbers.toml:9", "`min-similarity`"],
+        ),
+        ("claim = \"date\"\n", &["numbers.toml:9", "`claim`"]),
+    ];
+    for (line, needles) in cases {
+        let text = if line.starts_with("claim") {
+            head.replace("claim = \"number\"\n", &format!("tolerance = 0.1\n{line}"))
+        } else {
+            format!("{head}{line}")
+        };
+        std::fs::write(dir.join("numbers.toml"), text).expect("write");
+        assert_bad(&run_in(&dir, &["rules", "--rules", "."]), needles);
+    }
+    // Whole numbers where a count is meant; a check that takes no parameters takes none.
+    std::fs::write(
+        dir.join("numbers.toml"),
+        "check = \"stance-conflict\"\nkind = \"stance\"\nseverity = \"error\"\nsummary = \"s\"\nexplanation = \"e\"\n\n[params]\nmin-shared = -3\n",
+    )
+    .expect("write");
+    assert_bad(
+        &run_in(&dir, &["rules", "--rules", "."]),
+        &["numbers.toml:8", "`min-shared`", "whole number"],
+    );
+    std::fs::write(
+        dir.join("numbers.toml"),
+        "check = \"date-conflict\"\nkind = \"date\"\nseverity = \"error\"\nsummary = \"s\"\nexplanation = \"e\"\n\n[params]\nwindow = 3\n",
+    )
+    .expect("write");
+    assert_bad(
+        &run_in(&dir, &["rules", "--rules", "."]),
+        &["numbers.toml:8", "it takes none"],
+    );
+    // `concord explain` lists what a check takes.
+    let o = run_in(&dir, &["explain", "number-conflict"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("- tolerance = 0.02: "), "{text}");
+    assert!(text.contains("a number from 0 to 1"), "{text}");
+}
