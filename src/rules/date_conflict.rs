@@ -48,44 +48,111 @@ fn topics(v: &DateValue, nouns: bool) -> Vec<&String> {
 
 /// Clusters event dates: blocking by verb class, linking claims of the same event.
 /// `across` links only claims of different sources; otherwise only of the same source.
+///
+/// The components are exactly those of linking every pair that [`same_event`] accepts,
+/// computed without comparing every pair: within a verb class, claims sharing a noun
+/// class form one block, and claims sharing a pair of names another; each block is linked
+/// in one pass (see [`link_block`]). A thousand sources dating one meeting cost a thousand
+/// steps, not half a million comparisons.
 pub fn clusters(a: &Analysis, across: bool) -> Vec<Vec<usize>> {
-    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut members: Vec<usize> = Vec::new();
+    let mut blocks: BTreeMap<(&str, Topic<'_>), Vec<usize>> = BTreeMap::new();
     for (i, c) in a.claims.iter().enumerate() {
-        if let Some(v) = event_date(c) {
-            blocks
-                .entry(v.event.as_deref().unwrap_or(""))
-                .or_default()
-                .push(i);
+        let Some(v) = event_date(c) else { continue };
+        members.push(i);
+        let event = v.event.as_deref().unwrap_or("");
+        let names = topics(v, false);
+        for n in topics(v, true) {
+            blocks.entry((event, Topic::Noun(n))).or_default().push(i);
         }
-    }
-    let mut parent: Vec<usize> = (0..a.claims.len()).collect();
-    for members in blocks.values() {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
-                let (ci, cj) = (&a.claims[i], &a.claims[j]);
-                if (ci.source != cj.source) != across {
-                    continue;
-                }
-                if across && (ci.source, ci.sentence) == (cj.source, cj.sentence) {
-                    continue;
-                }
-                if let (Some(x), Some(y)) = (event_date(ci), event_date(cj)) {
-                    if same_event(x, y) {
-                        let (ri, rj) = (super::root(&mut parent, i), super::root(&mut parent, j));
-                        parent[ri.max(rj)] = ri.min(rj);
-                    }
-                }
+        for (k, x) in names.iter().enumerate() {
+            for y in &names[k + 1..] {
+                let pair = if x <= y { (*x, *y) } else { (*y, *x) };
+                blocks
+                    .entry((event, Topic::Names(pair.0, pair.1)))
+                    .or_default()
+                    .push(i);
             }
         }
     }
+    let mut parent: Vec<usize> = (0..a.claims.len()).collect();
+    for ((_, topic), block) in &blocks {
+        let item = |i: usize| {
+            let c = &a.claims[i];
+            let has_nouns = event_date(c).is_some_and(|v| !topics(v, true).is_empty());
+            (c.source, has_nouns)
+        };
+        let items: Vec<Member> = block
+            .iter()
+            .map(|&i| {
+                let (s, n) = item(i);
+                (i, s, n)
+            })
+            .collect();
+        link_block(&items, matches!(topic, Topic::Noun(_)), across, &mut parent);
+    }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for members in blocks.values() {
-        for &i in members {
-            let r = super::root(&mut parent, i);
-            groups.entry(r).or_default().push(i);
-        }
+    for &i in &members {
+        let r = super::root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
     }
     groups.into_values().filter(|g| g.len() > 1).collect()
+}
+
+/// A block member: claim index, source index, whether it names a noun class.
+type Member = (usize, usize, bool);
+
+/// What a block of dated claims shares: a noun class, or two names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Topic<'a> {
+    Noun(&'a String),
+    Names(&'a String, &'a String),
+}
+
+/// Links one block's claims `(claim, source, has noun classes)` as [`same_event`] would,
+/// in one pass. In a noun block every member has that noun, so any two are one event; in a
+/// block of two shared names, two claims are one event when at least one of them names no
+/// noun class (`L` below). `across` allows links only between sources, otherwise only
+/// within one. Every union made is a link `same_event` accepts, and every such link ends up
+/// inside one component.
+fn link_block(items: &[Member], nouns: bool, across: bool, parent: &mut [usize]) {
+    let mut union = |x: usize, y: usize| {
+        let (rx, ry) = (super::root(parent, x), super::root(parent, y));
+        parent[rx.max(ry)] = rx.min(ry);
+    };
+    let in_l = |it: &Member| nouns || !it.2;
+    if !across {
+        // Same source only: each source's part of the block is linked to one member of
+        // `L` of that source (in a noun block, every member is in `L`).
+        let mut anchor: BTreeMap<usize, usize> = BTreeMap::new();
+        for it in items.iter().filter(|it| in_l(it)) {
+            anchor.entry(it.1).or_insert(it.0);
+        }
+        for it in items {
+            if let Some(&l) = anchor.get(&it.1) {
+                if l != it.0 {
+                    union(l, it.0);
+                }
+            }
+        }
+        return;
+    }
+    let Some(l1) = items.iter().find(|it| in_l(it)) else {
+        return;
+    };
+    let l2 = items.iter().find(|it| in_l(it) && it.1 != l1.1);
+    let o1 = items.iter().find(|it| it.1 != l1.1);
+    for it in items {
+        if it.1 != l1.1 {
+            union(it.0, l1.0);
+        } else if in_l(it) {
+            if let Some(o) = o1 {
+                union(it.0, o.0);
+            }
+        } else if let Some(l) = l2 {
+            union(it.0, l.0);
+        }
+    }
 }
 
 /// How a claim's date reads in a message: "2025-06-09 (Monday)" or "Monday".
@@ -182,6 +249,107 @@ impl Check for DateConflict {
                 f.note = Some(notes.join("; "));
             }
             out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The blocked linking gives the same components as comparing every pair.
+    #[test]
+    fn blocked_links_equal_all_pairs() {
+        let words: Vec<String> = ["n:talks", "n:vote", "n:deal", "ana", "bo", "cy", "di"]
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..300 {
+            let n = 2 + (next() % 12) as usize;
+            let items: Vec<(usize, Vec<&String>)> = (0..n)
+                .map(|_| {
+                    let source = (next() % 4) as usize;
+                    let mask = next();
+                    let topics = words
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| mask >> k & 1 == 1 && next() % 3 > 0)
+                        .map(|(_, w)| w)
+                        .collect();
+                    (source, topics)
+                })
+                .collect();
+            let nouns = |t: &[&String], want: bool| -> Vec<String> {
+                t.iter()
+                    .filter(|w| w.starts_with("n:") == want)
+                    .map(|w| (*w).clone())
+                    .collect()
+            };
+            for across in [true, false] {
+                // All pairs, as `same_event` decides.
+                let mut brute: Vec<usize> = (0..n).collect();
+                for i in 0..n {
+                    for j in i + 1..n {
+                        if (items[i].0 != items[j].0) != across {
+                            continue;
+                        }
+                        let v = |k: usize| DateValue {
+                            event: Some("begin".into()),
+                            topics: items[k].1.iter().map(|w| (*w).clone()).collect(),
+                            ..DateValue::default()
+                        };
+                        if same_event(&v(i), &v(j)) {
+                            let (ri, rj) = (
+                                super::super::root(&mut brute, i),
+                                super::super::root(&mut brute, j),
+                            );
+                            brute[ri.max(rj)] = ri.min(rj);
+                        }
+                    }
+                }
+                // Blocks, as `clusters` forms them.
+                let mut blocks: BTreeMap<(bool, String), Vec<Member>> = BTreeMap::new();
+                for (k, (source, t)) in items.iter().enumerate() {
+                    let (ns, ms) = (nouns(t, true), nouns(t, false));
+                    for w in &ns {
+                        blocks
+                            .entry((true, w.clone()))
+                            .or_default()
+                            .push((k, *source, true));
+                    }
+                    for (x, a) in ms.iter().enumerate() {
+                        for b in &ms[x + 1..] {
+                            blocks
+                                .entry((false, format!("{a}+{b}")))
+                                .or_default()
+                                .push((k, *source, !ns.is_empty()));
+                        }
+                    }
+                }
+                let mut fast: Vec<usize> = (0..n).collect();
+                for ((is_noun, _), block) in &blocks {
+                    link_block(block, *is_noun, across, &mut fast);
+                }
+                for i in 0..n {
+                    for j in 0..n {
+                        let same_b =
+                            super::super::root(&mut brute, i) == super::super::root(&mut brute, j);
+                        let same_f =
+                            super::super::root(&mut fast, i) == super::super::root(&mut fast, j);
+                        assert_eq!(
+                            same_b, same_f,
+                            "round {round}, across {across}, {i}–{j}: {items:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 }
