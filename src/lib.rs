@@ -18,6 +18,7 @@ pub mod cli;
 pub mod error;
 pub mod extract;
 pub mod guard;
+pub mod hostile;
 pub mod lexicon;
 pub mod report;
 pub mod review;

@@ -14,6 +14,8 @@ mod cli;
 mod examples;
 #[path = "integration/files.rs"]
 mod files;
+#[path = "integration/hostile.rs"]
+mod hostile;
 #[path = "integration/reports.rs"]
 mod reports;
 #[path = "integration/review.rs"]

@@ -1,0 +1,118 @@
+//! Hostile but plausible inputs, generated deterministically, for the tests that show
+//! every stage's cost is linear in its input, the benchmarks that measure it, and the
+//! fuzz targets' seed corpus. Each class once made concord quadratic (or worse) in time or
+//! memory; see `tests/integration/hostile.rs` and `benches/hostile.rs`.
+
+/// A class of hostile input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// One line without a full stop, full of dates (every date used to rescan it).
+    LongLine,
+    /// Thousands of short dated sentences naming an event.
+    ManyDates,
+    /// One product code repeated thousands of times in one sentence (each kept a copy of
+    /// the sentence's words).
+    ManyCodes,
+    /// Thousands of distinct people who speak (one regular expression of every name).
+    ManyNames,
+    /// Thousands of figures of one quantity in one source (all pairs compared).
+    ManyFigures,
+    /// Unique prose in many paragraphs (repeated-passage detection compared every pair).
+    UniqueProse,
+}
+
+impl Class {
+    pub const ALL: [Class; 6] = [
+        Class::LongLine,
+        Class::ManyDates,
+        Class::ManyCodes,
+        Class::ManyNames,
+        Class::ManyFigures,
+        Class::UniqueProse,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::LongLine => "long-line",
+            Class::ManyDates => "many-dates",
+            Class::ManyCodes => "many-codes",
+            Class::ManyNames => "many-names",
+            Class::ManyFigures => "many-figures",
+            Class::UniqueProse => "unique-prose",
+        }
+    }
+}
+
+/// A small deterministic generator (xorshift64*), so inputs are the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A made-up lower-case word of 3 to 9 letters.
+    fn word(&mut self) -> String {
+        let len = 3 + self.below(7);
+        (0..len)
+            .map(|_| char::from(b'a' + self.below(26) as u8))
+            .collect()
+    }
+}
+
+const MONTHS: [&str; 6] = ["January", "March", "May", "June", "July", "October"];
+const GIVEN: [&str; 10] = [
+    "John", "Mary", "Ahmed", "Li", "Olga", "Pierre", "Sanjay", "Ana", "Kofi", "Yuki",
+];
+
+/// Two sources of about `bytes` bytes each of class `class`: the second a lightly varied
+/// copy of the first (so alignment and the rules have real work), or for codes, the
+/// confusable spelling.
+pub fn sources(class: Class, bytes: usize) -> [String; 2] {
+    let mut r = Rng(0x9e37_79b9_7f4a_7c15 ^ bytes as u64);
+    let mut a = String::with_capacity(bytes + 200);
+    while a.len() < bytes {
+        match class {
+            Class::LongLine => {
+                let (w1, w2) = (r.word(), r.word());
+                let (m, d) = (MONTHS[r.below(6)], 1 + r.below(28));
+                a.push_str(&format!("{w1} talks began {m} {d} {w2} on Monday "));
+            }
+            Class::ManyDates => {
+                let (m, d) = (MONTHS[r.below(6)], 1 + r.below(28));
+                let w = r.word();
+                a.push_str(&format!("The {w} talks began on {m} {d}, 2025. "));
+            }
+            Class::ManyCodes => a.push_str("H2O "),
+            Class::ManyNames => {
+                let (g, mut s) = (GIVEN[r.below(10)], r.word());
+                s[..1].make_ascii_uppercase();
+                a.push_str(&format!("{g} {s} said the plan was good. "));
+            }
+            Class::ManyFigures => {
+                let (x, y) = (1 + r.below(99), 1 + r.below(999));
+                a.push_str(&format!(
+                    "Consumer prices rose {x}% while rents fell ${y} million. "
+                ));
+            }
+            Class::UniqueProse => {
+                let mut s: Vec<String> = (0..15).map(|_| r.word()).collect();
+                s[0][..1].make_ascii_uppercase();
+                a.push_str(&s.join(" "));
+                a.push_str(if r.below(5) == 0 { ".\n\n" } else { ". " });
+            }
+        }
+    }
+    let b = match class {
+        Class::ManyCodes => a.replace("H2O", "H20"),
+        _ => a.replacen('7', "8", a.len() / 50),
+    };
+    [a, b]
+}
