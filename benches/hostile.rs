@@ -22,40 +22,9 @@ fn story(class: Class, kb: usize) -> Story {
     }
 }
 
-fn run(bencher: divan::Bencher, class: Class, kb: usize) {
-    let story = story(class, kb);
+#[divan::bench(args = Class::ALL, consts = [50, 100, 200], sample_count = 3, sample_size = 1)]
+fn check<const KB: usize>(bencher: divan::Bencher, class: Class) {
+    let story = story(class, KB);
     let rules = RuleSet::builtin().expect("rules");
     bencher.bench(|| concord::check(divan::black_box(&story), &rules));
-}
-
-const SIZES: [usize; 3] = [50, 100, 200];
-
-#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
-fn long_line(bencher: divan::Bencher, kb: usize) {
-    run(bencher, Class::LongLine, kb);
-}
-
-#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
-fn many_dates(bencher: divan::Bencher, kb: usize) {
-    run(bencher, Class::ManyDates, kb);
-}
-
-#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
-fn many_codes(bencher: divan::Bencher, kb: usize) {
-    run(bencher, Class::ManyCodes, kb);
-}
-
-#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
-fn many_names(bencher: divan::Bencher, kb: usize) {
-    run(bencher, Class::ManyNames, kb);
-}
-
-#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
-fn many_figures(bencher: divan::Bencher, kb: usize) {
-    run(bencher, Class::ManyFigures, kb);
-}
-
-#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
-fn unique_prose(bencher: divan::Bencher, kb: usize) {
-    run(bencher, Class::UniqueProse, kb);
 }

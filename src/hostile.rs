@@ -21,6 +21,12 @@ pub enum Class {
     UniqueProse,
 }
 
+impl std::fmt::Display for Class {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl Class {
     pub const ALL: [Class; 6] = [
         Class::LongLine,
@@ -76,43 +82,52 @@ const GIVEN: [&str; 10] = [
 /// copy of the first (so alignment and the rules have real work), or for codes, the
 /// confusable spelling.
 pub fn sources(class: Class, bytes: usize) -> [String; 2] {
-    let mut r = Rng(0x9e37_79b9_7f4a_7c15 ^ bytes as u64);
-    let mut a = String::with_capacity(bytes + 200);
-    while a.len() < bytes {
+    use std::fmt::Write;
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ bytes as u64);
+    let mut text = String::with_capacity(bytes + 200);
+    while text.len() < bytes {
         match class {
             Class::LongLine => {
-                let (w1, w2) = (r.word(), r.word());
-                let (m, d) = (MONTHS[r.below(6)], 1 + r.below(28));
-                a.push_str(&format!("{w1} talks began {m} {d} {w2} on Monday "));
+                let (w1, w2) = (rng.word(), rng.word());
+                let (m, d) = (MONTHS[rng.below(6)], 1 + rng.below(28));
+                let _ = write!(text, "{w1} talks began {m} {d} {w2} on Monday ");
             }
             Class::ManyDates => {
-                let (m, d) = (MONTHS[r.below(6)], 1 + r.below(28));
-                let w = r.word();
-                a.push_str(&format!("The {w} talks began on {m} {d}, 2025. "));
+                let (m, d) = (MONTHS[rng.below(6)], 1 + rng.below(28));
+                let w = rng.word();
+                let _ = write!(text, "The {w} talks began on {m} {d}, 2025. ");
             }
-            Class::ManyCodes => a.push_str("H2O "),
+            Class::ManyCodes => text.push_str("H2O "),
             Class::ManyNames => {
-                let (g, mut s) = (GIVEN[r.below(10)], r.word());
-                s[..1].make_ascii_uppercase();
-                a.push_str(&format!("{g} {s} said the plan was good. "));
+                let (given, surname) = (GIVEN[rng.below(10)], capitalised(&rng.word()));
+                let _ = write!(text, "{given} {surname} said the plan was good. ");
             }
             Class::ManyFigures => {
-                let (x, y) = (1 + r.below(99), 1 + r.below(999));
-                a.push_str(&format!(
+                let (x, y) = (1 + rng.below(99), 1 + rng.below(999));
+                let _ = write!(
+                    text,
                     "Consumer prices rose {x}% while rents fell ${y} million. "
-                ));
+                );
             }
             Class::UniqueProse => {
-                let mut s: Vec<String> = (0..15).map(|_| r.word()).collect();
-                s[0][..1].make_ascii_uppercase();
-                a.push_str(&s.join(" "));
-                a.push_str(if r.below(5) == 0 { ".\n\n" } else { ". " });
+                let mut words: Vec<String> = (0..15).map(|_| rng.word()).collect();
+                words[0] = capitalised(&words[0]);
+                text.push_str(&words.join(" "));
+                text.push_str(if rng.below(5) == 0 { ".\n\n" } else { ". " });
             }
         }
     }
-    let b = match class {
-        Class::ManyCodes => a.replace("H2O", "H20"),
-        _ => a.replacen('7', "8", a.len() / 50),
+    let varied = match class {
+        Class::ManyCodes => text.replace("H2O", "H20"),
+        _ => text.replacen('7', "8", text.len() / 50),
     };
-    [a, b]
+    [text, varied]
+}
+
+/// `word` with its first letter in upper case.
+fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

@@ -4,6 +4,7 @@
 //! Scaling itself is measured by `benches/hostile.rs`, not here: these tests catch hangs
 //! and runaway memory, with a margin wide enough for a slow CI machine.
 
+use std::fmt::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -70,10 +71,11 @@ fn a_large_manifest_finishes_within_bounds() {
     let dir = crate::temp_dir("hostile-manifest");
     let mut manifest = String::from("title = \"many sources\"\n");
     for i in 0..3000 {
-        manifest.push_str(&format!(
+        let _ = write!(
+            manifest,
             "\n[[sources]]\nid = \"s{i}\"\npath = \"{}.txt\"\n",
             i % 3
-        ));
+        );
     }
     std::fs::write(dir.join("story.toml"), manifest).expect("manifest");
     for (i, day) in [9, 9, 10].iter().enumerate() {
