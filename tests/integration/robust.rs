@@ -113,3 +113,21 @@ fn a_panicking_rule_is_contained_and_named() {
     );
     assert!(!out.contains("[date-conflict]"), "{out}");
 }
+
+#[test]
+fn every_story_in_the_project_runs_without_a_fault() {
+    let mut dirs = vec![crate::crate_path("seeds")];
+    for e in std::fs::read_dir(crate::crate_path("tests/fixtures")).expect("fixtures") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            dirs.push(p);
+        }
+    }
+    dirs.sort();
+    for d in dirs {
+        let o = run(&d, &["check", ".", "--format", "json"], None);
+        no_panic(&o);
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
+        assert!(json.get("faults").is_none(), "{}: {json}", d.display());
+    }
+}
