@@ -14,6 +14,8 @@ mod cli;
 mod examples;
 #[path = "integration/files.rs"]
 mod files;
+#[path = "integration/frank.rs"]
+mod frank;
 #[path = "integration/hostile.rs"]
 mod hostile;
 #[path = "integration/reports.rs"]
@@ -22,8 +24,12 @@ mod reports;
 mod review;
 #[path = "integration/robust.rs"]
 mod robust;
+#[path = "integration/score.rs"]
+mod score;
 #[path = "integration/seeds.rs"]
 mod seeds;
+#[path = "integration/stories.rs"]
+mod stories;
 #[path = "integration/temporal.rs"]
 mod temporal;
 
