@@ -56,6 +56,64 @@ fn keys(claim: &Claim) -> BTreeSet<String> {
         .collect()
 }
 
+/// A claim's blocking keys as people read them (`number:tariffs`): two claims are only
+/// compared when they share one.
+pub fn block_keys(claim: &Claim) -> Vec<String> {
+    keys(claim)
+        .into_iter()
+        .map(|k| k.replace('\u{1f}', ":"))
+        .collect()
+}
+
+/// Why claims met or did not: every pair of claims from different sources that shared a
+/// blocking key, with its similarity and whether it linked, and the keys skipped as too
+/// common. The same pairs [`align`] scores (so it costs what alignment costs).
+#[derive(Debug, Clone, Default)]
+pub struct Explanation {
+    /// `(a, b, similarity, linked, shared keys)`, in claim order.
+    pub pairs: Vec<(usize, usize, f64, bool, Vec<String>)>,
+    /// Keys shared by more than `max_block` claims: `(key, claims)`.
+    pub skipped: Vec<(String, usize)>,
+    pub threshold: f64,
+}
+
+/// The candidate pairs of [`align`], scored, with the reasons (see [`Explanation`]).
+pub fn explain(claims: &[Claim], params: Params) -> Explanation {
+    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        for k in keys(c) {
+            blocks.entry(k).or_default().push(i);
+        }
+    }
+    let mut out = Explanation {
+        threshold: params.threshold,
+        ..Explanation::default()
+    };
+    let mut pairs: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+    for (key, members) in &blocks {
+        if members.len() > params.max_block {
+            out.skipped
+                .push((key.replace('\u{1f}', ":"), members.len()));
+            continue;
+        }
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                if claims[a].source != claims[b].source {
+                    pairs
+                        .entry((a.min(b), a.max(b)))
+                        .or_default()
+                        .push(key.replace('\u{1f}', ":"));
+                }
+            }
+        }
+    }
+    for ((a, b), shared) in pairs {
+        let sim = words::token_similarity(&claims[a].context, &claims[b].context);
+        out.pairs.push((a, b, sim, sim >= params.threshold, shared));
+    }
+    out
+}
+
 /// Groups `claims` (see the module docs).
 pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();

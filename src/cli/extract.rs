@@ -35,6 +35,13 @@ struct ClaimOut<'a> {
     normalized: &'a str,
     span: SpanOut,
     sentence: usize,
+    /// What the aligner compares: the words naming what the claim is about, its context
+    /// words, a date's event class, and the blocking keys it can meet others on.
+    about: &'a str,
+    context: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event: Option<&'a str>,
+    block_keys: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -130,6 +137,13 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
                     column,
                 },
                 sentence: c.sentence,
+                about: &c.about,
+                context: &c.context,
+                event: match &c.value {
+                    crate::extract::Value::Date(d) => d.event.as_deref(),
+                    _ => None,
+                },
+                block_keys: crate::align::block_keys(c),
             }
         })
         .collect();

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand. `main` parses, calls [`run`], and maps the
 //! outcome to an exit status (0 clean, 1 a finding reached `--fail-on`, 2 unusable input).
 
+mod align;
 pub mod check;
 mod explain;
 mod extract;
@@ -30,6 +31,8 @@ pub enum Command {
     Review(review::Args),
     /// Print the claims concord finds in one text, as JSON.
     Extract(extract::Args),
+    /// Show why claims were compared and grouped, or not (for rule authors).
+    Align(align::Args),
     /// List the rules in force.
     Rules(rules::Args),
     /// Explain what a rule checks, why, and show its example.
@@ -42,6 +45,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
         Command::Check(args) => check::run(&args, out),
         Command::Review(args) => review::run(&args, out),
         Command::Extract(args) => extract::run(&args, out),
+        Command::Align(args) => align::run(&args, out),
         Command::Rules(args) => rules::run(&args, out),
         Command::Explain(args) => explain::run(&args, out),
     }

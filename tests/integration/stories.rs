@@ -193,3 +193,110 @@ fn rust_scorer_agrees_with_score_py() {
         assert_eq!(rust, last, "{name}");
     }
 }
+
+/// `concord align` shows why two figures of one fact met: on the steel-deal story, the
+/// price most sources give and the one that differs are in one group, each with its
+/// context words and blocking keys, joined by scored links; `concord extract` shows the
+/// same context and keys for one source.
+#[test]
+fn alignment_view_shows_why_figures_met() {
+    let dir = crate::crate_path("tests/stories/nippon-ussteel");
+    let out = crate::run_in(
+        &dir,
+        &[
+            "align",
+            "story.toml",
+            "--format",
+            "json",
+            "--kind",
+            "number",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).expect("align JSON");
+    assert_eq!(view["schema"], "concord/align-v1");
+    let claims = view["claims"].as_array().expect("claims");
+    let id_of = |source: &str, text: &str| {
+        claims
+            .iter()
+            .find(|c| c["source"] == source && c["text"].as_str().is_some_and(|t| t.contains(text)))
+            .and_then(|c| c["id"].as_u64())
+            .unwrap_or_else(|| panic!("{source} {text} not shown"))
+    };
+    let (most, other) = (
+        id_of("livemint", "$14.9 billion"),
+        id_of("kyodonews", "$14.1 billion"),
+    );
+    let group = view["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| {
+            let m = g["members"].as_array().unwrap();
+            m.iter().any(|x| x.as_u64() == Some(most))
+                && m.iter().any(|x| x.as_u64() == Some(other))
+        })
+        .expect("the two prices are in one group");
+    assert!(!group["links"].as_array().unwrap().is_empty());
+    let link = &group["links"][0];
+    assert!(link["similarity"].as_f64().unwrap() >= view["threshold"].as_f64().unwrap());
+    assert!(!link["shared_keys"].as_array().unwrap().is_empty());
+    let kyodo = crate::find(&view["claims"], "source", "kyodonews");
+    assert!(kyodo["block_keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k == "number:steel"));
+    // The text view says the same for people.
+    let out = crate::run_in(&dir, &["align", "story.toml", "--kind", "number"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("linked #") && text.contains("shared keys: number:steel"),
+        "{text}"
+    );
+    // extract: each claim's context and keys.
+    let out = crate::run_in(&dir, &["extract", "kyodonews.txt", "--kind", "number"]);
+    let extracted: serde_json::Value = serde_json::from_slice(&out.stdout).expect("extract JSON");
+    let c = &extracted["claims"][0];
+    assert!(
+        c["context"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w == "steel"),
+        "{c}"
+    );
+    assert!(
+        c["block_keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k == "number:steel"),
+        "{c}"
+    );
+}
+
+/// With a `story.toml`, only the sources it lists are read: the README beside the texts is
+/// not a source.
+#[test]
+fn a_manifest_folder_reads_only_its_sources() {
+    for (_, manifest, _) in stories() {
+        let report = report_json(&manifest);
+        let listed = std::fs::read_to_string(&manifest).expect("manifest");
+        for s in report["sources"].as_array().unwrap() {
+            let path = s["path"].as_str().unwrap();
+            assert!(
+                listed.contains(path),
+                "{path} is not in {}",
+                manifest.display()
+            );
+            assert!(!path.to_lowercase().contains("readme"), "{path}");
+        }
+    }
+    let o = crate::run_in(
+        &crate::crate_path("tests/stories/keybridge"),
+        &["check", ".", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["sources"].as_array().unwrap().len(), 8);
+}
