@@ -74,7 +74,7 @@ fn frank_subset_holds_its_floor() {
     for (t, (hit, all)) in &by_type {
         let _ = writeln!(table, "  {t:<8} recall {hit}/{all}");
     }
-    eprintln!("{table}");
+    crate::show(&table);
     let floors: toml::Table = toml::from_str(
         &std::fs::read_to_string(crate::crate_path("tests/stories/floors.toml")).expect("floors"),
     )

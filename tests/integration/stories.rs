@@ -156,7 +156,7 @@ fn story_scores_hold_their_floors() {
         let _ = write!(table, " {} | {} |", cell(t.0, t.1), cell(t.2, t.3));
     }
     table.push('\n');
-    eprintln!("\n{table}");
+    crate::show(&format!("\n{table}"));
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().map_or_else(
         || PathBuf::from("story-scores.md"),
         |t| t.join("story-scores.md"),
