@@ -8,6 +8,8 @@ mod clean;
 mod cli;
 #[path = "integration/examples.rs"]
 mod examples;
+#[path = "integration/fuzz.rs"]
+mod fuzz;
 #[path = "integration/reports.rs"]
 mod reports;
 #[path = "integration/review.rs"]
