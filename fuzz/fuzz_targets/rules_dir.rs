@@ -67,7 +67,10 @@ fn example_story(ex: &concord::rules::Example) -> Story {
         .collect();
     Story {
         title: Some(ex.description.clone()),
-        timezone: ex.timezone.as_deref().and_then(concord::story::parse_timezone),
+        timezone: ex
+            .timezone
+            .as_deref()
+            .and_then(concord::story::parse_timezone),
         sources,
         ..Story::default()
     }

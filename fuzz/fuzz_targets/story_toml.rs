@@ -10,11 +10,14 @@ use libfuzzer_sys::fuzz_target;
 #[path = "common.rs"]
 mod common;
 
-const A: &str = "LONDON, June 10, 2025 (Reuters) - US and Chinese officials met in London on Monday \
+const A: &str =
+    "LONDON, June 10, 2025 (Reuters) - US and Chinese officials met in London on Monday \
 and agreed to cut tariffs to 30% from 145%, Commerce Secretary Howard Lutnick said.\n";
-const B: &str = "Officials met in London on Tuesday, June 10. Tariffs fell to 35%, \"a good deal\", \
+const B: &str =
+    "Officials met in London on Tuesday, June 10. Tariffs fell to 35%, \"a good deal\", \
 Lutnick told reporters. China denied that rare earths were offered in exchange for chips.\n";
-const C: &str = "# Talks\n\nBy Jane Doe Jun 10, 2025, 12:19 a.m. ET\n\nThe talks began at 1 p.m. local \
+const C: &str =
+    "# Talks\n\nBy Jane Doe Jun 10, 2025, 12:19 a.m. ET\n\nThe talks began at 1 p.m. local \
 time on June 9; tariffs were cut by 115 percentage points to 30%.\n";
 const D: &str = "<html><body><nav>Home</nav><p>The talks opened on <b>June 9</b> with tariffs at \
 <i>30 percent</i>.</p><script>x()</script></body></html>";
