@@ -11,6 +11,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Once;
 use std::time::{Duration, Instant};
@@ -237,7 +238,7 @@ fn mutate(rng: &mut Rng, pool: &[String]) -> String {
         match rng.below(10) {
             0..=3 => {
                 let at = floor(&s, rng.below(s.len() + 1));
-                s.insert_str(at, *rng.pick(INSERTS));
+                s.insert_str(at, rng.pick::<&str>(INSERTS));
             }
             4 => {
                 let (a, b) = range(rng, &s, 40);
@@ -322,7 +323,7 @@ fn install_hook() {
     });
 }
 
-/// Runs `f`; the panic message (with its file:line) if it panicked.
+/// Runs `f`; the panic message (with its `file:line`) if it panicked.
 fn run_case(f: impl FnOnce()) -> Option<String> {
     CATCHING.with(|c| c.set(true));
     let r = catch_unwind(AssertUnwindSafe(f));
@@ -433,7 +434,7 @@ fn mutated_inputs_never_panic() {
             } else {
                 input.clone()
             };
-            report.push_str(&format!("\n- {site} ({count}×): {msg}\n  {input}\n"));
+            let _ = write!(report, "\n- {site} ({count}×): {msg}\n  {input}\n");
         }
         panic!("{report}");
     }
