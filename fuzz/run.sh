@@ -46,7 +46,7 @@ for t in "${targets[@]}"; do
     echo "== $t: ${secs}s" >&2
     TMPDIR=$scratch cargo fuzz run --sanitizer none "$t" "corpus-grown/$t" "corpus/$t" -- \
         -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -max_total_time="$secs" \
-        -print_final_stats=1 "${extra[@]}" >"$log" 2>&1
+        -dict=concord.dict -print_final_stats=1 "${extra[@]}" >"$log" 2>&1
     rc=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     if [ -z "$execs" ]; then
