@@ -16,6 +16,8 @@ mod examples;
 mod files;
 #[path = "integration/frank.rs"]
 mod frank;
+#[path = "integration/fuzz.rs"]
+mod fuzz;
 #[path = "integration/hostile.rs"]
 mod hostile;
 #[path = "integration/reports.rs"]
