@@ -90,9 +90,18 @@ static TRANSITION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bfrom\s+(?:about\s+|around\s+)?(?P<a>[^\s]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)\s+to\s+(?:about\s+|around\s+)?(?P<b>[^\s,;.]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)").expect("static pattern")
 });
 
-/// Is this unit a count of things (not %, bp, money or time)?
+/// A rate after a figure: "$55 a share", "£1.50 per litre", "$10 billion a year". The
+/// denominator becomes part of the unit (`USD/share`), so a price per share never meets a
+/// total price. The denominators are ordinary units of pricing and counting.
+static RATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:per|a|an|each|every)\s+(?P<per>share|person|head|capita|barrel|tonne|ton|ounce|gallon|litre|liter|kilogram|kilo|kg|pound|unit|vehicle|household|family|passenger|ticket|night|hour|day|week|month|year|game|copy|student|employee|worker|user|subscriber|device|item|piece)\b")
+        .expect("static pattern")
+});
+
+/// Is this unit a count of things (not %, bp, money, time or a rate)?
 pub fn is_count(unit: &str) -> bool {
-    !(unit == "%"
+    !(unit.contains('/')
+        || unit == "%"
         || unit == "bp"
         || unit.chars().all(|c| c.is_ascii_uppercase())
         || matches!(unit, "days" | "weeks" | "months" | "years" | "hours"))
@@ -440,6 +449,13 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             if q.unit.ends_with('s') && q.unit.len() > 3 && q.value > 500.0 {
                 continue;
             }
+            let mut end = whole.end();
+            let rest = text.slice(end..crate::text::window_end(text, end, 40));
+            if let Some(r) = RATE_RE.captures(rest) {
+                let per = r["per"].to_ascii_lowercase();
+                q.unit = format!("{}/{per}", q.unit);
+                end += r.get(0).map_or(0, |x| x.end());
+            }
             let num_start = m
                 .name("num")
                 .or_else(|| m.name("cur"))
@@ -453,13 +469,13 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 q.change.clone_from(&p.4);
                 context_end = p.3;
             }
-            let (context, about) = measured(text, context_end, whole.end(), lex);
+            let (context, about) = measured(text, context_end, end, lex);
             let normalized = normalize(&q);
             let mut c = claim(
                 source,
                 doc,
                 (si, i),
-                (s.start + whole.start(), s.start + whole.end()),
+                (s.start + whole.start(), s.start + end),
                 Value::Quantity(q),
                 normalized,
             );
@@ -488,6 +504,19 @@ mod tests {
             .filter_map(|c| quantity_of(&c, &lex()))
             .map(|q| normalize(&q))
             .collect()
+    }
+
+    #[test]
+    fn rates_keep_their_denominator() {
+        let rate = |t: &str| {
+            let m = QUANTITY_RE.captures(t).unwrap();
+            let end = m.get(0).unwrap().end();
+            RATE_RE.captures(t.slice(end..)).map(|r| r["per"].to_string())
+        };
+        assert_eq!(rate("It paid $55 a share in cash").as_deref(), Some("share"));
+        assert_eq!(rate("fuel rose to £1.50 per litre").as_deref(), Some("litre"));
+        assert_eq!(rate("a deal worth $14.9 billion, including debt"), None);
+        assert!(!is_count("USD/share"));
     }
 
     #[test]

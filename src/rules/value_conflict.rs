@@ -1,14 +1,17 @@
 //! `value-conflict`: aligned quantities whose values differ across sources.
 //!
-//! Two figures are compared only when alignment grouped them, their units agree, their
-//! contexts are alike enough (`min-similarity`), and they stand at the same point of any
-//! change they describe (a "before" value only against another "before"). A difference is
+//! Two figures are compared only when alignment grouped them, their units agree (a rate
+//! such as "$55 a share" has its own unit), their contexts are alike enough
+//! (`min-similarity`), they stand at the same point of any change they describe (a
+//! "before" value only against another "before"), and each is the other's best match in
+//! its source: a group chained through loose links compares each source's figure for one
+//! quantity, never every figure with every other. A difference is
 //! an error, except drift, reported as a warning: values within `tolerance` (relative), a
 //! value that rounds to the other at its precision ("6.9%" and "7%"), an approximate value
 //! near the other ("about 300" and "312"), or a value that is the end of a change one
 //! source reports against a figure given later (a rate that moved over time).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule, RuleFile, Severity};
 use crate::extract::quantity::{Phase, Quantity};
@@ -26,19 +29,49 @@ fn quantity<'a>(a: &'a Analysis, i: usize) -> Option<&'a Quantity> {
     }
 }
 
-/// Are two figures about the same quantity, at the same point of a change?
-fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> bool {
+/// How alike two figures' contexts are, when they can be the same quantity (other
+/// sources, one unit, the same point of any change); `None` when they cannot.
+fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option<f64> {
     let (one, other) = (&a.claims[first], &a.claims[second]);
-    let (Some(q1), Some(q2)) = (quantity(a, first), quantity(a, second)) else {
-        return false;
-    };
+    let (q1, q2) = (quantity(a, first)?, quantity(a, second)?);
     if one.source == other.source || q1.unit != q2.unit || q1.high.is_some() || q2.high.is_some() {
-        return false;
+        return None;
     }
     if (q1.phase == Phase::Before) != (q2.phase == Phase::Before) {
-        return false;
+        return None;
     }
-    words::token_similarity(&one.context, &other.context) >= min_sim
+    let sim = words::token_similarity(&one.context, &other.context);
+    (sim >= min_sim).then_some(sim)
+}
+
+/// The pairs of a group worth comparing: each figure's best-matching figure in every other
+/// source (the most alike context; the first on a tie), kept when the choice is mutual. A
+/// group chained through loose links ("$14.9 billion" … "$55 a share") then compares each
+/// source's figure for one quantity with the other sources' figure for it, never every
+/// figure with every other.
+fn best_pairs(a: &Analysis, members: &[usize], min_sim: f64) -> Vec<(usize, usize)> {
+    // (figure, other source) → (similarity, figure there)
+    let mut best: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
+    let mut offer = |i: usize, j: usize, sim: f64| {
+        let e = best.entry((i, a.claims[j].source)).or_insert((sim, j));
+        if sim > e.0 {
+            *e = (sim, j);
+        }
+    };
+    for (k, &i) in members.iter().enumerate() {
+        for &j in &members[k + 1..] {
+            if let Some(sim) = comparable(a, i, j, min_sim) {
+                offer(i, j, sim);
+                offer(j, i, sim);
+            }
+        }
+    }
+    best.iter()
+        .filter(|(&(i, _), &(_, j))| {
+            i < j && best.get(&(j, a.claims[i].source)).map(|b| b.1) == Some(i)
+        })
+        .map(|(&(i, _), &(_, j))| (i, j))
+        .collect()
 }
 
 /// How two differing values differ: `None` when they are equal.
@@ -113,20 +146,15 @@ impl Check for ValueConflict {
         for group in a.groups.iter().filter(|g| g.kind == "number") {
             let mut members: BTreeSet<usize> = BTreeSet::new();
             let mut worst: Option<(Severity, Option<String>)> = None;
-            for (k, &i) in group.members.iter().enumerate() {
-                for &j in &group.members[k + 1..] {
-                    if !comparable(a, i, j, min_sim) {
-                        continue;
-                    }
-                    let (Some(x), Some(y)) = (quantity(a, i), quantity(a, j)) else {
-                        continue;
-                    };
-                    if let Some(d) = difference(x, y, tolerance) {
-                        members.insert(i);
-                        members.insert(j);
-                        if worst.as_ref().is_none_or(|w| d.0 < w.0) {
-                            worst = Some(d);
-                        }
+            for (i, j) in best_pairs(a, &group.members, min_sim) {
+                let (Some(x), Some(y)) = (quantity(a, i), quantity(a, j)) else {
+                    continue;
+                };
+                if let Some(d) = difference(x, y, tolerance) {
+                    members.insert(i);
+                    members.insert(j);
+                    if worst.as_ref().is_none_or(|w| d.0 < w.0) {
+                        worst = Some(d);
                     }
                 }
             }
