@@ -62,7 +62,7 @@ pub struct Quantity {
 }
 
 const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-const WORDNUM: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred";
+const WORDNUM: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
 
 static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -79,7 +79,8 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
             | \s*(?P<bp>\bbasis\ points?\b|\bbps?\b)
             | \s*(?P<scale>trillion|billion|million|thousand|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
             | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?)\b
-            | \s+(?P<count>[a-z]{{3,}}s|people|children|men|women|police|staff|personnel|cattle)\b
+            | \s+(?:(?:were|are|was|still|have\ been|had\ been|been)\s+)?(?P<count>dead|killed|injured|wounded|hurt|missing|hospitali[sz]ed|displaced|evacuated|arrested|detained|unaccounted)\b
+            | \s+(?P<count2>[a-z]{{3,}}s|people|children|men|women|police|staff|personnel|cattle|crew)\b
           )
         )"
     ))
@@ -133,12 +134,20 @@ fn word_number(w: &str) -> Option<f64> {
         "ten" => 10.0,
         "eleven" => 11.0,
         "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
         "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
         "twenty" => 20.0,
         "thirty" => 30.0,
         "forty" => 40.0,
         "fifty" => 50.0,
         "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
         "ninety" => 90.0,
         "hundred" => 100.0,
         _ => return None,
@@ -218,13 +227,19 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             .get(&w.as_str().to_ascii_lowercase())
             .cloned()?;
         (base * scale, unit)
-    } else if let Some(noun) = c.name("count") {
-        // A count of things: digits only ("40 officials"), not words ("two people").
-        let noun = noun.as_str();
-        if raw.chars().any(|ch| !ch.is_ascii_digit() && ch != ',') || NOT_COUNTED.contains(&noun) {
+    } else if let Some(noun) = c.name("count").or_else(|| c.name("count2")) {
+        // A count of things, in digits ("40 officials") or words ("nine dead", "two people").
+        // The people a casualty word counts ("37 still unaccounted for") are one unit per
+        // word, so "nine dead" meets "9 dead" and never "9 injured".
+        let noun = noun.as_str().to_ascii_lowercase();
+        if NOT_COUNTED.contains(&noun.as_str()) {
             return None;
         }
-        (base, noun.to_string())
+        // "one of the", "one man": a single thing is seldom a reported count.
+        if raw.eq_ignore_ascii_case("one") {
+            return None;
+        }
+        (base, noun)
     } else if let Some(d) = c.name("dur") {
         let mut u = d.as_str().to_ascii_lowercase();
         if !u.ends_with('s') {
@@ -445,8 +460,14 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             let Some(mut q) = quantity_of(&m, lex) else {
                 continue;
             };
-            // A year ("in 2012 years"?) or a clock time is not a quantity.
-            if q.unit.ends_with('s') && q.unit.len() > 3 && q.value > 500.0 {
+            // A year before a noun ("2024 elections", "the 1990 games") is a date, not a
+            // count: four digits without a comma, in the range of years, recognised by form.
+            let raw = m.name("num").map_or("", |n| n.as_str());
+            if is_count(&q.unit)
+                && raw.len() == 4
+                && raw.bytes().all(|b| b.is_ascii_digit())
+                && (1800.0..=2100.0).contains(&q.value)
+            {
                 continue;
             }
             let mut end = whole.end();
@@ -507,14 +528,36 @@ mod tests {
     }
 
     #[test]
+    fn counts_in_words_and_casualties() {
+        assert_eq!(
+            all("Nine dead and 2,300 injured"),
+            ["9 dead", "2300 injured"]
+        );
+        assert_eq!(
+            all("Ten people were rescued; 37 still unaccounted for"),
+            ["10 people", "37 unaccounted"]
+        );
+        assert_eq!(all("one of the seventeen workers"), ["17 workers"]);
+        assert_eq!(all("1,500 homes were lost"), ["1500 homes"]);
+    }
+
+    #[test]
     fn rates_keep_their_denominator() {
         let rate = |t: &str| {
             let m = QUANTITY_RE.captures(t).unwrap();
             let end = m.get(0).unwrap().end();
-            RATE_RE.captures(t.slice(end..)).map(|r| r["per"].to_string())
+            RATE_RE
+                .captures(t.slice(end..))
+                .map(|r| r["per"].to_string())
         };
-        assert_eq!(rate("It paid $55 a share in cash").as_deref(), Some("share"));
-        assert_eq!(rate("fuel rose to £1.50 per litre").as_deref(), Some("litre"));
+        assert_eq!(
+            rate("It paid $55 a share in cash").as_deref(),
+            Some("share")
+        );
+        assert_eq!(
+            rate("fuel rose to £1.50 per litre").as_deref(),
+            Some("litre")
+        );
         assert_eq!(rate("a deal worth $14.9 billion, including debt"), None);
         assert!(!is_count("USD/share"));
     }
