@@ -72,6 +72,8 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
           (?P<cur>US\$|\$|€|£|¥|₹)\s?(?P<mnum>{NUMBER})(?:\s*(?P<mscale>trillion|billion|million|thousand|bn|tn|mln|mn|m|k|b)\b)?
           (?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|¥|₹)?\s?(?P<mhigh>{NUMBER})(?:\s*(?:trillion|billion|million|thousand|bn|tn|mln|mn|m|k|b)\b)?)?
         |
+          (?P<magpre>\bmagnitude[\s-]+(?:of\s+)?)(?P<magnum>\d+(?:\.\d+)?)\b
+        |
           (?P<num>{NUMBER}|\b(?:{WORDNUM}))
           (?:\s*%?\s*(?:-|–)\s*(?P<high>{NUMBER}))?
           (?:
@@ -79,6 +81,8 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
             | \s*(?P<bp>\bbasis\ points?\b|\bbps?\b)
             | \s*(?P<scale>trillion|billion|million|thousand|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
             | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?)\b
+            | \s*(?P<meas>kilomet(?:re|er)s?|km/h|kmh|kph|km|miles?|feet|foot|ft|met(?:re|er)s?|yards?|inch(?:es)?|knots?|mph|kilograms?|kg|tonnes?|tons?|acres?|hectares?|°\ ?[CF]|degrees?\s+(?:Celsius|Fahrenheit))\b
+            | [\s-]*(?P<meas2>magnitude)\b
             | \s+(?:(?:were|are|was|still|have\ been|had\ been|been)\s+)?(?P<count>dead|killed|injured|wounded|hurt|missing|hospitali[sz]ed|displaced|evacuated|arrested|detained|unaccounted)\b
             | \s+(?P<count2>[a-z]{{3,}}s|people|children|men|women|police|staff|personnel|cattle|crew)\b
           )
@@ -99,9 +103,66 @@ static RATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static pattern")
 });
 
-/// Is this unit a count of things (not %, bp, money, time or a rate)?
+/// Units of measurement: canonical unit, dimension, and factor to the dimension's base unit
+/// (metre, metre per second, kilogram, square metre). A figure in miles meets one in
+/// kilometres through these; temperatures, tons (short or metric?) and magnitudes have no
+/// conversion and compare only in their own unit. General physical knowledge, not a list
+/// from any story.
+const MEASURES: &[(&str, &str, f64)] = &[
+    ("km", "length", 1000.0),
+    ("m", "length", 1.0),
+    ("miles", "length", 1609.344),
+    ("feet", "length", 0.3048),
+    ("yards", "length", 0.9144),
+    ("inches", "length", 0.0254),
+    ("km/h", "speed", 1.0 / 3.6),
+    ("mph", "speed", 0.44704),
+    ("knots", "speed", 0.514_444),
+    ("kg", "mass", 1.0),
+    ("tonnes", "mass", 1000.0),
+    ("acres", "area", 4046.856),
+    ("hectares", "area", 10_000.0),
+];
+
+/// The dimension of a canonical unit and its factor to the dimension's base unit.
+pub fn measure(unit: &str) -> Option<(&'static str, f64)> {
+    MEASURES
+        .iter()
+        .find(|m| m.0 == unit)
+        .map(|m| (m.1, m.2))
+}
+
+/// The canonical name of a unit of measurement as written ("kilometres" → `km`).
+fn canonical_measure(written: &str) -> Option<&'static str> {
+    let w = written.to_ascii_lowercase();
+    let w = w.as_str();
+    Some(match w {
+        _ if w.starts_with("kilomet") || w == "km" => "km",
+        "km/h" | "kmh" | "kph" => "km/h",
+        _ if w.starts_with("met") => "m",
+        "mile" | "miles" => "miles",
+        "feet" | "foot" | "ft" => "feet",
+        "yard" | "yards" => "yards",
+        "inch" | "inches" => "inches",
+        "knot" | "knots" => "knots",
+        "mph" => "mph",
+        _ if w.starts_with("kilogram") || w == "kg" => "kg",
+        "tonne" | "tonnes" => "tonnes",
+        "ton" | "tons" => "tons",
+        "acre" | "acres" => "acres",
+        "hectare" | "hectares" => "hectares",
+        "magnitude" => "magnitude",
+        _ if w.contains("celsius") || w.ends_with('c') => "°C",
+        _ if w.contains("fahrenheit") || w.ends_with('f') => "°F",
+        _ => return None,
+    })
+}
+
+/// Is this unit a count of things (not %, bp, money, time, a rate or a measurement)?
 pub fn is_count(unit: &str) -> bool {
     !(unit.contains('/')
+        || measure(unit).is_some()
+        || matches!(unit, "tons" | "magnitude" | "°C" | "°F")
         || unit == "%"
         || unit == "bp"
         || unit.chars().all(|c| c.is_ascii_uppercase())
@@ -210,6 +271,18 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             decimals: decimals(raw),
         });
     }
+    if let Some(m) = c.name("magnum") {
+        // "magnitude 6.1", "a magnitude-7.0 quake": a reading on a scale.
+        return Some(Quantity {
+            value: number(m.as_str())?,
+            high: None,
+            unit: "magnitude".into(),
+            approximate,
+            phase: Phase::Plain,
+            change: None,
+            decimals: decimals(m.as_str()),
+        });
+    }
     let raw = c.name("num")?.as_str();
     let base = number(raw)?;
     let high = c.name("high").and_then(|h| number(h.as_str()));
@@ -240,6 +313,8 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             return None;
         }
         (base, noun)
+    } else if let Some(u) = c.name("meas").or_else(|| c.name("meas2")) {
+        (base, canonical_measure(u.as_str())?.to_string())
     } else if let Some(d) = c.name("dur") {
         let mut u = d.as_str().to_ascii_lowercase();
         if !u.ends_with('s') {
@@ -539,6 +614,17 @@ mod tests {
         );
         assert_eq!(all("one of the seventeen workers"), ["17 workers"]);
         assert_eq!(all("1,500 homes were lost"), ["1500 homes"]);
+    }
+
+    #[test]
+    fn measurements_have_units_and_dimensions() {
+        assert_eq!(
+            all("a span of 1.9 miles, a ship of 984 feet at 8 knots, 12.5 kilometres away"),
+            ["1.9 miles", "984 feet", "8 knots", "12.5 km"]
+        );
+        assert_eq!(all("a magnitude 6.1 quake; a 7.0-magnitude aftershock"), ["6.1 magnitude", "7 magnitude"]);
+        assert_eq!(measure("miles").map(|m| m.0), Some("length"));
+        assert!(!is_count("feet"));
     }
 
     #[test]

@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule, RuleFile, Severity};
-use crate::extract::quantity::{Phase, Quantity};
+use crate::extract::quantity::{measure, Phase, Quantity};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::words;
@@ -34,7 +34,11 @@ fn quantity<'a>(a: &'a Analysis, i: usize) -> Option<&'a Quantity> {
 fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option<f64> {
     let (one, other) = (&a.claims[first], &a.claims[second]);
     let (q1, q2) = (quantity(a, first)?, quantity(a, second)?);
-    if one.source == other.source || q1.unit != q2.unit || q1.high.is_some() || q2.high.is_some() {
+    if one.source == other.source
+        || !same_dimension(&q1.unit, &q2.unit)
+        || q1.high.is_some()
+        || q2.high.is_some()
+    {
         return None;
     }
     if (q1.phase == Phase::Before) != (q2.phase == Phase::Before) {
@@ -74,8 +78,35 @@ fn best_pairs(a: &Analysis, members: &[usize], min_sim: f64) -> Vec<(usize, usiz
         .collect()
 }
 
+/// One unit, or two units of one dimension (miles and kilometres).
+fn same_dimension(u1: &str, u2: &str) -> bool {
+    u1 == u2 || matches!((measure(u1), measure(u2)), (Some(a), Some(b)) if a.0 == b.0)
+}
+
 /// How two differing values differ: `None` when they are equal.
 fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, Option<String>)> {
+    if x.unit != y.unit {
+        // Converted figures ("8 knots", "9 mph") are rounded in conversion: within 5% they
+        // agree; beyond, they are compared in the base unit.
+        let (Some((_, fx)), Some((_, fy))) = (measure(&x.unit), measure(&y.unit)) else {
+            return None;
+        };
+        let (vx, vy) = (x.value * fx, y.value * fy);
+        let rel = (vx - vy).abs() / vx.abs().max(vy.abs()).max(f64::MIN_POSITIVE);
+        if rel <= 0.05 {
+            return None;
+        }
+        return Some((
+            Severity::Error,
+            Some(format!(
+                "compared in one unit: {} {} is {:.3} {}",
+                x.value,
+                x.unit,
+                vx / fy,
+                y.unit
+            )),
+        ));
+    }
     if (x.value - y.value).abs() < f64::EPSILON {
         return None;
     }
