@@ -126,10 +126,7 @@ const MEASURES: &[(&str, &str, f64)] = &[
 
 /// The dimension of a canonical unit and its factor to the dimension's base unit.
 pub fn measure(unit: &str) -> Option<(&'static str, f64)> {
-    MEASURES
-        .iter()
-        .find(|m| m.0 == unit)
-        .map(|m| (m.1, m.2))
+    MEASURES.iter().find(|m| m.0 == unit).map(|m| (m.1, m.2))
 }
 
 /// The canonical name of a unit of measurement as written ("kilometres" → `km`).
@@ -622,7 +619,10 @@ mod tests {
             all("a span of 1.9 miles, a ship of 984 feet at 8 knots, 12.5 kilometres away"),
             ["1.9 miles", "984 feet", "8 knots", "12.5 km"]
         );
-        assert_eq!(all("a magnitude 6.1 quake; a 7.0-magnitude aftershock"), ["6.1 magnitude", "7 magnitude"]);
+        assert_eq!(
+            all("a magnitude 6.1 quake; a 7.0-magnitude aftershock"),
+            ["6.1 magnitude", "7 magnitude"]
+        );
         assert_eq!(measure("miles").map(|m| m.0), Some("length"));
         assert!(!is_count("feet"));
     }
