@@ -43,6 +43,32 @@ pub enum Phase {
     After,
 }
 
+/// What a figure's approximator says: the value is the figure, near it, at least it ("more
+/// than", "at least", "over"), or at most it ("less than", "under", "up to", "nearly",
+/// "almost"). Every figure is then an interval, and two figures conflict only when their
+/// intervals cannot both hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Bound {
+    #[default]
+    Exact,
+    About,
+    AtLeast,
+    AtMost,
+}
+
+impl Bound {
+    fn of(approximator: &str) -> Bound {
+        let a = approximator.trim().to_ascii_lowercase();
+        let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
+        match a.as_str() {
+            "more than" | "over" | "at least" => Bound::AtLeast,
+            "less than" | "under" | "up to" | "nearly" | "almost" => Bound::AtMost,
+            "" => Bound::Exact,
+            _ => Bound::About,
+        }
+    }
+}
+
 /// A number with its unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
@@ -52,8 +78,10 @@ pub struct Quantity {
     /// Canonical unit: `%`, `bp`, an ISO currency code, `days`/`weeks`/`months`/`years`,
     /// or a counted noun.
     pub unit: String,
-    /// Said approximately ("about 300", "nearly 7%").
+    /// Said approximately ("about 300", "nearly 7%", "more than 3,700").
     pub approximate: bool,
+    /// What the approximator says of the true value: a bound, or nearness.
+    pub bound: Bound,
     pub phase: Phase,
     /// The verb of the change, for a before/after pair ("cut", "raised").
     pub change: Option<String>,
@@ -242,6 +270,9 @@ pub fn normalize(q: &Quantity) -> String {
 /// Parses one match into a quantity (phase and change are set by the caller).
 fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
     let approximate = c.name("approx").is_some();
+    let bound = c
+        .name("approx")
+        .map_or(Bound::Exact, |m| Bound::of(m.as_str()));
     if let Some(cur) = c.name("cur") {
         let unit = lex
             .currencies
@@ -263,6 +294,7 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             high,
             unit,
             approximate,
+            bound,
             phase: Phase::Plain,
             change: None,
             decimals: decimals(raw),
@@ -275,6 +307,7 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             high: None,
             unit: "magnitude".into(),
             approximate,
+            bound,
             phase: Phase::Plain,
             change: None,
             decimals: decimals(m.as_str()),
@@ -326,6 +359,7 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
         high,
         unit,
         approximate,
+        bound,
         phase: Phase::Plain,
         change: None,
         decimals: decimals(raw),

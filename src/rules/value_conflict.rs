@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule, RuleFile, Severity};
-use crate::extract::quantity::{measure, Phase, Quantity};
+use crate::extract::quantity::{measure, Bound, Phase, Quantity};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::words;
@@ -112,6 +112,30 @@ fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, O
     }
     let max = x.value.abs().max(y.value.abs());
     let rel = (x.value - y.value).abs() / max;
+    // A bound ("more than 3,700", "up to 40%") and a figure, or two bounds, conflict only
+    // when no value satisfies both.
+    if matches!(x.bound, Bound::AtLeast | Bound::AtMost)
+        || matches!(y.bound, Bound::AtLeast | Bound::AtMost)
+    {
+        let interval = |q: &Quantity| match q.bound {
+            Bound::AtLeast => (q.value, f64::INFINITY),
+            Bound::AtMost => (f64::NEG_INFINITY, q.value),
+            Bound::Exact | Bound::About => (q.value, q.value),
+        };
+        let ((lx, hx), (ly, hy)) = (interval(x), interval(y));
+        if lx <= hy && ly <= hx {
+            return None;
+        }
+        let severity = if rel <= 0.1 {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        return Some((
+            severity,
+            Some("one figure is a bound (\"more than\", \"at least\", \"up to\", \"nearly\") that the other figure does not satisfy".into()),
+        ));
+    }
     let rounds = |a: &Quantity, b: &Quantity| {
         a.decimals < b.decimals && {
             let f = 10f64.powi(a.decimals as i32);
