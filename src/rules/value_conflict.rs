@@ -34,11 +34,12 @@ fn quantity<'a>(a: &'a Analysis, i: usize) -> Option<&'a Quantity> {
 fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option<f64> {
     let (one, other) = (&a.claims[first], &a.claims[second]);
     let (q1, q2) = (quantity(a, first)?, quantity(a, second)?);
-    if one.source == other.source
-        || !same_dimension(&q1.unit, &q2.unit)
-        || q1.high.is_some()
-        || q2.high.is_some()
-    {
+    if one.source == other.source || !same_dimension(&q1.unit, &q2.unit) {
+        return None;
+    }
+    // A range and a figure in other units: not compared (the conversion of ranges is not
+    // worth its error).
+    if q1.unit != q2.unit && (q1.high.is_some() || q2.high.is_some()) {
         return None;
     }
     if (q1.phase == Phase::Before) != (q2.phase == Phase::Before) {
@@ -112,15 +113,18 @@ fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, O
     }
     let max = x.value.abs().max(y.value.abs());
     let rel = (x.value - y.value).abs() / max;
-    // A bound ("more than 3,700", "up to 40%") and a figure, or two bounds, conflict only
-    // when no value satisfies both.
+    // A bound ("more than 3,700", "up to 40%") or a range ("4-6%") and a figure, or two of
+    // them, conflict only when no value satisfies both.
     if matches!(x.bound, Bound::AtLeast | Bound::AtMost)
         || matches!(y.bound, Bound::AtLeast | Bound::AtMost)
+        || x.high.is_some()
+        || y.high.is_some()
     {
-        let interval = |q: &Quantity| match q.bound {
-            Bound::AtLeast => (q.value, f64::INFINITY),
-            Bound::AtMost => (f64::NEG_INFINITY, q.value),
-            Bound::Exact | Bound::About => (q.value, q.value),
+        let interval = |q: &Quantity| match (q.bound, q.high) {
+            (_, Some(h)) => (q.value.min(h), q.value.max(h)),
+            (Bound::AtLeast, None) => (q.value, f64::INFINITY),
+            (Bound::AtMost, None) => (f64::NEG_INFINITY, q.value),
+            (Bound::Exact | Bound::About, None) => (q.value, q.value),
         };
         let ((lx, hx), (ly, hy)) = (interval(x), interval(y));
         if lx <= hy && ly <= hx {
@@ -133,7 +137,7 @@ fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, O
         };
         return Some((
             severity,
-            Some("one figure is a bound (\"more than\", \"at least\", \"up to\", \"nearly\") that the other figure does not satisfy".into()),
+            Some("one figure is a bound (\"more than\", \"at least\", \"up to\", \"nearly\") or a range that the other figure does not satisfy".into()),
         ));
     }
     let rounds = |a: &Quantity, b: &Quantity| {
