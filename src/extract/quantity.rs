@@ -89,7 +89,9 @@ pub struct Quantity {
     pub decimals: usize,
 }
 
-const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+/// Digits with Indian grouping ("12,34,567"), Western grouping ("1,234,567"), or none.
+const NUMBER: &str =
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 const WORDNUM: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
 
 static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,7 +104,7 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
         |
           (?P<magpre>\bmagnitude[\s-]+(?:of\s+)?)(?P<magnum>\d+(?:\.\d+)?)\b
         |
-          (?P<num>{NUMBER}|\b(?:{WORDNUM}))
+          (?P<num>\b(?:{NUMBER})|\b(?:{WORDNUM}))
           (?:\s*%?\s*(?:-|–)\s*(?P<high>{NUMBER}))?
           (?:
               \s*(?P<pct>%|\bper\s?cent\b|\bpercent\b|\bpct\b)(?:age\ points?)?
@@ -240,11 +242,14 @@ fn word_number(w: &str) -> Option<f64> {
     })
 }
 
+/// The value of a written number; nothing for one too large to be finite (a 400-digit
+/// figure is not a quantity anyone can compare).
 fn number(s: &str) -> Option<f64> {
     s.replace(',', "")
         .parse::<f64>()
         .ok()
         .or_else(|| word_number(s))
+        .filter(|v| v.is_finite())
 }
 
 fn decimals(s: &str) -> usize {
@@ -576,6 +581,17 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             {
                 continue;
             }
+            // A minus sign written before the figure ("growth of -0.3%", "−5%"), not a
+            // dash joining words or a range.
+            let sign_at = m.name("num").map_or(whole.start(), |x| x.start());
+            let before: Vec<char> = text.slice(..sign_at).chars().rev().take(2).collect();
+            if matches!(before.first(), Some('-' | '−'))
+                && before.get(1).is_none_or(|c| c.is_whitespace() || *c == '(')
+                && m.name("approx").is_none()
+            {
+                q.value = -q.value;
+                q.high = q.high.map(|h| -h);
+            }
             let mut end = whole.end();
             let rest = text.slice(end..crate::text::window_end(text, end, 40));
             if let Some(r) = RATE_RE.captures(rest) {
@@ -631,6 +647,14 @@ mod tests {
             .filter_map(|c| quantity_of(&c, &lex()))
             .map(|q| normalize(&q))
             .collect()
+    }
+
+    #[test]
+    fn hostile_figures_give_a_claim_or_nothing() {
+        let huge = "9".repeat(400);
+        assert!(all(&format!("${huge} billion and {huge}%")).is_empty());
+        assert_eq!(all("1e308 people and ½½½ hours"), Vec::<String>::new());
+        assert_eq!(all("12,34,567 rupees"), ["1.234567e6 INR"]);
     }
 
     #[test]

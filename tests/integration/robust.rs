@@ -131,3 +131,30 @@ fn every_story_in_the_project_runs_without_a_fault() {
         assert!(json.get("faults").is_none(), "{}: {json}", d.display());
     }
 }
+
+#[test]
+fn hostile_figures_give_a_claim_or_nothing() {
+    let dir = crate::temp_dir("robust-figures");
+    let huge = "9".repeat(400);
+    let text = format!(
+        "Revenue rose to ${huge} billion, {huge}% of output, with 1e308 people and ½½½ hours. A lone - then 12,34,567 rupees and −5% growth.\n"
+    );
+    std::fs::write(dir.join("f.txt"), &text).expect("write");
+    let o = run(&dir, &["extract", "f.txt", "--kind", "number"], None);
+    no_panic(&o);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let normalized: Vec<&str> = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["normalized"].as_str())
+        .collect();
+    assert!(
+        normalized
+            .iter()
+            .all(|n| !n.contains("inf") && !n.contains("NaN")),
+        "{normalized:?}"
+    );
+    assert!(normalized.contains(&"1.234567e6 INR"), "{normalized:?}");
+    assert!(normalized.contains(&"-5%"), "{normalized:?}");
+}
