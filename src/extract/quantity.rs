@@ -129,7 +129,7 @@ static TRANSITION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// denominator becomes part of the unit (`USD/share`), so a price per share never meets a
 /// total price. The denominators are ordinary units of pricing and counting.
 static RATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:per|a|an|each|every)\s+(?P<per>share|person|head|capita|barrel|tonne|ton|ounce|gallon|litre|liter|kilogram|kilo|kg|pound|unit|vehicle|household|family|passenger|ticket|night|hour|day|week|month|year|game|copy|student|employee|worker|user|subscriber|device|item|piece)\b")
+    Regex::new(r"(?i)^[\s-]*(?:per|a|an|each|every)[\s-]+(?P<per>share|person|head|capita|barrel|tonne|ton|ounce|gallon|litre|liter|kilogram|kilo|kg|pound|unit|vehicle|household|family|passenger|ticket|night|hour|day|week|month|year|game|copy|student|employee|worker|user|subscriber|device|item|piece)\b")
         .expect("static pattern")
 });
 
@@ -702,6 +702,7 @@ mod tests {
             rate("fuel rose to £1.50 per litre").as_deref(),
             Some("litre")
         );
+        assert_eq!(rate("a $35-per-share offer").as_deref(), Some("share"));
         assert_eq!(rate("a deal worth $14.9 billion, including debt"), None);
         assert!(!is_count("USD/share"));
     }

@@ -45,8 +45,52 @@ fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option
     if (q1.phase == Phase::Before) != (q2.phase == Phase::Before) {
         return None;
     }
+    // The target of a levy or a measure ("on:china") is part of what is measured: duties on
+    // Mexican steel are not duties on Canadian steel, however alike the words.
+    let targets = |c: &[String]| -> BTreeSet<String> {
+        c.iter().filter(|w| w.starts_with("on:")).cloned().collect()
+    };
+    let (t1, t2) = (targets(&one.context), targets(&other.context));
+    if !t1.is_empty() && !t2.is_empty() && t1.is_disjoint(&t2) {
+        return None;
+    }
     let sim = words::token_similarity(&one.context, &other.context);
     (sim >= min_sim).then_some(sim)
+}
+
+/// The days a sentence's dates name (`YYYY-MM-DD`), for each (source, sentence): a figure's
+/// time. Two figures stated for different days ("a 142% premium to the Aug. 11 close", "a
+/// 40% premium to the Dec. 15 close") are different quantities, or one quantity at two
+/// moments: not a contradiction.
+fn sentence_days(a: &Analysis) -> BTreeMap<(usize, usize), BTreeSet<String>> {
+    let mut out: BTreeMap<(usize, usize), BTreeSet<String>> = BTreeMap::new();
+    for c in &a.claims {
+        if let Value::Date(d) = &c.value {
+            if let Some(day) = d.date {
+                out.entry((c.source, c.sentence))
+                    .or_default()
+                    .insert(day.format("%Y-%m-%d").to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The value most of `chosen` (one figure per source) give, when at least two sources give
+/// it and more than give any other value.
+fn majority(a: &Analysis, chosen: &[usize]) -> Option<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for &m in chosen {
+        *count.entry(a.claims[m].normalized.as_str()).or_default() += 1;
+    }
+    let mut ranked: Vec<(usize, &str)> = count.into_iter().map(|(v, n)| (n, v)).collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    match ranked.as_slice() {
+        [(n, v), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.0 < *n) => {
+            Some((*v).to_string())
+        }
+        _ => None,
+    }
 }
 
 /// The pairs of a group worth comparing: each figure's best-matching figure in every other
@@ -54,7 +98,14 @@ fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option
 /// group chained through loose links ("$14.9 billion" … "$55 a share") then compares each
 /// source's figure for one quantity with the other sources' figure for it, never every
 /// figure with every other.
-fn best_pairs(a: &Analysis, members: &[usize], min_sim: f64) -> Vec<(usize, usize)> {
+fn best_pairs(
+    a: &Analysis,
+    members: &[usize],
+    min_sim: f64,
+    days: &BTreeMap<(usize, usize), BTreeSet<String>>,
+) -> Vec<(usize, usize)> {
+    let day_of = |i: usize| days.get(&(a.claims[i].source, a.claims[i].sentence));
+    let other_days = |i: usize, j: usize| matches!((day_of(i), day_of(j)), (Some(x), Some(y)) if x.is_disjoint(y));
     // (figure, other source) → (similarity, figure there)
     let mut best: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
     let mut offer = |i: usize, j: usize, sim: f64| {
@@ -65,6 +116,9 @@ fn best_pairs(a: &Analysis, members: &[usize], min_sim: f64) -> Vec<(usize, usiz
     };
     for (k, &i) in members.iter().enumerate() {
         for &j in &members[k + 1..] {
+            if other_days(i, j) {
+                continue;
+            }
             if let Some(sim) = comparable(a, i, j, min_sim) {
                 offer(i, j, sim);
                 offer(j, i, sim);
@@ -202,16 +256,19 @@ impl Check for ValueConflict {
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         let tolerance = rule.param_f64("tolerance", 0.0);
         let min_sim = rule.param_f64("min-similarity", 0.6);
+        let days = sentence_days(a);
         for group in a.groups.iter().filter(|g| g.kind == "number") {
             let mut members: BTreeSet<usize> = BTreeSet::new();
             let mut worst: Option<(Severity, Option<String>)> = None;
-            for (i, j) in best_pairs(a, &group.members, min_sim) {
+            let mut differing: Vec<(usize, usize)> = Vec::new();
+            for (i, j) in best_pairs(a, &group.members, min_sim, &days) {
                 let (Some(x), Some(y)) = (quantity(a, i), quantity(a, j)) else {
                     continue;
                 };
                 if let Some(d) = difference(x, y, tolerance) {
                     members.insert(i);
                     members.insert(j);
+                    differing.push((i, j));
                     if worst.as_ref().is_none_or(|w| d.0 < w.0) {
                         worst = Some(d);
                     }
@@ -226,20 +283,47 @@ impl Check for ValueConflict {
                 .into_iter()
                 .filter(|&m| seen.insert(a.claims[m].source))
                 .collect();
-            let first = &a.claims[chosen[0]];
-            let parts: Vec<String> = chosen
-                .iter()
-                .map(|&m| {
-                    format!(
-                        "{} says {}",
-                        a.story.sources[a.claims[m].source].id, a.claims[m].normalized
-                    )
-                })
-                .collect();
-            let mut f = rule.finding(first.about.clone(), parts.join("; "));
+            let id = |m: usize| a.story.sources[a.claims[m].source].id.as_str();
+            // Most sources agree: the finding shows each source that departs from them,
+            // beside the agreeing figure it was compared with; the message names them all.
+            let (evidence, message) = if let Some(value) = majority(a, &chosen) {
+                let odd: Vec<usize> = chosen
+                    .iter()
+                    .copied()
+                    .filter(|&m| a.claims[m].normalized != value)
+                    .collect();
+                let mut evidence: BTreeSet<usize> = odd.iter().copied().collect();
+                for &m in &odd {
+                    if let Some(&(x, y)) = differing.iter().find(|p| p.0 == m || p.1 == m) {
+                        let partner = if x == m { y } else { x };
+                        if a.claims[partner].normalized == value {
+                            evidence.insert(partner);
+                        }
+                    }
+                }
+                let agreeing: Vec<&str> = chosen
+                    .iter()
+                    .filter(|&&m| a.claims[m].normalized == value)
+                    .map(|&m| id(m))
+                    .collect();
+                let mut parts: Vec<String> = odd
+                    .iter()
+                    .map(|&m| format!("{} says {}", id(m), a.claims[m].normalized))
+                    .collect();
+                parts.push(format!("{} say {value}", agreeing.join(", ")));
+                (evidence.into_iter().collect::<Vec<_>>(), parts.join("; "))
+            } else {
+                let parts: Vec<String> = chosen
+                    .iter()
+                    .map(|&m| format!("{} says {}", id(m), a.claims[m].normalized))
+                    .collect();
+                (chosen.clone(), parts.join("; "))
+            };
+            let first = &a.claims[evidence[0]];
+            let mut f = rule.finding(first.about.clone(), message);
             f.severity = severity.max(rule.spec.severity);
             f.note = note;
-            for &m in &chosen {
+            for &m in &evidence {
                 f.push_claim(a, m);
             }
             out.push(f);
