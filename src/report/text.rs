@@ -99,8 +99,15 @@ fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
         };
         let (line_no, _) = source.line_col(v.span.start);
         let line = source.line_span(line_no);
-        let start = v.span.start - line.start;
-        let end = v.span.end.min(line.end).max(v.span.start) - line.start;
+        // Clamped to the line: an annotation past its snippet would make the renderer panic.
+        let len = line.end.saturating_sub(line.start);
+        let start = v.span.start.saturating_sub(line.start).min(len);
+        let end = v
+            .span
+            .end
+            .min(line.end)
+            .saturating_sub(line.start)
+            .clamp(start, len);
         snippets.push(
             Snippet::source(source.text.slice(line.start..line.end))
                 .line_start(line_no)

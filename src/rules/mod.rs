@@ -268,6 +268,32 @@ fn parse_rule(path: &Path, text: &str, origin: &str) -> Result<Rule, Error> {
     check
         .validate(&spec)
         .map_err(|m| Error::at_line(path, line_of("[params]"), m))?;
+    // Examples are small stories: their sources need valid, distinct ids, like a manifest's.
+    for (n, ex) in spec.example.iter().enumerate() {
+        let mut ids = std::collections::BTreeSet::new();
+        for src in &ex.source {
+            let problem = if !crate::story::valid_id(&src.id) {
+                Some("must be lowercase letters, digits and `-`")
+            } else if !ids.insert(src.id.as_str()) {
+                Some("is used twice")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let line = text
+                    .lines()
+                    .position(|l| {
+                        l.trim_start().starts_with("id") && l.contains(&format!("\"{}\"", src.id))
+                    })
+                    .map_or(1, |i| i + 1);
+                return Err(Error::at_line(
+                    path,
+                    line,
+                    format!("example {}: source id `{}` {problem}", n + 1, src.id),
+                ));
+            }
+        }
+    }
     Ok(Rule {
         id,
         spec,

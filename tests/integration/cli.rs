@@ -314,3 +314,18 @@ fn rule_parameters_are_strict() {
     assert!(text.contains("- tolerance = 0.02: "), "{text}");
     assert!(text.contains("a number from 0 to 1"), "{text}");
 }
+
+#[test]
+fn rule_example_sources_need_distinct_ids() {
+    // Found by the fuzzer: two example sources with one id crashed the text renderer.
+    let dir = crate::temp_dir("cli-example-ids");
+    std::fs::write(
+        dir.join("drift.toml"),
+        "check = \"quote-drift\"\nkind = \"quote\"\nseverity = \"warning\"\nsummary = \"s\"\nexplanation = \"e\"\n\n[params]\nmode = \"drift\"\n\n[[example]]\ndescription = \"d\"\nexpect = 0\n[[example.source]]\nid = \"paper\"\ntext = \"a\"\n[[example.source]]\nid = \"paper\"\ntext = \"b\"\n",
+    )
+    .expect("write");
+    assert_bad(
+        &run_in(&dir, &["rules", "--rules", "."]),
+        &["drift.toml:", "example 1", "`paper` is used twice"],
+    );
+}
