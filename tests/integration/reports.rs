@@ -251,6 +251,8 @@ fn html_renders_in_a_real_browser() {
         return;
     };
     let target = crate::crate_path("target");
+    // CARGO_TARGET_DIR may point elsewhere: the screenshot still goes to ./target.
+    std::fs::create_dir_all(&target).expect("target folder");
     let page = target.join("html-report.html");
     std::fs::write(&page, seeds("html")).expect("write page");
     let profile = crate::temp_dir("chromium-profile");
