@@ -4,7 +4,7 @@
 //! story and on the examples of every rule (as the examples test does).
 #![no_main]
 
-use concord::story::{Format, Published, PublishedFrom, Role, Source, Story};
+use concord::story::{Format, Source, Story};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
@@ -44,38 +44,6 @@ fn fixed_story() -> Story {
     }
 }
 
-fn example_story(ex: &concord::rules::Example) -> Story {
-    let sources = ex
-        .source
-        .iter()
-        .map(|s| {
-            let format = match s.format.as_deref() {
-                Some("md") => Format::Markdown,
-                Some("html") => Format::Html,
-                _ => Format::Text,
-            };
-            let mut src = Source::from_text(&s.id, &s.id, format, s.text.clone());
-            if let Some(p) = &s.published {
-                src.published = Published::parse_rfc3339(p);
-                src.published_from = PublishedFrom::Manifest;
-            }
-            if s.role.as_deref() == Some("draft") {
-                src.role = Role::Draft;
-            }
-            src
-        })
-        .collect();
-    Story {
-        title: Some(ex.description.clone()),
-        timezone: ex
-            .timezone
-            .as_deref()
-            .and_then(concord::story::parse_timezone),
-        sources,
-        ..Story::default()
-    }
-}
-
 fuzz_target!(|data: &[u8]| {
     let dir = common::scratch("rules");
     let lex = dir.join("lexicon");
@@ -101,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
             if ex.source.is_empty() {
                 continue;
             }
-            let story = example_story(ex);
+            let story = ex.story();
             let report = concord::check(&story, &set);
             common::render_all(&report, &story, &set);
         }

@@ -268,8 +268,22 @@ fn parse_rule(path: &Path, text: &str, origin: &str) -> Result<Rule, Error> {
     check
         .validate(&spec)
         .map_err(|m| Error::at_line(path, line_of("[params]"), m))?;
-    // Examples are small stories: their sources need valid, distinct ids, like a manifest's.
+    // Examples are small stories: their sources need valid, distinct ids, like a manifest's,
+    // and formats, roles, times and zones concord accepts.
     for (n, ex) in spec.example.iter().enumerate() {
+        if let Some(problem) = ex.problem() {
+            let line = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.trim_start().starts_with("[[example]]"))
+                .nth(n)
+                .map_or(1, |(i, _)| i + 1);
+            return Err(Error::at_line(
+                path,
+                line,
+                format!("example {}: {problem}", n + 1),
+            ));
+        }
         let mut ids = std::collections::BTreeSet::new();
         for src in &ex.source {
             let problem = if !crate::story::valid_id(&src.id) {

@@ -100,3 +100,70 @@ pub struct ExampleSource {
     #[serde(default)]
     pub role: Option<String>,
 }
+
+impl Example {
+    /// What is wrong with the example, if anything: a source format, role or publication
+    /// time, or the time zone, that concord would not accept in a story.
+    pub fn problem(&self) -> Option<String> {
+        if let Some(tz) = &self.timezone {
+            if crate::story::parse_timezone(tz).is_none() {
+                return Some(format!("unknown time zone `{tz}`"));
+            }
+        }
+        for s in &self.source {
+            if !matches!(s.format.as_deref(), None | Some("txt" | "md" | "html")) {
+                return Some(format!("source `{}`: format must be txt, md or html", s.id));
+            }
+            if !matches!(s.role.as_deref(), None | Some("reference" | "draft")) {
+                return Some(format!(
+                    "source `{}`: role must be reference or draft",
+                    s.id
+                ));
+            }
+            if let Some(p) = &s.published {
+                if crate::story::Published::parse_rfc3339(p).is_none() {
+                    return Some(format!(
+                        "source `{}`: published `{p}` is not an RFC 3339 date or datetime",
+                        s.id
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// The example as an in-memory story, as its test and `concord explain` readers see it.
+    pub fn story(&self) -> crate::story::Story {
+        use crate::story::{Format, Published, PublishedFrom, Role, Source};
+        let sources = self
+            .source
+            .iter()
+            .map(|s| {
+                let (format, ext) = match s.format.as_deref() {
+                    Some("md") => (Format::Markdown, "md"),
+                    Some("html") => (Format::Html, "html"),
+                    _ => (Format::Text, "txt"),
+                };
+                let mut src =
+                    Source::from_text(&s.id, &format!("{}.{ext}", s.id), format, s.text.clone());
+                if let Some(p) = &s.published {
+                    src.published = Published::parse_rfc3339(p);
+                    src.published_from = PublishedFrom::Manifest;
+                }
+                if s.role.as_deref() == Some("draft") {
+                    src.role = Role::Draft;
+                }
+                src
+            })
+            .collect();
+        crate::story::Story {
+            title: Some(self.description.clone()),
+            timezone: self
+                .timezone
+                .as_deref()
+                .and_then(crate::story::parse_timezone),
+            sources,
+            ..crate::story::Story::default()
+        }
+    }
+}

@@ -328,4 +328,14 @@ fn rule_example_sources_need_distinct_ids() {
         &run_in(&dir, &["rules", "--rules", "."]),
         &["drift.toml:", "example 1", "`paper` is used twice"],
     );
+    // A publication time or format concord would refuse in a story is refused here too.
+    std::fs::write(
+        dir.join("drift.toml"),
+        "check = \"quote-drift\"\nkind = \"quote\"\nseverity = \"warning\"\nsummary = \"s\"\nexplanation = \"e\"\n\n[params]\nmode = \"drift\"\n\n[[example]]\ndescription = \"d\"\nexpect = 0\n[[example.source]]\nid = \"paper\"\ntext = \"a\"\npublished = \"last Tuesday\"\n",
+    )
+    .expect("write");
+    assert_bad(
+        &run_in(&dir, &["rules", "--rules", "."]),
+        &["drift.toml:10", "example 1", "`last Tuesday`"],
+    );
 }

@@ -5,45 +5,11 @@
 use std::fmt::Write as _;
 
 use concord::rules::spec::Example;
-use concord::story::{Format, Published, PublishedFrom, Role, Source, Story};
+use concord::story::Story;
 use concord::RuleSet;
 
 fn story_of(ex: &Example) -> Story {
-    let sources = ex
-        .source
-        .iter()
-        .map(|s| {
-            let format = match s.format.as_deref() {
-                Some("md") => Format::Markdown,
-                Some("html") => Format::Html,
-                _ => Format::Text,
-            };
-            let ext = match format {
-                Format::Markdown => "md",
-                Format::Html => "html",
-                Format::Text => "txt",
-            };
-            let mut src =
-                Source::from_text(&s.id, &format!("{}.{ext}", s.id), format, s.text.clone());
-            if let Some(p) = &s.published {
-                src.published = Published::parse_rfc3339(p);
-                src.published_from = PublishedFrom::Manifest;
-            }
-            if s.role.as_deref() == Some("draft") {
-                src.role = Role::Draft;
-            }
-            src
-        })
-        .collect();
-    Story {
-        title: Some(ex.description.clone()),
-        timezone: ex
-            .timezone
-            .as_deref()
-            .and_then(concord::story::parse_timezone),
-        sources,
-        ..Story::default()
-    }
+    ex.story()
 }
 
 #[test]
