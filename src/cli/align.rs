@@ -46,6 +46,9 @@ pub struct ClaimView {
     pub about: String,
     /// The words it is compared on.
     pub context: Vec<String>,
+    /// The names a figure belongs to (figures of different owners are not compared).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<String>,
     /// A date's event class (`begin`, `meet`…), when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
@@ -67,6 +70,7 @@ impl ClaimView {
             column,
             about: c.about.clone(),
             context: c.context.clone(),
+            owners: c.owners.clone(),
             event: match &c.value {
                 Value::Date(d) => d.event.clone(),
                 _ => None,
@@ -242,9 +246,14 @@ fn text(o: &Output) -> String {
                 let _ = writeln!(s, "  #{m} {}", claim(m));
                 let _ = writeln!(
                     s,
-                    "      about: {}; context: {}{}",
+                    "      about: {}; context: {}{}{}",
                     c.about,
                     c.context.join(", "),
+                    if c.owners.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; owners: {}", c.owners.join(", "))
+                    },
                     c.event
                         .as_ref()
                         .map_or_else(String::new, |e| format!("; event: {e}"))

@@ -39,6 +39,9 @@ struct ClaimOut<'a> {
     /// words, a date's event class, and the blocking keys it can meet others on.
     about: &'a str,
     context: &'a [String],
+    /// The names a figure belongs to.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    owners: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     event: Option<&'a str>,
     block_keys: Vec<String>,
@@ -139,6 +142,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
                 sentence: c.sentence,
                 about: &c.about,
                 context: &c.context,
+                owners: &c.owners,
                 event: match &c.value {
                     crate::extract::Value::Date(d) => d.event.as_deref(),
                     _ => None,

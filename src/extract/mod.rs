@@ -6,6 +6,7 @@
 //! extractors never print and never see other sources.
 
 pub mod entity;
+pub mod frame;
 pub mod identifier;
 pub mod quantity;
 pub mod quote;
@@ -75,6 +76,9 @@ pub struct Claim {
     pub context: Vec<String>,
     /// Words naming what the claim is about, for a finding's subject.
     pub about: String,
+    /// The names a figure belongs to (lower-cased): "Butker's 29-yard field goal" →
+    /// `butker`. Two figures of different owners are different quantities.
+    pub owners: Vec<String>,
 }
 
 /// What an extractor may know besides the text.
@@ -105,6 +109,7 @@ pub fn claim(
         value,
         context: Vec::new(),
         about: String::new(),
+        owners: Vec::new(),
     }
 }
 

@@ -8,12 +8,13 @@
 //! ("10 per cent tariffs on US goods"); a place after "on"/"against" is the target
 //! (`on:china`), so "US tariffs on China" and "China's tariffs on US goods" never align.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 use serde::Deserialize;
 
+use super::frame::{self, Part, Senses};
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
@@ -61,8 +62,10 @@ impl Bound {
         let a = approximator.trim().to_ascii_lowercase();
         let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
         match a.as_str() {
-            "more than" | "over" | "at least" => Bound::AtLeast,
-            "less than" | "under" | "up to" | "nearly" | "almost" => Bound::AtMost,
+            "more than" | "over" | "at least" | "as few as" | "as little as" | "upwards of"
+            | "just over" | "well over" => Bound::AtLeast,
+            "less than" | "fewer than" | "under" | "up to" | "nearly" | "almost" | "at most"
+            | "as many as" | "as much as" | "just under" => Bound::AtMost,
             "" => Bound::Exact,
             _ => Bound::About,
         }
@@ -92,30 +95,36 @@ pub struct Quantity {
 /// Digits with Indian grouping ("12,34,567"), Western grouping ("1,234,567"), or none.
 const NUMBER: &str =
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-const WORDNUM: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
+/// A whole number and a simple fraction ("6 1/2", "9½", "½").
+const FRACTION: &str = r"\d+\s[1-7]/[2-8]\b|\d*[½¼¾⅓⅔]";
+const WORDNUM: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
 
 static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)
-        (?P<approx>\b(?:about|around|roughly|nearly|almost|approximately|some|more\ than|over|under|less\ than|at\ least|up\ to|close\ to)\s+)?
+        (?P<approx>\b(?:about|around|roughly|nearly|almost|approximately|some|more\ than|over|under|less\ than|fewer\ than|at\ least|at\ most|up\ to|close\ to|as\ many\ as|as\ much\ as|as\ few\ as|as\ little\ as|upwards\ of|just\ over|just\ under|well\ over|an\ estimated|estimated)\s+)?
         (?:
-          (?P<cur>US\$|\$|€|£|¥|₹)\s?(?P<mnum>{NUMBER})(?:\s*(?P<mscale>trillion|billion|million|thousand|bn|tn|mln|mn|m|k|b)\b)?
-          (?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|¥|₹)?\s?(?P<mhigh>{NUMBER})(?:\s*(?:trillion|billion|million|thousand|bn|tn|mln|mn|m|k|b)\b)?)?
+          (?P<cur>US\$|\$|€|£|¥|₹)\s?(?P<mnum>{NUMBER})(?:\s*(?P<mscale>trillion|billion|million|thousand|lakh|crore|bn|tn|mln|mn|m|k|b)\b)?
+          (?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|¥|₹)?\s?(?P<mhigh>{NUMBER})(?:\s*(?:trillion|billion|million|thousand|lakh|crore|bn|tn|mln|mn|m|k|b)\b)?)?
         |
           (?P<magpre>\bmagnitude[\s-]+(?:of\s+)?)(?P<magnum>\d+(?:\.\d+)?)\b
         |
-          (?P<num>\b(?:{NUMBER})|\b(?:{WORDNUM}))
+          (?P<clock>\b\d{{1,2}}:[0-5]\d)\s+(?:left|remaining|to\ go|to\ play)\b
+        |
+          \bfinal\s+(?P<clock2>\d{{1,2}}:[0-5]\d)\b
+        |
+          (?:(?P<dozen>\ba\s+dozen|\bhalf\s+a\s+dozen|\bhalf-a-dozen)\b|(?P<num>\b(?:{FRACTION}|{NUMBER})|\b(?:{WORDNUM})\b))
+          (?:\s+(?P<cscale>thousand|million|billion|trillion|lakh|crore)\b)?
           (?:\s*%?\s*(?:-|–)\s*(?P<high>{NUMBER}))?
           (?:
               \s*(?P<pct>%|\bper\s?cent\b|\bpercent\b|\bpct\b)(?:age\ points?)?
             | \s*(?P<bp>\bbasis\ points?\b|\bbps?\b)
-            | \s*(?P<scale>trillion|billion|million|thousand|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
-            | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?)\b
-            | \s*(?P<meas>kilomet(?:re|er)s?|km/h|kmh|kph|km|miles?|feet|foot|ft|met(?:re|er)s?|yards?|inch(?:es)?|knots?|mph|kilograms?|kg|tonnes?|tons?|acres?|hectares?|°\ ?[CF]|degrees?\s+(?:Celsius|Fahrenheit))\b
+            | \s*(?P<scale>trillion|billion|million|thousand|lakh|crore|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
+            | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b
+            | (?:\s*|-)(?P<meas>kilomet(?:re|er)s?|km/h|kmh|kph|km|miles?|feet|foot|ft|met(?:re|er)s?|yards?|yarders?|inch(?:es)?|knots?|mph|kilograms?|kg|tonnes?|tons?|acres?|hectares?|°\ ?[CF]|degrees?\s+(?:Celsius|Fahrenheit)|fps|frames\ per\ second|hz|hertz)\b
             | [\s-]*(?P<meas2>magnitude)\b
             | \s+(?:(?:were|are|was|still|have\ been|had\ been|been)\s+)?(?P<count>dead|killed|injured|wounded|hurt|missing|hospitali[sz]ed|displaced|evacuated|arrested|detained|unaccounted)\b
-            | \s+(?P<count2>[a-z]{{3,}}s|people|children|men|women|police|staff|personnel|cattle|crew)\b
-          )
+          )?
         )"
     ))
     .expect("static pattern")
@@ -152,6 +161,8 @@ const MEASURES: &[(&str, &str, f64)] = &[
     ("tonnes", "mass", 1000.0),
     ("acres", "area", 4046.856),
     ("hectares", "area", 10_000.0),
+    ("fps", "frequency", 1.0),
+    ("Hz", "frequency", 1.0),
 ];
 
 /// The dimension of a canonical unit and its factor to the dimension's base unit.
@@ -169,7 +180,9 @@ fn canonical_measure(written: &str) -> Option<&'static str> {
         _ if w.starts_with("met") => "m",
         "mile" | "miles" => "miles",
         "feet" | "foot" | "ft" => "feet",
-        "yard" | "yards" => "yards",
+        "yard" | "yards" | "yarder" | "yarders" => "yards",
+        "fps" | "frames per second" => "fps",
+        "hz" | "hertz" => "Hz",
         "inch" | "inches" => "inches",
         "knot" | "knots" => "knots",
         "mph" => "mph",
@@ -193,13 +206,40 @@ pub fn is_count(unit: &str) -> bool {
         || unit == "%"
         || unit == "bp"
         || unit.chars().all(|c| c.is_ascii_uppercase())
-        || matches!(unit, "days" | "weeks" | "months" | "years" | "hours"))
+        || matches!(
+            unit,
+            "days" | "weeks" | "months" | "years" | "hours" | "minutes" | "seconds" | "clock" | ""
+        ))
 }
 
 /// Plural words after a number that do not name what is counted.
 const NOT_COUNTED: &[&str] = &[
     "points", "percents", "times", "minutes", "seconds", "hours", "others", "years", "days",
-    "weeks", "months", "units", "terms", "was", "has", "is",
+    "weeks", "months", "terms", "was", "has", "is", "says", "does", "goes", "gets", "makes",
+    "takes", "comes", "sees", "adds", "notes", "shows", "means", "needs", "wants", "seems",
+    "remains", "stands", "looks", "runs", "plays", "leads", "hits", "wins", "pts", "yrs", "mins",
+    "secs", "hrs", "lbs", "ins", "nos", "vs", "as", "its", "this", "thus", "plus", "less",
+];
+
+/// Plural nouns that do not end in "s".
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "cattle",
+    "crew",
+    "aircraft",
+    "sheep",
+    "fish",
+    "deer",
+    "livestock",
+    "youth",
+    "clergy",
+    "militia",
 ];
 
 /// Formats a number without trailing zeros.
@@ -209,7 +249,13 @@ pub fn plain(v: f64) -> String {
 }
 
 fn word_number(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    let w = w.to_ascii_lowercase();
+    // "twenty-one": tens and units.
+    if let Some((tens, units)) = w.split_once('-') {
+        let (t, u) = (word_number(tens)?, word_number(units)?);
+        return (t >= 20.0 && u < 10.0).then_some(t + u);
+    }
+    Some(match w.as_str() {
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -249,10 +295,39 @@ fn number(s: &str) -> Option<f64> {
         .parse::<f64>()
         .ok()
         .or_else(|| word_number(s))
+        .or_else(|| fraction(s))
         .filter(|v| v.is_finite())
 }
 
+/// "6 1/2", "9½", "½".
+fn fraction(s: &str) -> Option<f64> {
+    let vulgar = |c: char| match c {
+        '½' => Some(0.5),
+        '¼' => Some(0.25),
+        '¾' => Some(0.75),
+        '⅓' => Some(1.0 / 3.0),
+        '⅔' => Some(2.0 / 3.0),
+        _ => None,
+    };
+    if let Some((whole, part)) = s.split_once(char::is_whitespace) {
+        let (n, d) = part.split_once('/')?;
+        let (n, d) = (n.parse::<f64>().ok()?, d.parse::<f64>().ok()?);
+        return Some(whole.parse::<f64>().ok()? + n / d);
+    }
+    let last = s.chars().last()?;
+    let whole = s.trim_end_matches(last);
+    let whole = if whole.is_empty() {
+        0.0
+    } else {
+        whole.parse::<f64>().ok()?
+    };
+    Some(whole + vulgar(last)?)
+}
+
 fn decimals(s: &str) -> usize {
+    if s.contains(['/', '½', '¼', '¾', '⅓', '⅔']) {
+        return 2;
+    }
     s.split_once('.').map_or(0, |(_, d)| d.len())
 }
 
@@ -265,6 +340,11 @@ pub fn normalize(q: &Quantity) -> String {
             plain(x)
         }
     };
+    if q.unit == "clock" {
+        // A game clock, minutes and seconds left: "1:57".
+        let secs = q.value.max(0.0).round() as u64;
+        return format!("{}:{:02}", secs / 60, secs % 60);
+    }
     let sep = if q.unit == "%" { "" } else { " " };
     match q.high {
         Some(h) => format!("{}–{}{sep}{}", v(q.value), v(h), q.unit),
@@ -318,9 +398,47 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             decimals: decimals(m.as_str()),
         });
     }
-    let raw = c.name("num")?.as_str();
-    let base = number(raw)?;
-    let high = c.name("high").and_then(|h| number(h.as_str()));
+    if let Some(m) = c.name("clock").or_else(|| c.name("clock2")) {
+        // A game clock: "with 1:57 left", "the final 1:53".
+        let (min, sec) = m.as_str().split_once(':')?;
+        return Some(Quantity {
+            value: min.parse::<f64>().ok()? * 60.0 + sec.parse::<f64>().ok()?,
+            high: None,
+            unit: "clock".into(),
+            approximate,
+            bound,
+            phase: Phase::Plain,
+            change: None,
+            decimals: 0,
+        });
+    }
+    let (raw, mut base, approximate, bound) = if let Some(d) = c.name("dozen") {
+        // "a dozen", "half a dozen": a round figure, said approximately.
+        let v = if d.as_str().to_ascii_lowercase().starts_with("half") {
+            6.0
+        } else {
+            12.0
+        };
+        let bound = if bound == Bound::Exact {
+            Bound::About
+        } else {
+            bound
+        };
+        ("", v, true, bound)
+    } else {
+        let raw = c.name("num")?.as_str();
+        (raw, number(raw)?, approximate, bound)
+    };
+    let counted_scale = c
+        .name("cscale")
+        .and_then(|s| lex.scales.get(&s.as_str().to_ascii_lowercase()).copied());
+    if let Some(f) = counted_scale {
+        base *= f;
+    }
+    let high = c
+        .name("high")
+        .and_then(|h| number(h.as_str()))
+        .map(|h| h * counted_scale.unwrap_or(1.0));
     let (value, unit) = if c.name("pct").is_some() {
         (base, "%".to_string())
     } else if c.name("bp").is_some() {
@@ -335,21 +453,16 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             .get(&w.as_str().to_ascii_lowercase())
             .cloned()?;
         (base * scale, unit)
-    } else if let Some(noun) = c.name("count").or_else(|| c.name("count2")) {
-        // A count of things, in digits ("40 officials") or words ("nine dead", "two people").
-        // The people a casualty word counts ("37 still unaccounted for") are one unit per
-        // word, so "nine dead" meets "9 dead" and never "9 injured".
-        let noun = noun.as_str().to_ascii_lowercase();
-        if NOT_COUNTED.contains(&noun.as_str()) {
-            return None;
-        }
-        // "one of the", "one man": a single thing is seldom a reported count.
+    } else if let Some(noun) = c.name("count") {
+        // A casualty word ("nine dead", "37 still unaccounted for") is one unit per word, so
+        // "nine dead" meets "9 dead" and never "9 injured".
         if raw.eq_ignore_ascii_case("one") {
             return None;
         }
-        (base, noun)
+        (base, noun.as_str().to_ascii_lowercase())
     } else if let Some(u) = c.name("meas").or_else(|| c.name("meas2")) {
-        (base, canonical_measure(u.as_str())?.to_string())
+        let u = u.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        (base, canonical_measure(&u)?.to_string())
     } else if let Some(d) = c.name("dur") {
         let mut u = d.as_str().to_ascii_lowercase();
         if !u.ends_with('s') {
@@ -357,7 +470,8 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
         }
         (base, u)
     } else {
-        return None;
+        // A bare number: the caller reads what it counts from the words after it.
+        (base, String::new())
     };
     Some(Quantity {
         value,
@@ -371,19 +485,164 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
     })
 }
 
+/// The figure of one match and where it ends: a bare number takes the noun after it as
+/// its unit (what it counts), or gives nothing.
+fn figure(text: &str, m: &Captures, lex: &Lexicon, senses: &Senses) -> Option<(Quantity, usize)> {
+    let whole = m.get(0)?;
+    let mut q = quantity_of(m, lex)?;
+    // A vulgar fraction in a run of them ("½½½") is noise, not a figure.
+    if text
+        .slice(..whole.start())
+        .ends_with(['½', '¼', '¾', '⅓', '⅔'])
+    {
+        return None;
+    }
+    let mut end = whole.end();
+    if q.unit.is_empty() {
+        // A number right after a capitalised word is part of a name ("Switch 2 pre-orders",
+        // "Boeing 737 jets", "Windows 11 users"), not a count; a sentence's first word is
+        // capitalised anyway.
+        let head = text.slice(..whole.start());
+        let prev = head.trim_end_matches(' ');
+        let prev_word = prev
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if prev.len() < head.len()
+            && prev.len() > prev_word.len()
+            && prev_word.chars().next().is_some_and(char::is_uppercase)
+            && !words::is_stop(&prev_word.to_lowercase())
+        {
+            return None;
+        }
+        let one = m
+            .name("num")
+            .is_some_and(|n| matches!(n.as_str().to_ascii_lowercase().as_str(), "one" | "1"));
+        let tail = text.slice(end..crate::text::window_end(text, end, 80));
+        let (noun, after) = counted(tail, one, senses)?;
+        end += after;
+        q.unit = match canonical_measure(&noun) {
+            // "333 passing yards": a measurement after all.
+            Some(u) if noun.ends_with('s') || noun == "feet" => u.to_string(),
+            _ => noun,
+        };
+    }
+    // A year before a noun ("2024 elections", "the 1990 games") is a date, not a count:
+    // four digits without a comma, in the range of years, recognised by form.
+    let raw = m.name("num").map_or("", |n| n.as_str());
+    if is_count(&q.unit)
+        && raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && (1800.0..=2100.0).contains(&q.value)
+    {
+        return None;
+    }
+    Some((q, end))
+}
+
+/// What a bare number counts: the noun after it, past up to two lower-case modifiers ("20
+/// construction workers", "one passing touchdown", "2 living people"). A plural noun, or
+/// for "one" a noun the measure lexicon knows; nothing for a number followed by a name, a
+/// function word or punctuation. Returns the noun and the byte offset after it in `tail`.
+fn counted(tail: &str, one: bool, senses: &Senses) -> Option<(String, usize)> {
+    if !tail.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let clause = tail
+        .find([',', ';', '.', ':', '(', ')', '"', '“', '”'])
+        .unwrap_or(tail.len());
+    for (k, (s, e)) in words::tokens(tail.slice(..clause))
+        .into_iter()
+        .take(3)
+        .enumerate()
+    {
+        let w = tail.slice(s..e);
+        let low = w.to_lowercase();
+        if !w.chars().all(|c| c.is_lowercase() || c == '-')
+            || words::is_stop(&low)
+            || NOT_COUNTED.contains(&low.as_str())
+        {
+            return None;
+        }
+        // Words must follow each other with plain spaces.
+        if k == 0 && !tail.slice(..s).trim().is_empty() {
+            return None;
+        }
+        let known =
+            senses.sense(Part::Kind, &low).is_some() || senses.sense(Part::Event, &low).is_some();
+        let plural = IRREGULAR_PLURALS.contains(&low.as_str())
+            || (low.len() >= 4
+                && low.ends_with('s')
+                && !low.ends_with("ss")
+                && !low.ends_with("us")
+                && !low.ends_with("is"));
+        if (one && known) || (!one && plural) {
+            return Some((low, e));
+        }
+        // A modifier: an adjective or a noun before the head ("construction workers").
+        if low.len() < 3 || low.ends_with("ly") {
+            return None;
+        }
+    }
+    None
+}
+
 /// Words that end the phrase naming what a figure measures, walking back from it.
 const BOUNDARY: &[&str] = &[
     "while", "whereas", "but", "and", "although", "though", "as", "after", "before", "when",
     "since", "because", "which", "who", "that", "said", "says", "told",
 ];
 
+/// Names of months and weekdays ("Tuesday", "Jan"): capitalised, but a time, not an owner.
+fn is_calendar(word: &str) -> bool {
+    word.parse::<chrono::Weekday>().is_ok() || word.parse::<chrono::Month>().is_ok()
+}
+
+/// What a figure measures, as read from its sentence.
+struct Measured {
+    /// Context tokens (stemmed words, senses, places, targets).
+    context: Vec<String>,
+    /// The noun chunk naming the quantity, as written.
+    about: String,
+    /// The words of the figure's clause before it, in order.
+    before: Vec<String>,
+    /// The words after the figure up to the end of its clause.
+    after: Vec<String>,
+    /// The names the figure belongs to.
+    owners: Vec<String>,
+}
+
 /// The context words of a figure: what it measures.
-fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>, String) {
+fn measured(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+    senses: &Senses,
+    names: &HashSet<String>,
+) -> Measured {
     // At most nine words are taken, so a bounded window before the figure holds them all.
     let head = text.slice(crate::text::window_start(text, start, 200)..start);
-    let clause_start = head
-        .rfind([',', ';', ':', '(', '—'])
-        .map_or(0, |i| crate::text::next_boundary(head, i));
+    let boundary = |upto: usize| {
+        head.slice(..upto)
+            .rfind([',', ';', ':', '(', '—'])
+            .map_or(0, |i| crate::text::next_boundary(head, i))
+    };
+    let mut clause_start = boundary(head.len());
+    // A clause too short to say what is measured ("…, priced at $499.99") reaches back to
+    // the clause before it ("A separate bundle … will also be available, priced at").
+    let content_words = |from: usize| {
+        words::tokens(head.slice(from..))
+            .iter()
+            .filter(|&&(s, e)| !words::is_stop(&head.slice(from + s..from + e).to_lowercase()))
+            .count()
+    };
+    if clause_start > 0 && content_words(clause_start) < 2 {
+        let comma = head.slice(..clause_start).trim_end();
+        if comma.ends_with(',') {
+            clause_start = boundary(comma.len() - 1);
+        }
+    }
     let toks = words::tokens(head.slice(clause_start..));
     let mut picked: Vec<&str> = Vec::new();
     for &(s, e) in toks.iter().rev() {
@@ -399,15 +658,44 @@ fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>
     let tail_end = tail.find([',', ';', '.', ':']).unwrap_or(tail.len());
     let after: Vec<&str> = words::tokens(tail.slice(..tail_end))
         .into_iter()
-        .take(5)
+        .take(6)
         .map(|(s, e)| tail.slice(s..e))
         .collect();
+    let clause: Vec<String> = words::tokens(head.slice(clause_start..))
+        .into_iter()
+        .map(|(s, e)| head.slice(clause_start + s..clause_start + e).to_string())
+        .collect();
+    // The names the figure belongs to: capitalised words of its clause; a sentence's first
+    // word only when the source also writes it capitalised mid-sentence (a name, not "The").
+    let sentence_start = clause_start == 0 && head.len() == start;
+    let mut owners: Vec<String> = Vec::new();
+    for (k, w) in clause.iter().enumerate() {
+        let low = w.to_lowercase();
+        let bare = low.trim_end_matches("'s").trim_end_matches("’s");
+        let first = k == 0 && sentence_start;
+        if w.chars().next().is_some_and(char::is_uppercase)
+            && !words::is_stop(bare)
+            && !is_calendar(bare)
+            && (!first || names.contains(bare))
+        {
+            let owner = lex
+                .places
+                .get(bare)
+                .map_or(bare, String::as_str)
+                .to_string();
+            if !owners.contains(&owner) {
+                owners.push(owner);
+            }
+        }
+    }
     let takes_after = after
         .first()
         .is_some_and(|w| w.chars().all(char::is_lowercase) && !words::is_stop(&w.to_lowercase()));
     let mut phrase: Vec<&str> = picked.clone();
-    if takes_after {
-        phrase.extend(after.iter().copied());
+    // A figure that opens its clause ("Nine people were killed when …") is named by what
+    // follows it.
+    if takes_after || picked.is_empty() {
+        phrase.extend(after.iter().take(5).copied());
     }
     let chunk = if takes_after {
         subject_chunk(&after).or_else(|| subject_chunk(&picked))
@@ -417,18 +705,24 @@ fn measured(text: &str, start: usize, end: usize, lex: &Lexicon) -> (Vec<String>
     .unwrap_or_default();
     let about = chunk.join(" ");
     // What is measured: the noun chunk, or the wider phrase when the chunk says too little.
-    let narrow = context_tokens(&chunk, lex);
+    let narrow = context_tokens(&chunk, lex, senses);
     let context = if narrow.len() >= 2 {
         narrow
     } else {
-        context_tokens(&phrase, lex)
+        context_tokens(&phrase, lex, senses)
     };
-    (context, about)
+    Measured {
+        owners,
+        context,
+        about,
+        before: clause,
+        after: after.iter().map(|w| (*w).to_string()).collect(),
+    }
 }
 
 /// Context tokens of a phrase: stemmed content words, places unified, and the place after
 /// "on"/"against" marked as the target (`on:china`).
-fn context_tokens(phrase: &[&str], lex: &Lexicon) -> Vec<String> {
+fn context_tokens(phrase: &[&str], lex: &Lexicon, senses: &Senses) -> Vec<String> {
     let mut context = Vec::new();
     let mut target = false;
     for w in phrase {
@@ -443,10 +737,13 @@ fn context_tokens(phrase: &[&str], lex: &Lexicon) -> Vec<String> {
         if words::is_stop(&low) || low.chars().all(|c| c.is_ascii_digit() || c == '.') {
             continue;
         }
+        // Words of one sense ("cars", "vehicles"; "killed", "deaths") are one token.
         let token = match place {
             Some(p) => p,
             None if is_name => bare.to_string(),
-            None => words::stem(&low),
+            None => senses
+                .any(&low)
+                .map_or_else(|| words::stem(&low), str::to_string),
         };
         if target && (is_name || place_known(&token, lex)) {
             context.push(format!("on:{token}"));
@@ -532,6 +829,61 @@ pub const CHANGE_UP: &[&str] = &[
     "boosted",
 ];
 
+/// Words a source writes capitalised other than at the start of a sentence (lower-cased):
+/// its names.
+fn mid_sentence_names(doc: &Doc) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for i in 0..doc.sentences.len() {
+        let text = doc.sentence_text(i);
+        for (s, e) in words::tokens(text).into_iter().skip(1) {
+            let w = text.slice(s..e);
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                let low = w.to_lowercase();
+                out.insert(
+                    low.trim_end_matches("'s")
+                        .trim_end_matches("’s")
+                        .to_string(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Personal pronouns that stand for a sentence's subject.
+const PRONOUNS: &[&str] = &["he", "she", "his", "her", "they", "their", "it", "its"];
+
+/// The names a sentence opens with (lower-cased): its subject, for a pronoun in the next.
+fn sentence_subject(text: &str, names: &HashSet<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, (s, e)) in words::tokens(text).into_iter().take(4).enumerate() {
+        let w = text.slice(s..e);
+        let low = w.to_lowercase();
+        let bare = low
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string();
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !capital || words::is_stop(&bare) || (k == 0 && !names.contains(&bare)) {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        out.push(bare);
+    }
+    out
+}
+
+/// Names a quantity by its frame when no words before it do ("people · rescue").
+fn frame_words(context: &[String]) -> String {
+    Part::ALL
+        .iter()
+        .flat_map(|&p| frame::parts(context, p))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The change verb before a "from … to …", for checking its direction against its numbers.
 fn change_verb(head: &str) -> Option<String> {
     let low = head.to_lowercase();
@@ -548,8 +900,12 @@ fn change_verb(head: &str) -> Option<String> {
 
 pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
     let lex = &ctx.lex.quantity;
+    let senses = &ctx.lex.measures;
+    let names = mid_sentence_names(doc);
+    let mut previous_subject: Vec<String> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
+        let subject = sentence_subject(text, &names);
         // Changes "from A to B": the phase of each figure, and where the measured phrase ends.
         let mut phases: Vec<(usize, usize, Phase, usize, Option<String>)> = Vec::new();
         for t in TRANSITION_RE.captures_iter(text) {
@@ -568,19 +924,9 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         }
         for m in QUANTITY_RE.captures_iter(text) {
             let Some(whole) = m.get(0) else { continue };
-            let Some(mut q) = quantity_of(&m, lex) else {
+            let Some((mut q, mut end)) = figure(text, &m, lex, senses) else {
                 continue;
             };
-            // A year before a noun ("2024 elections", "the 1990 games") is a date, not a
-            // count: four digits without a comma, in the range of years, recognised by form.
-            let raw = m.name("num").map_or("", |n| n.as_str());
-            if is_count(&q.unit)
-                && raw.len() == 4
-                && raw.bytes().all(|b| b.is_ascii_digit())
-                && (1800.0..=2100.0).contains(&q.value)
-            {
-                continue;
-            }
             // A minus sign written before the figure ("growth of -0.3%", "−5%"), not a
             // dash joining words or a range.
             let sign_at = m.name("num").map_or(whole.start(), |x| x.start());
@@ -592,7 +938,6 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 q.value = -q.value;
                 q.high = q.high.map(|h| -h);
             }
-            let mut end = whole.end();
             let rest = text.slice(end..crate::text::window_end(text, end, 40));
             if let Some(r) = RATE_RE.captures(rest) {
                 let per = r["per"].to_ascii_lowercase();
@@ -603,7 +948,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 .name("num")
                 .or_else(|| m.name("cur"))
                 .map_or(whole.start(), |x| x.start());
-            let mut context_end = num_start;
+            let mut context_end = whole.start();
             if let Some(p) = phases
                 .iter()
                 .find(|p| num_start >= p.0 && num_start < p.1.max(p.0 + 1))
@@ -612,7 +957,29 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 q.change.clone_from(&p.4);
                 context_end = p.3;
             }
-            let (context, about) = measured(text, context_end, end, lex);
+            let Measured {
+                mut context,
+                about,
+                before,
+                after,
+                owners,
+            } = measured(text, context_end, end, lex, senses, &names);
+            let before: Vec<&str> = before.iter().map(String::as_str).collect();
+            let after: Vec<&str> = after.iter().map(String::as_str).collect();
+            for (part, sense) in frame::frame(senses, &q.unit, is_count(&q.unit), &before, &after) {
+                context.push(format!("{}{sense}", part.prefix()));
+            }
+            let left = after
+                .first()
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "left" | "remaining"));
+            if q.unit == "clock" || (matches!(q.unit.as_str(), "seconds" | "minutes") && left) {
+                context.push(frame::CLOCK.to_string());
+            }
+            let about = if about.is_empty() {
+                frame_words(&context)
+            } else {
+                about
+            };
             let normalized = normalize(&q);
             let mut c = claim(
                 source,
@@ -623,12 +990,26 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 normalized,
             );
             c.context = context;
+            // "He also rushed for 66 yards": a pronoun's figure belongs to the subject of
+            // the sentence before.
+            c.owners = if owners.is_empty()
+                && before
+                    .iter()
+                    .any(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
+            {
+                previous_subject.clone()
+            } else {
+                owners
+            };
             c.about = if about.is_empty() {
                 "an unnamed quantity".into()
             } else {
                 about
             };
             out.push(c);
+        }
+        if !subject.is_empty() {
+            previous_subject = subject;
         }
     }
 }
@@ -642,10 +1023,11 @@ mod tests {
     }
 
     fn all(text: &str) -> Vec<String> {
+        let senses = crate::lexicon::Lexicons::builtin().measures;
         QUANTITY_RE
             .captures_iter(text)
-            .filter_map(|c| quantity_of(&c, &lex()))
-            .map(|q| normalize(&q))
+            .filter_map(|c| figure(text, &c, &lex(), &senses))
+            .map(|(q, _)| normalize(&q))
             .collect()
     }
 
@@ -669,6 +1051,58 @@ mod tests {
         );
         assert_eq!(all("one of the seventeen workers"), ["17 workers"]);
         assert_eq!(all("1,500 homes were lost"), ["1500 homes"]);
+    }
+
+    #[test]
+    fn number_grammar_reads_what_newsrooms_write() {
+        assert_eq!(
+            all("twenty-one people, roughly a dozen cars and half a dozen boats"),
+            ["21 people", "12 cars", "6 boats"]
+        );
+        assert_eq!(
+            all("11.5 million vehicles and 4 lakh homes"),
+            ["11500000 vehicles", "400000 homes"]
+        );
+        assert_eq!(
+            all("a wait of 6 1/2 hours and 9½ hours"),
+            ["6.5 hours", "9.5 hours"]
+        );
+        assert_eq!(
+            all("20 construction workers and one passing touchdown"),
+            ["20 workers", "1 touchdown"]
+        );
+        assert_eq!(
+            all("a 1.9-mile span, a 27-yard field goal, a 53-yarder, 120fps and 60 frames per second"),
+            ["1.9 miles", "27 yards", "53 yards", "120 fps", "60 fps"]
+        );
+        assert_eq!(
+            all("with 1:57 left, then six seconds left"),
+            ["1:57", "6 seconds"]
+        );
+        // A number after a capitalised word is part of a name; a year is not a count.
+        assert_eq!(
+            all("the Nintendo Switch 2 pre-orders and 2024 elections"),
+            Vec::<String>::new()
+        );
+        // One of a kind the lexicon does not know is not a reported count.
+        assert_eq!(
+            all("one thing and one of the workers"),
+            Vec::<String>::new()
+        );
+        assert_eq!(all("a lone - and 3.5"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn approximators_are_bounds() {
+        let bound = |t: &str| {
+            let m = QUANTITY_RE.captures(t).unwrap();
+            quantity_of(&m, &lex()).unwrap().bound
+        };
+        assert_eq!(bound("as many as seven people"), Bound::AtMost);
+        assert_eq!(bound("upwards of 300 people"), Bound::AtLeast);
+        assert_eq!(bound("fewer than 20 people"), Bound::AtMost);
+        assert_eq!(bound("an estimated 40 people"), Bound::About);
+        assert_eq!(bound("40 people"), Bound::Exact);
     }
 
     #[test]
@@ -727,9 +1161,11 @@ mod tests {
         let l = lex();
         let t = "Trump said US tariffs on China would be fixed at 55 per cent, while China agreed to impose 10 per cent tariffs on US goods.";
         let a = t.find("55").unwrap();
-        let (us, _) = measured(t, a, a + 2, &l);
+        let senses = crate::lexicon::Lexicons::builtin().measures;
+        let names = HashSet::new();
+        let us = measured(t, a, a + 2, &l, &senses, &names).context;
         let b = t.find("10 per").unwrap();
-        let (cn, _) = measured(t, b, b + 11, &l);
+        let cn = measured(t, b, b + 11, &l, &senses, &names).context;
         assert!(
             us.contains(&"us".to_string()) && us.contains(&"on:china".to_string()),
             "{us:?}"

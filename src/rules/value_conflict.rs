@@ -14,7 +14,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule, RuleFile, Severity};
-use crate::extract::quantity::{measure, Bound, Phase, Quantity};
+use crate::extract::frame::{self, Part};
+use crate::extract::quantity::{is_count, measure, Bound, Phase, Quantity};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::words;
@@ -34,7 +35,33 @@ fn quantity<'a>(a: &'a Analysis, i: usize) -> Option<&'a Quantity> {
 fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option<f64> {
     let (one, other) = (&a.claims[first], &a.claims[second]);
     let (q1, q2) = (quantity(a, first)?, quantity(a, second)?);
-    if one.source == other.source || !same_dimension(&q1.unit, &q2.unit) {
+    if one.source == other.source {
+        return None;
+    }
+    // Frames that name different senses (the dead and the injured, a length and a height)
+    // are different quantities, however alike the other words.
+    if frame::clash(&one.context, &other.context)
+        || frame::owners_differ(&one.owners, &other.owners)
+    {
+        return None;
+    }
+    // Counts of differently named things meet when their frames share what is counted or
+    // what happened to it ("six people missing", "6 missing"; "2 survivors", "two people
+    // were rescued").
+    // Without an event, only the same noun meets ("seven people", "eight people"): "eight
+    // people" and "22 crew" are likely different groups.
+    let counts_meet = is_count(&q1.unit)
+        && is_count(&q2.unit)
+        && frame::share(&one.context, &other.context, Part::Event)
+        && !frame::differ(&one.context, &other.context, Part::Kind);
+    // One noun, singular or plural ("one touchdown", "two touchdowns"), or two nouns of one
+    // narrow kind ("vehicles", "cars").
+    let senses = &a.lexicons.measures;
+    let same_noun = is_count(&q1.unit)
+        && is_count(&q2.unit)
+        && (words::stem(&q1.unit) == words::stem(&q2.unit)
+            || matches!((senses.narrow_kind(&q1.unit), senses.narrow_kind(&q2.unit)), (Some(k1), Some(k2)) if k1 == k2));
+    if !(same_dimension(&q1.unit, &q2.unit) || counts_meet || same_noun) {
         return None;
     }
     // A range and a figure in other units: not compared (the conversion of ranges is not
@@ -55,22 +82,51 @@ fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option
         return None;
     }
     let sim = words::token_similarity(&one.context, &other.context);
-    (sim >= min_sim).then_some(sim)
+    // Figures far apart (one three times the other) are seldom one quantity misreported:
+    // they are compared only on strong evidence that they measure the same thing.
+    let base = |q: &Quantity| q.value.abs() * measure(&q.unit).map_or(1.0, |m| m.1);
+    let (x, y) = (base(q1), base(q2));
+    let ratio = x.max(y) / x.min(y).max(f64::MIN_POSITIVE);
+    if ratio > 3.0 && sim < FAR_APART_SIMILARITY {
+        return None;
+    }
+    // Counts that share what happened to what they count ("nine people were killed", "14
+    // dead") are named by their frame: the rest of the words may differ more.
+    let floor = if counts_meet {
+        min_sim.min(FRAME_SIMILARITY)
+    } else {
+        min_sim
+    };
+    (sim >= floor).then_some(sim)
 }
 
-/// The days a sentence's dates name (`YYYY-MM-DD`), for each (source, sentence): a figure's
-/// time. Two figures stated for different days ("a 142% premium to the Aug. 11 close", "a
-/// 40% premium to the Dec. 15 close") are different quantities, or one quantity at two
-/// moments: not a contradiction.
-fn sentence_days(a: &Analysis) -> BTreeMap<(usize, usize), BTreeSet<String>> {
-    let mut out: BTreeMap<(usize, usize), BTreeSet<String>> = BTreeMap::new();
-    for c in &a.claims {
-        if let Value::Date(d) = &c.value {
-            if let Some(day) = d.date {
-                out.entry((c.source, c.sentence))
-                    .or_default()
-                    .insert(day.format("%Y-%m-%d").to_string());
+/// How alike the other words of two counts of one frame must be.
+const FRAME_SIMILARITY: f64 = 0.35;
+
+/// How alike two figures' contexts must be to compare figures three or more times apart.
+const FAR_APART_SIMILARITY: f64 = 0.95;
+
+/// The moments each sentence names, for each (source, sentence): the days of its dates
+/// (`YYYY-MM-DD`) and the game clocks of its figures ("with 1:53 remaining", "with six
+/// seconds left"), each with the claim that names it. A figure's time is the moments of its
+/// sentence other than itself. Two figures stated for different days ("a 142% premium to the
+/// Aug. 11 close", "a 40% premium to the Dec. 15 close") or at different moments of a game
+/// ("a 28-yard field goal with 23 seconds left", "a 29-yard field goal with three seconds
+/// left") are different quantities, or one quantity at two moments: not a contradiction.
+type Moments = BTreeMap<(usize, usize), Vec<(usize, String)>>;
+
+fn sentence_moments(a: &Analysis) -> Moments {
+    let mut out: Moments = BTreeMap::new();
+    for (i, c) in a.claims.iter().enumerate() {
+        let moment = match &c.value {
+            Value::Date(d) => d.date.map(|day| day.format("%Y-%m-%d").to_string()),
+            Value::Quantity(_) if c.context.iter().any(|t| t == frame::CLOCK) => {
+                Some(format!("clock {}", c.normalized))
             }
+            _ => None,
+        };
+        if let Some(m) = moment {
+            out.entry((c.source, c.sentence)).or_default().push((i, m));
         }
     }
     out
@@ -102,15 +158,34 @@ fn best_pairs(
     a: &Analysis,
     members: &[usize],
     min_sim: f64,
-    days: &BTreeMap<(usize, usize), BTreeSet<String>>,
+    moments: &Moments,
 ) -> Vec<(usize, usize)> {
-    let day_of = |i: usize| days.get(&(a.claims[i].source, a.claims[i].sentence));
-    let other_days = |i: usize, j: usize| matches!((day_of(i), day_of(j)), (Some(x), Some(y)) if x.is_disjoint(y));
+    let time_of = |i: usize| -> BTreeSet<&str> {
+        moments
+            .get(&(a.claims[i].source, a.claims[i].sentence))
+            .map(|v| {
+                v.iter()
+                    .filter(|(k, _)| *k != i)
+                    .map(|(_, m)| m.as_str())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let other_days = |i: usize, j: usize| {
+        let (x, y) = (time_of(i), time_of(j));
+        !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+    };
     // (figure, other source) → (similarity, figure there)
     let mut best: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
+    // On a tie, the figure nearer in value: of two equally described candidates, the one
+    // that agrees is the likelier to be the same quantity.
+    let gap = |i: usize, j: usize| match (quantity(a, i), quantity(a, j)) {
+        (Some(x), Some(y)) => (x.value - y.value).abs(),
+        _ => f64::INFINITY,
+    };
     let mut offer = |i: usize, j: usize, sim: f64| {
         let e = best.entry((i, a.claims[j].source)).or_insert((sim, j));
-        if sim > e.0 {
+        if sim > e.0 + 1e-9 || ((sim - e.0).abs() <= 1e-9 && gap(i, j) < gap(i, e.1)) {
             *e = (sim, j);
         }
     };
@@ -133,6 +208,35 @@ fn best_pairs(
         .collect()
 }
 
+/// Two counts of a tally that moves while a story unfolds (the dead, the missing, the
+/// rescued), published on different days: drift, with each figure's time, not an error.
+fn tally_drift(a: &Analysis, i: usize, j: usize) -> Option<String> {
+    let (ci, cj) = (&a.claims[i], &a.claims[j]);
+    let senses = &a.lexicons.measures;
+    let events = frame::parts(&ci.context, Part::Event);
+    let shared = frame::parts(&cj.context, Part::Event);
+    let tally = events.intersection(&shared).find(|e| senses.is_tally(e))?;
+    let when = |c: &crate::extract::Claim| a.times.get(c.source).and_then(|t| t.published);
+    let (wi, wj) = (when(ci)?, when(cj)?);
+    if wi.date() == wj.date() {
+        return None;
+    }
+    let id = |c: &crate::extract::Claim| a.story.sources[c.source].id.as_str();
+    Some(format!(
+        "a count that moves as a story unfolds ({tally}): {} gives {} as of {wi}, {} gives {} as of {wj}; the later figure may supersede the earlier",
+        id(ci),
+        ci.normalized,
+        id(cj),
+        cj.normalized
+    ))
+}
+
+/// Is this unit a currency (an ISO code, possibly per something)?
+fn is_currency(unit: &str) -> bool {
+    let code = unit.split('/').next().unwrap_or("");
+    code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// One unit, or two units of one dimension (miles and kilometres).
 fn same_dimension(u1: &str, u2: &str) -> bool {
     u1 == u2 || matches!((measure(u1), measure(u2)), (Some(a), Some(b)) if a.0 == b.0)
@@ -140,7 +244,7 @@ fn same_dimension(u1: &str, u2: &str) -> bool {
 
 /// How two differing values differ: `None` when they are equal.
 fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, Option<String>)> {
-    if x.unit != y.unit {
+    if x.unit != y.unit && !(is_count(&x.unit) && is_count(&y.unit)) {
         // Converted figures ("8 knots", "9 mph") are rounded in conversion: within 5% they
         // agree; beyond, they are compared in the base unit.
         let (Some((_, fx)), Some((_, fy))) = (measure(&x.unit), measure(&y.unit)) else {
@@ -163,6 +267,16 @@ fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, O
         ));
     }
     if (x.value - y.value).abs() < f64::EPSILON {
+        return None;
+    }
+    // A price written without its cents ("$449" for "$449.99") says the same price.
+    let cents_dropped = |a: &Quantity, b: &Quantity| {
+        a.decimals == 0
+            && b.decimals == 2
+            && (a.value - b.value.trunc()).abs() < 1e-9
+            && is_currency(&a.unit)
+    };
+    if cents_dropped(x, y) || cents_dropped(y, x) {
         return None;
     }
     let max = x.value.abs().max(y.value.abs());
@@ -256,77 +370,119 @@ impl Check for ValueConflict {
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         let tolerance = rule.param_f64("tolerance", 0.0);
         let min_sim = rule.param_f64("min-similarity", 0.6);
-        let days = sentence_days(a);
+        let days = sentence_moments(a);
         for group in a.groups.iter().filter(|g| g.kind == "number") {
-            let mut members: BTreeSet<usize> = BTreeSet::new();
-            let mut worst: Option<(Severity, Option<String>)> = None;
-            let mut differing: Vec<(usize, usize)> = Vec::new();
+            let mut found: Vec<(usize, usize, (Severity, Option<String>))> = Vec::new();
             for (i, j) in best_pairs(a, &group.members, min_sim, &days) {
                 let (Some(x), Some(y)) = (quantity(a, i), quantity(a, j)) else {
                     continue;
                 };
-                if let Some(d) = difference(x, y, tolerance) {
-                    members.insert(i);
-                    members.insert(j);
-                    differing.push((i, j));
-                    if worst.as_ref().is_none_or(|w| d.0 < w.0) {
-                        worst = Some(d);
-                    }
-                }
-            }
-            let Some((severity, note)) = worst else {
-                continue;
-            };
-            // One figure per source, in text order.
-            let mut seen = BTreeSet::new();
-            let chosen: Vec<usize> = members
-                .into_iter()
-                .filter(|&m| seen.insert(a.claims[m].source))
-                .collect();
-            let id = |m: usize| a.story.sources[a.claims[m].source].id.as_str();
-            // Most sources agree: the finding shows each source that departs from them,
-            // beside the agreeing figure it was compared with; the message names them all.
-            let (evidence, message) = if let Some(value) = majority(a, &chosen) {
-                let odd: Vec<usize> = chosen
-                    .iter()
-                    .copied()
-                    .filter(|&m| a.claims[m].normalized != value)
-                    .collect();
-                let mut evidence: BTreeSet<usize> = odd.iter().copied().collect();
-                for &m in &odd {
-                    if let Some(&(x, y)) = differing.iter().find(|p| p.0 == m || p.1 == m) {
-                        let partner = if x == m { y } else { x };
-                        if a.claims[partner].normalized == value {
-                            evidence.insert(partner);
+                if let Some(mut d) = difference(x, y, tolerance) {
+                    if d.0 == Severity::Error {
+                        if let Some(note) = tally_drift(a, i, j) {
+                            d = (Severity::Warning, Some(note));
                         }
                     }
+                    found.push((i, j, d));
                 }
-                let agreeing: Vec<&str> = chosen
-                    .iter()
-                    .filter(|&&m| a.claims[m].normalized == value)
-                    .map(|&m| id(m))
-                    .collect();
-                let mut parts: Vec<String> = odd
-                    .iter()
-                    .map(|&m| format!("{} says {}", id(m), a.claims[m].normalized))
-                    .collect();
-                parts.push(format!("{} say {value}", agreeing.join(", ")));
-                (evidence.into_iter().collect::<Vec<_>>(), parts.join("; "))
-            } else {
-                let parts: Vec<String> = chosen
-                    .iter()
-                    .map(|&m| format!("{} says {}", id(m), a.claims[m].normalized))
-                    .collect();
-                (chosen.clone(), parts.join("; "))
-            };
-            let first = &a.claims[evidence[0]];
-            let mut f = rule.finding(first.about.clone(), message);
-            f.severity = severity.max(rule.spec.severity);
-            f.note = note;
-            for &m in &evidence {
-                f.push_claim(a, m);
             }
-            out.push(f);
+            // One finding per quantity: the differing pairs that share a figure.
+            for component in components(&found) {
+                report(rule, a, &component, out);
+            }
         }
     }
+}
+
+/// The differing pairs, split into sets linked through a shared figure, in order.
+fn components<T: Clone>(pairs: &[(usize, usize, T)]) -> Vec<Vec<(usize, usize, T)>> {
+    let mut out: Vec<Vec<(usize, usize, T)>> = Vec::new();
+    let mut figures: Vec<BTreeSet<usize>> = Vec::new();
+    for (i, j, t) in pairs {
+        let hits: Vec<usize> = (0..figures.len())
+            .filter(|&k| figures[k].contains(i) || figures[k].contains(j))
+            .collect();
+        let mut merged_pairs = vec![(*i, *j, t.clone())];
+        let mut merged_figs: BTreeSet<usize> = [*i, *j].into_iter().collect();
+        for &k in hits.iter().rev() {
+            merged_pairs.extend(out.remove(k));
+            merged_figs.extend(figures.remove(k));
+        }
+        merged_pairs.sort_by_key(|p| (p.0, p.1));
+        out.push(merged_pairs);
+        figures.push(merged_figs);
+    }
+    out.sort_by_key(|c| c.first().map(|p| (p.0, p.1)));
+    out
+}
+
+/// How two figures differ: the severity, and a note saying why.
+type Difference = (Severity, Option<String>);
+
+/// One finding for a set of differing pairs that share figures.
+fn report(rule: &Rule, a: &Analysis, found: &[(usize, usize, Difference)], out: &mut Vec<Finding>) {
+    let mut members: BTreeSet<usize> = BTreeSet::new();
+    let mut worst: Option<(Severity, Option<String>)> = None;
+    let mut differing: Vec<(usize, usize)> = Vec::new();
+    for (i, j, d) in found {
+        members.insert(*i);
+        members.insert(*j);
+        differing.push((*i, *j));
+        if worst.as_ref().is_none_or(|w| d.0 < w.0) {
+            worst = Some(d.clone());
+        }
+    }
+    let Some((severity, note)) = worst else {
+        return;
+    };
+    // One figure per source, in text order.
+    let mut seen = BTreeSet::new();
+    let chosen: Vec<usize> = members
+        .into_iter()
+        .filter(|&m| seen.insert(a.claims[m].source))
+        .collect();
+    let id = |m: usize| a.story.sources[a.claims[m].source].id.as_str();
+    // Most sources agree: the finding shows each source that departs from them,
+    // beside the agreeing figure it was compared with; the message names them all.
+    let (evidence, message) = if let Some(value) = majority(a, &chosen) {
+        let odd: Vec<usize> = chosen
+            .iter()
+            .copied()
+            .filter(|&m| a.claims[m].normalized != value)
+            .collect();
+        let mut evidence: BTreeSet<usize> = odd.iter().copied().collect();
+        for &m in &odd {
+            if let Some(&(x, y)) = differing.iter().find(|p| p.0 == m || p.1 == m) {
+                let partner = if x == m { y } else { x };
+                if a.claims[partner].normalized == value {
+                    evidence.insert(partner);
+                }
+            }
+        }
+        let agreeing: Vec<&str> = chosen
+            .iter()
+            .filter(|&&m| a.claims[m].normalized == value)
+            .map(|&m| id(m))
+            .collect();
+        let mut parts: Vec<String> = odd
+            .iter()
+            .map(|&m| format!("{} says {}", id(m), a.claims[m].normalized))
+            .collect();
+        parts.push(format!("{} say {value}", agreeing.join(", ")));
+        (evidence.into_iter().collect::<Vec<_>>(), parts.join("; "))
+    } else {
+        let parts: Vec<String> = chosen
+            .iter()
+            .map(|&m| format!("{} says {}", id(m), a.claims[m].normalized))
+            .collect();
+        (chosen.clone(), parts.join("; "))
+    };
+    let first = &a.claims[evidence[0]];
+    let mut f = rule.finding(first.about.clone(), message);
+    f.severity = severity.max(rule.spec.severity);
+    f.note = note;
+    for &m in &evidence {
+        f.push_claim(a, m);
+    }
+    out.push(f);
 }
