@@ -92,6 +92,22 @@ pub struct Quantity {
     pub decimals: usize,
 }
 
+impl Quantity {
+    /// A whole figure stated exactly, on its own (not part of a change).
+    fn exact(value: f64, high: Option<f64>, unit: String) -> Quantity {
+        Quantity {
+            value,
+            high,
+            unit,
+            approximate: false,
+            bound: Bound::Exact,
+            phase: Phase::Plain,
+            change: None,
+            decimals: 0,
+        }
+    }
+}
+
 /// Digits with Indian grouping ("12,34,567"), Western grouping ("1,234,567"), or none.
 const NUMBER: &str =
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
@@ -120,7 +136,7 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
               \s*(?P<pct>%|\bper\s?cent\b|\bpercent\b|\bpct\b)(?:age\ points?)?
             | \s*(?P<bp>\bbasis\ points?\b|\bbps?\b)
             | \s*(?P<scale>trillion|billion|million|thousand|lakh|crore|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
-            | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b
+            | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b(?P<old>[\s-]old\b)?
             | (?:\s*|-)(?P<meas>kilomet(?:re|er)s?|km/h|kmh|kph|km|miles?|feet|foot|ft|met(?:re|er)s?|yards?|yarders?|inch(?:es)?|knots?|mph|kilograms?|kg|tonnes?|tons?|acres?|hectares?|°\ ?[CF]|degrees?\s+(?:Celsius|Fahrenheit)|fps|frames\ per\ second|hz|hertz)\b
             | [\s-]*(?P<meas2>magnitude)\b
             | \s+(?:(?:were|are|was|still|have\ been|had\ been|been)\s+)?(?P<count>dead|killed|injured|wounded|hurt|missing|hospitali[sz]ed|displaced|evacuated|arrested|detained|unaccounted)\b
@@ -202,7 +218,10 @@ fn canonical_measure(written: &str) -> Option<&'static str> {
 pub fn is_count(unit: &str) -> bool {
     !(unit.contains('/')
         || measure(unit).is_some()
-        || matches!(unit, "tons" | "magnitude" | "°C" | "°F")
+        || matches!(
+            unit,
+            "tons" | "magnitude" | "°C" | "°F" | "score" | "years old"
+        )
         || unit == "%"
         || unit == "bp"
         || unit.chars().all(|c| c.is_ascii_uppercase())
@@ -340,6 +359,10 @@ pub fn normalize(q: &Quantity) -> String {
             plain(x)
         }
     };
+    if q.unit == "score" {
+        // A result or a lead as written: "31-9", "19-19".
+        return format!("{}-{}", plain(q.value), plain(q.high.unwrap_or(0.0)));
+    }
     if q.unit == "clock" {
         // A game clock, minutes and seconds left: "1:57".
         let secs = q.value.max(0.0).round() as u64;
@@ -467,6 +490,10 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
         let mut u = d.as_str().to_ascii_lowercase();
         if !u.ends_with('s') {
             u.push('s');
+        }
+        // An age ("the 24-year-old", "aged 24 years old") is not a duration.
+        if c.name("old").is_some() {
+            u = format!("{u} old");
         }
         (base, u)
     } else {
@@ -850,6 +877,79 @@ fn mid_sentence_names(doc: &Doc) -> HashSet<String> {
     out
 }
 
+/// A result or a lead: "won 25-22", "a 31-9 loss", "led 14-7". Only with a word that says
+/// it is a score, so a range ("4-6 weeks") or a record is never read as one.
+static SCORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?P<verb>won|wins|win|beat|beats|beating|defeated|defeats|edged|routed|thrashed|lost|loses|losing|drew|tied|tying|led|leads|leading|trailed|trails|trailing)\b(?:\s+[\w'’.-]+){0,5}?\s+)?(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})\b(?:\s+(?P<noun>win|victory|defeat|loss|lead|draw|tie|triumph|rout|scoreline|deficit|advantage|halftime|overtime|final)\b)?")
+        .expect("static pattern")
+});
+
+/// Scores in a sentence: (start, start of the score, end, quantity).
+fn scores(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
+    let mut out = Vec::new();
+    for c in SCORE_RE.captures_iter(text) {
+        let (Some(a), Some(b)) = (c.name("a"), c.name("b")) else {
+            continue;
+        };
+        if c.name("verb").is_none() && c.name("noun").is_none() {
+            continue;
+        }
+        // "4-6%", "3-4 weeks": a range with a unit, not a score.
+        let next = text.slice(b.end()..crate::text::window_end(text, b.end(), 12));
+        if next.starts_with(['%', '-', '–', '/', '.', ':'])
+            && !next.starts_with(". ")
+            && next != "."
+        {
+            continue;
+        }
+        let (Some(x), Some(y)) = (number(a.as_str()), number(b.as_str())) else {
+            continue;
+        };
+        out.push((
+            a.start(),
+            a.start(),
+            b.end(),
+            Quantity::exact(x, Some(y), "score".into()),
+        ));
+    }
+    out
+}
+
+/// "No deaths were reported", "no one was injured": a count of zero, written as a negation.
+static ZERO_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bno\s+(?:(?:immediate|other|further|reported|known|serious|confirmed|major)\s+)?(?P<noun>one\b|[a-z]{4,})")
+        .expect("static pattern")
+});
+
+/// Zero counts in a sentence: (start, start of the figure, end, quantity).
+fn zeros(text: &str, senses: &Senses) -> Vec<(usize, usize, usize, Quantity)> {
+    let mut out = Vec::new();
+    for c in ZERO_RE.captures_iter(text) {
+        let (Some(noun), Some(whole)) = (c.name("noun"), c.get(0)) else {
+            continue;
+        };
+        let low = noun.as_str().to_lowercase();
+        let unit = if low == "one" {
+            "people".to_string()
+        } else if senses.sense(Part::Kind, &low) == Some("people")
+            || senses.sense(Part::Event, &low).is_some()
+                && IRREGULAR_PLURALS.contains(&low.as_str())
+            || (senses.sense(Part::Event, &low).is_some() && low.ends_with('s'))
+        {
+            low
+        } else {
+            continue;
+        };
+        out.push((
+            whole.start(),
+            whole.start(),
+            whole.end(),
+            Quantity::exact(0.0, None, unit),
+        ));
+    }
+    out
+}
+
 /// Personal pronouns that stand for a sentence's subject.
 const PRONOUNS: &[&str] = &["he", "she", "his", "her", "they", "their", "it", "its"];
 
@@ -922,6 +1022,8 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             ));
             phases.push((b.start(), b.end(), Phase::After, whole.start(), verb));
         }
+        // Every figure of the sentence: (start, start of the number, end, quantity).
+        let mut found: Vec<(usize, usize, usize, Quantity)> = Vec::new();
         for m in QUANTITY_RE.captures_iter(text) {
             let Some(whole) = m.get(0) else { continue };
             let Some((mut q, mut end)) = figure(text, &m, lex, senses) else {
@@ -948,7 +1050,17 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 .name("num")
                 .or_else(|| m.name("cur"))
                 .map_or(whole.start(), |x| x.start());
-            let mut context_end = whole.start();
+            found.push((whole.start(), num_start, end, q));
+        }
+        for extra in scores(text).into_iter().chain(zeros(text, senses)) {
+            if !found.iter().any(|f| f.0 < extra.2 && extra.0 < f.2) {
+                found.push(extra);
+            }
+        }
+        found.sort_by_key(|f| f.0);
+        for (start, num_start, end, mut q) in found {
+            // A score's verb ("won", "trailing") is part of what it measures.
+            let mut context_end = if q.unit == "score" { num_start } else { start };
             if let Some(p) = phases
                 .iter()
                 .find(|p| num_start >= p.0 && num_start < p.1.max(p.0 + 1))
@@ -985,7 +1097,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 source,
                 doc,
                 (si, i),
-                (s.start + whole.start(), s.start + end),
+                (s.start + start, s.start + end),
                 Value::Quantity(q),
                 normalized,
             );
@@ -1090,6 +1202,28 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(all("a lone - and 3.5"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn scores_zeros_and_ages() {
+        let senses = crate::lexicon::Lexicons::builtin().measures;
+        let score =
+            |t: &str| -> Vec<String> { scores(t).iter().map(|f| normalize(&f.3)).collect() };
+        assert_eq!(score("The Chiefs won 25-22 in overtime"), ["25-22"]);
+        assert_eq!(score("a 31-9 loss, after trailing 10-0"), ["31-9", "10-0"]);
+        // Ranges and records without a word of scoring are not scores.
+        assert_eq!(score("rates of 4-6% over 3-4 weeks"), Vec::<String>::new());
+        assert_eq!(score("a 12-5 record"), Vec::<String>::new());
+        let zero = |t: &str| -> Vec<String> {
+            zeros(t, &senses).iter().map(|f| normalize(&f.3)).collect()
+        };
+        assert_eq!(
+            zero("No deaths were reported and no one was hurt"),
+            ["0 deaths", "0 people"]
+        );
+        assert_eq!(zero("no comment and no plans"), Vec::<String>::new());
+        assert_eq!(all("the 24-year-old striker"), ["24 years old"]);
+        assert_eq!(all("a wait of 24 years"), ["24 years"]);
     }
 
     #[test]

@@ -38,6 +38,11 @@ fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option
     if one.source == other.source {
         return None;
     }
+    // A lead is one moment of a game; only results are compared.
+    let result = |c: &crate::extract::Claim| c.context.iter().any(|t| t == "event:result");
+    if (q1.unit == "score" || q2.unit == "score") && !(result(one) && result(other)) {
+        return None;
+    }
     // Frames that name different senses (the dead and the injured, a length and a height)
     // are different quantities, however alike the other words.
     if frame::clash(&one.context, &other.context)
@@ -87,7 +92,8 @@ fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option
     let base = |q: &Quantity| q.value.abs() * measure(&q.unit).map_or(1.0, |m| m.1);
     let (x, y) = (base(q1), base(q2));
     let ratio = x.max(y) / x.min(y).max(f64::MIN_POSITIVE);
-    if ratio > 3.0 && sim < FAR_APART_SIMILARITY {
+    // A zero ("no deaths were reported") states an absence, not a scaled figure.
+    if ratio > 3.0 && x.min(y) > 0.0 && sim < FAR_APART_SIMILARITY {
         return None;
     }
     // Counts that share what happened to what they count ("nine people were killed", "14
@@ -129,8 +135,41 @@ fn sentence_moments(a: &Analysis) -> Moments {
             out.entry((c.source, c.sentence)).or_default().push((i, m));
         }
     }
+    // The period of a game a sentence names ("in the third quarter", "in overtime").
+    let mut seen = BTreeSet::new();
+    for c in a
+        .claims
+        .iter()
+        .filter(|c| matches!(c.value, Value::Quantity(_)))
+    {
+        if !seen.insert((c.source, c.sentence)) {
+            continue;
+        }
+        let Some(doc) = a.docs.get(c.source) else {
+            continue;
+        };
+        for m in PERIOD_RE.captures_iter(doc.sentence_text(c.sentence)) {
+            let period = m
+                .iter()
+                .skip(1)
+                .flatten()
+                .map(|g| g.as_str().to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.entry((c.source, c.sentence))
+                .or_default()
+                .push((usize::MAX, format!("period {period}")));
+        }
+    }
     out
 }
+
+/// A period of a game named with "in" ("in the third quarter", "late in the first half",
+/// "in overtime"): the moment of the sentence's figures. General sports vocabulary.
+static PERIOD_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:in|during|into|through)\s+(?:the\s+)?(first|second|third|fourth|fifth|final|opening|closing|1st|2nd|3rd|4th|5th|9th|ninth|eighth|seventh|sixth)\s+(quarter|half|period|set|inning|innings|round|frame|lap|stage|leg)\b|\bin\s+(overtime|extra\s+time|stoppage\s+time|injury\s+time|added\s+time)\b")
+        .expect("static pattern")
+});
 
 /// The value most of `chosen` (one figure per source) give, when at least two sources give
 /// it and more than give any other value.
@@ -244,6 +283,14 @@ fn same_dimension(u1: &str, u2: &str) -> bool {
 
 /// How two differing values differ: `None` when they are equal.
 fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, Option<String>)> {
+    if x.unit == "score" || y.unit == "score" {
+        // Scores are exact; the order of the two sides is how each report tells it.
+        let sides = |q: &Quantity| {
+            let h = q.high.unwrap_or(0.0);
+            (q.value.max(h), q.value.min(h))
+        };
+        return (sides(x) != sides(y)).then_some((Severity::Error, None));
+    }
     if x.unit != y.unit && !(is_count(&x.unit) && is_count(&y.unit)) {
         // Converted figures ("8 knots", "9 mph") are rounded in conversion: within 5% they
         // agree; beyond, they are compared in the base unit.
