@@ -7,11 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule};
+use crate::extract::frame::Part;
 use crate::extract::quantity::{is_count, Phase, CHANGE_DOWN as DOWN, CHANGE_UP as UP};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::text::Slice;
-use crate::words;
 use crate::Analysis;
 
 pub struct Arithmetic;
@@ -114,6 +114,7 @@ impl Check for Arithmetic {
         }
         // Each figure is in at most one such finding.
         let mut reported: BTreeSet<usize> = BTreeSet::new();
+        let moments = super::value_conflict::sentence_moments(a);
         for (i, j) in pairs {
             if reported.contains(&i) || reported.contains(&j) {
                 continue;
@@ -122,10 +123,13 @@ impl Check for Arithmetic {
             let (Value::Quantity(q1), Value::Quantity(q2)) = (&first.value, &second.value) else {
                 continue;
             };
+            // One quantity by the same tests as across sources (frames, owners, units,
+            // figures far apart, moments), with a stricter likeness of words.
             if second.sentence == first.sentence
                 || q1.unit != q2.unit
                 || first.normalized == second.normalized
-                || words::token_similarity(&first.context, &second.context) < min_sim
+                || super::value_conflict::same_quantity(a, i, j, min_sim).is_none()
+                || super::value_conflict::different_moments(a, &moments, i, j)
             {
                 continue;
             }
@@ -137,6 +141,19 @@ impl Check for Arithmetic {
                     first.normalized, second.normalized
                 ),
             );
+            // A tally (the dead, the missing) given twice in one report: an update that left
+            // an earlier figure behind, drift to reconcile rather than a contradiction.
+            let senses = &a.lexicons.measures;
+            let events = crate::extract::frame::parts(&first.context, Part::Event);
+            if let Some(tally) = events
+                .intersection(&crate::extract::frame::parts(&second.context, Part::Event))
+                .find(|e| senses.is_tally(e))
+            {
+                f.severity = super::Severity::Warning.max(rule.spec.severity);
+                f.note = Some(format!(
+                    "a count that moves as a story unfolds ({tally}): an updated report may have kept an earlier figure"
+                ));
+            }
             f.push_claim(a, i);
             f.push_claim(a, j);
             out.push(f);

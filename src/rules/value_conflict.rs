@@ -33,11 +33,23 @@ fn quantity<'a>(a: &'a Analysis, i: usize) -> Option<&'a Quantity> {
 /// How alike two figures' contexts are, when they can be the same quantity (other
 /// sources, one unit, the same point of any change); `None` when they cannot.
 fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option<f64> {
-    let (one, other) = (&a.claims[first], &a.claims[second]);
-    let (q1, q2) = (quantity(a, first)?, quantity(a, second)?);
-    if one.source == other.source {
+    if a.claims[first].source == a.claims[second].source {
         return None;
     }
+    same_quantity(a, first, second, min_sim)
+}
+
+/// How alike two figures' contexts are, when they can be one quantity whatever their
+/// sources: frames and owners that agree, one unit or dimension, the same point of any
+/// change, the same target, and words alike enough; `None` when they cannot.
+pub(super) fn same_quantity(
+    a: &Analysis,
+    first: usize,
+    second: usize,
+    min_sim: f64,
+) -> Option<f64> {
+    let (one, other) = (&a.claims[first], &a.claims[second]);
+    let (q1, q2) = (quantity(a, first)?, quantity(a, second)?);
     // A lead is one moment of a game; only results are compared.
     let result = |c: &crate::extract::Claim| c.context.iter().any(|t| t == "event:result");
     if (q1.unit == "score" || q2.unit == "score") && !(result(one) && result(other)) {
@@ -119,9 +131,26 @@ const FAR_APART_SIMILARITY: f64 = 0.95;
 /// Aug. 11 close", "a 40% premium to the Dec. 15 close") or at different moments of a game
 /// ("a 28-yard field goal with 23 seconds left", "a 29-yard field goal with three seconds
 /// left") are different quantities, or one quantity at two moments: not a contradiction.
-type Moments = BTreeMap<(usize, usize), Vec<(usize, String)>>;
+pub(super) type Moments = BTreeMap<(usize, usize), Vec<(usize, String)>>;
 
-fn sentence_moments(a: &Analysis) -> Moments {
+/// Are two figures stated for different moments (days, game clocks, periods)?
+pub(super) fn different_moments(a: &Analysis, moments: &Moments, i: usize, j: usize) -> bool {
+    let time_of = |k: usize| -> BTreeSet<&str> {
+        moments
+            .get(&(a.claims[k].source, a.claims[k].sentence))
+            .map(|v| {
+                v.iter()
+                    .filter(|(m, _)| *m != k)
+                    .map(|(_, m)| m.as_str())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (when_i, when_j) = (time_of(i), time_of(j));
+    !when_i.is_empty() && !when_j.is_empty() && when_i.is_disjoint(&when_j)
+}
+
+pub(super) fn sentence_moments(a: &Analysis) -> Moments {
     let mut out: Moments = BTreeMap::new();
     for (i, c) in a.claims.iter().enumerate() {
         let moment = match &c.value {
@@ -199,21 +228,7 @@ fn best_pairs(
     min_sim: f64,
     moments: &Moments,
 ) -> Vec<(usize, usize)> {
-    let time_of = |i: usize| -> BTreeSet<&str> {
-        moments
-            .get(&(a.claims[i].source, a.claims[i].sentence))
-            .map(|v| {
-                v.iter()
-                    .filter(|(k, _)| *k != i)
-                    .map(|(_, m)| m.as_str())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let other_days = |i: usize, j: usize| {
-        let (x, y) = (time_of(i), time_of(j));
-        !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
-    };
+    let other_days = |i: usize, j: usize| different_moments(a, moments, i, j);
     // (figure, other source) → (similarity, figure there)
     let mut best: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
     // On a tie, the figure nearer in value: of two equally described candidates, the one

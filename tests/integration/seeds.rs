@@ -79,7 +79,10 @@ fn consistent_stories_are_silent() {
             .map(|f| format!("{}: {}", f.rule, f.message))
             .collect();
         assert!(loud.is_empty(), "{fixture}: {loud:#?}");
-        assert!(report.summary.claims > 15, "{fixture}: the reports' claims are read");
+        assert!(
+            report.summary.claims > 15,
+            "{fixture}: the reports' claims are read"
+        );
     }
 }
 
