@@ -154,7 +154,7 @@ static TRANSITION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// denominator becomes part of the unit (`USD/share`), so a price per share never meets a
 /// total price. The denominators are ordinary units of pricing and counting.
 static RATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s-]*(?:per|a|an|each|every)[\s-]+(?P<per>share|person|head|capita|barrel|tonne|ton|ounce|gallon|litre|liter|kilogram|kilo|kg|pound|unit|vehicle|household|family|passenger|ticket|night|hour|day|week|month|year|game|copy|student|employee|worker|user|subscriber|device|item|piece)\b")
+    Regex::new(r"(?i)^\s+(?P<adv>annually|yearly|daily|weekly|monthly|hourly)\b|^[\s-]*(?:per|a|an|each|every)[\s-]+(?P<per>share|person|head|capita|barrel|tonne|ton|ounce|gallon|litre|liter|kilogram|kilo|kg|pound|unit|vehicle|household|family|passenger|ticket|night|hour|day|week|month|year|game|copy|student|employee|worker|user|subscriber|device|item|piece)\b")
         .expect("static pattern")
 });
 
@@ -1042,7 +1042,22 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             }
             let rest = text.slice(end..crate::text::window_end(text, end, 40));
             if let Some(r) = RATE_RE.captures(rest) {
-                let per = r["per"].to_ascii_lowercase();
+                let per = r
+                    .name("per")
+                    .map(|p| p.as_str().to_ascii_lowercase())
+                    .or_else(|| {
+                        r.name("adv").map(|a| {
+                            match a.as_str().to_ascii_lowercase().as_str() {
+                                "annually" | "yearly" => "year",
+                                "daily" => "day",
+                                "weekly" => "week",
+                                "monthly" => "month",
+                                _ => "hour",
+                            }
+                            .to_string()
+                        })
+                    })
+                    .unwrap_or_default();
                 q.unit = format!("{}/{per}", q.unit);
                 end += r.get(0).map_or(0, |x| x.end());
             }
@@ -1258,9 +1273,11 @@ mod tests {
         let rate = |t: &str| {
             let m = QUANTITY_RE.captures(t).unwrap();
             let end = m.get(0).unwrap().end();
-            RATE_RE
-                .captures(t.slice(end..))
-                .map(|r| r["per"].to_string())
+            RATE_RE.captures(t.slice(end..)).and_then(|r| {
+                r.name("per")
+                    .or(r.name("adv"))
+                    .map(|p| p.as_str().to_string())
+            })
         };
         assert_eq!(
             rate("It paid $55 a share in cash").as_deref(),
@@ -1272,6 +1289,10 @@ mod tests {
         );
         assert_eq!(rate("a $35-per-share offer").as_deref(), Some("share"));
         assert_eq!(rate("a deal worth $14.9 billion, including debt"), None);
+        assert_eq!(
+            rate("traffic grew by 3% annually").as_deref(),
+            Some("annually")
+        );
         assert!(!is_count("USD/share"));
     }
 

@@ -110,7 +110,11 @@ pub(super) fn same_quantity(
     }
     // Counts that share what happened to what they count ("nine people were killed", "14
     // dead") are named by their frame: the rest of the words may differ more.
-    let floor = if counts_meet {
+    // So are measurements of one named thing ("a 1.9-mile span", "the 1.6 mile bridge").
+    let measures_meet = measure(&q1.unit).is_some()
+        && same_dimension(&q1.unit, &q2.unit)
+        && frame::share(&one.context, &other.context, Part::Kind);
+    let floor = if counts_meet || measures_meet {
         min_sim.min(FRAME_SIMILARITY)
     } else {
         min_sim
