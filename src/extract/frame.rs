@@ -263,6 +263,9 @@ pub fn frame(
 /// seconds left"): it gives the moment of the other figures in its sentence.
 pub const CLOCK: &str = "moment:clock";
 
+/// The context-token prefix of what a share is of ("40% of voters" → `of:voter`).
+pub const SHARE_OF: &str = "of:";
+
 /// The frame tokens of a context, by part.
 pub fn parts(context: &[String], part: Part) -> BTreeSet<&str> {
     context
@@ -286,7 +289,7 @@ pub fn clash(a: &[String], b: &[String]) -> bool {
         !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
     };
     let has_event = |c: &[String]| c.iter().any(|t| t.starts_with(Part::Event.prefix()));
-    Part::ALL.iter().any(|p| differ(p.prefix())) || has_event(a) != has_event(b)
+    Part::ALL.iter().any(|p| differ(p.prefix())) || differ(SHARE_OF) || has_event(a) != has_event(b)
 }
 
 /// Do two figures belong to different names (one player's yards and another's)?

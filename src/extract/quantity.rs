@@ -160,8 +160,8 @@ static RATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Units of measurement: canonical unit, dimension, and factor to the dimension's base unit
 /// (metre, metre per second, kilogram, square metre). A figure in miles meets one in
-/// kilometres through these; temperatures, tons (short or metric?) and magnitudes have no
-/// conversion and compare only in their own unit. General physical knowledge, not a list
+/// kilometres through these; temperatures convert by formula in `number-conflict`; tons
+/// (short or metric?) and magnitudes have no conversion and compare only in their own unit. General physical knowledge, not a list
 /// from any story.
 const MEASURES: &[(&str, &str, f64)] = &[
     ("km", "length", 1000.0),
@@ -738,6 +738,38 @@ fn measured(
     } else {
         context_tokens(&phrase, lex, senses)
     };
+    // Share-of: what a share is of ("40% of voters", "a third of the country's homes").
+    let mut context = context;
+    if after.first().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        let whole: Vec<&str> = after
+            .iter()
+            .skip(1)
+            .skip_while(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "this"
+                )
+            })
+            .take_while(|w| !words::is_stop(&w.to_lowercase()))
+            .take(2)
+            .copied()
+            .collect();
+        // The head is the first word, or the word after a possessive ("the country's homes").
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        let head = match whole.as_slice() {
+            [first, second, ..] if possessive(first) => Some(second),
+            [first, ..] => Some(first),
+            [] => None,
+        };
+        if let Some(head) = head {
+            let low = head.to_lowercase();
+            let bare = low.trim_end_matches("'s").trim_end_matches("’s");
+            let sense = senses
+                .any(bare)
+                .map_or_else(|| words::stem(bare), str::to_string);
+            context.push(format!("{}{sense}", frame::SHARE_OF));
+        }
+    }
     Measured {
         owners,
         context,

@@ -84,6 +84,7 @@ impl Check for Arithmetic {
             }
         }
         parts_exceed_total(rule, a, out);
+        comparatives(rule, a, out);
         // Two values for one quantity in one source: compared within each source only,
         // and only figures sharing a context word and a unit (blocking, as in `align`). A
         // block of many figures is a series or a table ("prices rose 5% in May, 6% in
@@ -162,6 +163,117 @@ impl Check for Arithmetic {
     }
 }
 
+/// Words that say the figure before them is above, or below, the figure after them.
+const ABOVE: &[&str] = &[
+    "above",
+    "higher than",
+    "exceeding",
+    "exceeded",
+    "exceeds",
+    "surpassing",
+    "topping",
+    "topped",
+    "over",
+    "ahead of",
+    "beat",
+    "beating",
+];
+const BELOW: &[&str] = &[
+    "below",
+    "lower than",
+    "short of",
+    "under",
+    "beneath",
+    "behind",
+    "shy of",
+    "missing",
+    "missed",
+];
+
+/// Each sentence's figures stated on their own (not a change, not a range) that `keep`
+/// accepts, in claim order: (source, sentence) → claims.
+fn plain_figures_by_sentence(
+    a: &Analysis,
+    keep: impl Fn(&crate::extract::quantity::Quantity) -> bool,
+) -> BTreeMap<(usize, usize), Vec<usize>> {
+    let mut by_sentence: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (i, c) in a.claims.iter().enumerate() {
+        if let Value::Quantity(q) = &c.value {
+            if q.phase == Phase::Plain && q.high.is_none() && keep(q) {
+                by_sentence
+                    .entry((c.source, c.sentence))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    by_sentence
+}
+
+/// A comparative that contradicts its own figures: "inflation of 2.8%, well above the 3%
+/// target". The figure compared is the nearest figure of the same unit before the
+/// comparative, in the same sentence.
+fn comparatives(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+    let by_sentence = plain_figures_by_sentence(a, |q| !is_count(&q.unit));
+    for ((si, _), members) in by_sentence {
+        let source = &a.story.sources[si];
+        for pair in members.windows(2) {
+            let (first, second) = (pair[0], pair[1]);
+            let (Value::Quantity(x), Value::Quantity(y)) =
+                (&a.claims[first].value, &a.claims[second].value)
+            else {
+                continue;
+            };
+            if x.unit != y.unit || x.approximate || y.approximate {
+                continue;
+            }
+            let between = crate::text::lowercase_aligned(
+                source
+                    .text
+                    .slice(a.claims[first].span.end..a.claims[second].span.start),
+            );
+            let tail: Vec<&str> = between.split_whitespace().rev().take(4).collect();
+            let tail: String = tail.into_iter().rev().collect::<Vec<_>>().join(" ");
+            // Whole words only: "over" is not in "overall".
+            let padded = format!(
+                " {} ",
+                tail.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            let says = |list: &[&str]| list.iter().any(|w| padded.contains(&format!(" {w} ")));
+            // Only a short stretch of words between the two, with one comparative.
+            if between.split_whitespace().count() > 8 || (says(ABOVE) && says(BELOW)) {
+                continue;
+            }
+            let (word, wrong) = if says(ABOVE) {
+                ("above", x.value <= y.value)
+            } else if says(BELOW) {
+                ("below", x.value >= y.value)
+            } else {
+                continue;
+            };
+            if !wrong {
+                continue;
+            }
+            let mut f = rule.finding(
+                a.claims[first].about.clone(),
+                format!(
+                    "{} puts {} {word} {}",
+                    source.id, a.claims[first].normalized, a.claims[second].normalized
+                ),
+            );
+            f.note = Some(format!(
+                "the comparative says the first figure is {word} the second; its own numbers say otherwise"
+            ));
+            f.push_claim(a, first);
+            f.push_claim(a, second);
+            out.push(f);
+        }
+    }
+}
+
 /// More figures than this sharing a context word and unit in one source are a series.
 const MAX_SERIES: usize = 6;
 
@@ -190,17 +302,7 @@ const PARTS: &[&str] = &[
 /// Parts that add up to more than the total the same sentence states: "a total of 40
 /// people were hurt, including 25 children and 20 adults".
 fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
-    let mut by_sentence: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    for (i, c) in a.claims.iter().enumerate() {
-        if let Value::Quantity(q) = &c.value {
-            if q.phase == Phase::Plain && q.high.is_none() {
-                by_sentence
-                    .entry((c.source, c.sentence))
-                    .or_default()
-                    .push(i);
-            }
-        }
-    }
+    let by_sentence = plain_figures_by_sentence(a, |_| true);
     for ((si, sentence), members) in by_sentence {
         if members.len() < 3 {
             continue;

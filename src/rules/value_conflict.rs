@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule, RuleFile, Severity};
 use crate::extract::frame::{self, Part};
-use crate::extract::quantity::{is_count, measure, Bound, Phase, Quantity};
+use crate::extract::quantity::{is_count, measure, plain, Bound, Phase, Quantity};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::words;
@@ -297,7 +297,18 @@ fn is_currency(unit: &str) -> bool {
 
 /// One unit, or two units of one dimension (miles and kilometres).
 fn same_dimension(u1: &str, u2: &str) -> bool {
-    u1 == u2 || matches!((measure(u1), measure(u2)), (Some(a), Some(b)) if a.0 == b.0)
+    u1 == u2
+        || matches!((measure(u1), measure(u2)), (Some(a), Some(b)) if a.0 == b.0)
+        || celsius(1.0, u1).is_some() && celsius(1.0, u2).is_some()
+}
+
+/// A temperature in degrees Celsius.
+fn celsius(value: f64, unit: &str) -> Option<f64> {
+    match unit {
+        "°C" => Some(value),
+        "°F" => Some((value - 32.0) * 5.0 / 9.0),
+        _ => None,
+    }
 }
 
 /// How two differing values differ: `None` when they are equal.
@@ -309,6 +320,23 @@ fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, O
             (q.value.max(h), q.value.min(h))
         };
         return (sides(x) != sides(y)).then_some((Severity::Error, None));
+    }
+    if let (Some(cx), Some(cy)) = (celsius(x.value, &x.unit), celsius(y.value, &y.unit)) {
+        // Temperatures in two scales ("47 °F", "8 °C") agree within a degree Celsius of
+        // conversion rounding.
+        if x.unit != y.unit {
+            return ((cx - cy).abs() > 1.0).then(|| {
+                (
+                    Severity::Error,
+                    Some(format!(
+                        "compared in one scale: {} {} is {:.1} °C",
+                        plain(x.value),
+                        x.unit,
+                        cx
+                    )),
+                )
+            });
+        }
     }
     if x.unit != y.unit && !(is_count(&x.unit) && is_count(&y.unit)) {
         // Converted figures ("8 knots", "9 mph") are rounded in conversion: within 5% they
