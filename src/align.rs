@@ -45,7 +45,8 @@ impl Default for Params {
     }
 }
 
-/// Blocking keys of a claim: its type joined with each distinct context word.
+/// Blocking keys of a claim: its type joined with each distinct context word, and with each
+/// anchor figure of its sentence.
 fn keys(claim: &Claim) -> BTreeSet<String> {
     let kind = claim.value.kind();
     claim
@@ -53,7 +54,19 @@ fn keys(claim: &Claim) -> BTreeSet<String> {
         .iter()
         .filter(|w| w.chars().count() > 2)
         .map(|w| format!("{kind}\u{1f}{w}"))
+        .chain(
+            claim
+                .anchors
+                .iter()
+                .map(|x| format!("{kind}\u{1f}with {x}")),
+        )
         .collect()
+}
+
+/// Do two claims' sentences share an anchor figure (see [`Claim::anchors`])? They then
+/// tell of one event, and are linked whatever their other words.
+fn anchored(a: &Claim, b: &Claim) -> bool {
+    a.anchors.iter().any(|x| b.anchors.contains(x))
 }
 
 /// A claim's blocking keys as people read them (`number:tariffs`): two claims are only
@@ -109,7 +122,8 @@ pub fn explain(claims: &[Claim], params: Params) -> Explanation {
     }
     for ((a, b), shared) in pairs {
         let sim = words::token_similarity(&claims[a].context, &claims[b].context);
-        out.pairs.push((a, b, sim, sim >= params.threshold, shared));
+        let linked = sim >= params.threshold || anchored(&claims[a], &claims[b]);
+        out.pairs.push((a, b, sim, linked, shared));
     }
     out
 }
@@ -139,7 +153,7 @@ pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
     let mut links = Vec::new();
     for (a, b) in pairs {
         let sim = words::token_similarity(&claims[a].context, &claims[b].context);
-        if sim >= params.threshold {
+        if sim >= params.threshold || anchored(&claims[a], &claims[b]) {
             uf.union(a, b);
             links.push((a, b, sim));
         }

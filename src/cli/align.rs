@@ -49,6 +49,9 @@ pub struct ClaimView {
     /// The names a figure belongs to (figures of different owners are not compared).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub owners: Vec<String>,
+    /// The other distinctive figures of its sentence: claims sharing one are linked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<String>,
     /// A date's event class (`begin`, `meet`…), when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
@@ -71,6 +74,7 @@ impl ClaimView {
             about: c.about.clone(),
             context: c.context.clone(),
             owners: c.owners.clone(),
+            anchors: c.anchors.clone(),
             event: match &c.value {
                 Value::Date(d) => d.event.clone(),
                 _ => None,
@@ -249,11 +253,13 @@ fn text(o: &Output) -> String {
                     "      about: {}; context: {}{}{}",
                     c.about,
                     c.context.join(", "),
-                    if c.owners.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; owners: {}", c.owners.join(", "))
-                    },
+                    [("owners", &c.owners), ("anchors", &c.anchors)]
+                        .iter()
+                        .filter(|(_, v)| !v.is_empty())
+                        .fold(String::new(), |mut acc, (k, v)| {
+                            let _ = write!(acc, "; {k}: {}", v.join(", "));
+                            acc
+                        }),
                     c.event
                         .as_ref()
                         .map_or_else(String::new, |e| format!("; event: {e}"))
@@ -261,13 +267,19 @@ fn text(o: &Output) -> String {
             }
         }
         for l in &g.links {
+            let why = if l.similarity >= o.threshold {
+                format!("similarity {:.3} ≥ {}", l.similarity, o.threshold)
+            } else {
+                format!(
+                    "similarity {:.3} < {}, but their sentences share a figure",
+                    l.similarity, o.threshold
+                )
+            };
             let _ = writeln!(
                 s,
-                "  linked #{} and #{}: similarity {:.3} ≥ {} (shared keys: {})",
+                "  linked #{} and #{}: {why} (shared keys: {})",
                 l.a,
                 l.b,
-                l.similarity,
-                o.threshold,
                 l.shared_keys.join(", ")
             );
         }

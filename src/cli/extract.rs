@@ -42,6 +42,9 @@ struct ClaimOut<'a> {
     /// The names a figure belongs to.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     owners: &'a [String],
+    /// The other distinctive figures of its sentence: a sentence sharing one is linked.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    anchors: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     event: Option<&'a str>,
     block_keys: Vec<String>,
@@ -143,6 +146,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
                 about: &c.about,
                 context: &c.context,
                 owners: &c.owners,
+                anchors: &c.anchors,
                 event: match &c.value {
                     crate::extract::Value::Date(d) => d.event.as_deref(),
                     _ => None,

@@ -79,6 +79,9 @@ pub struct Claim {
     /// The names a figure belongs to (lower-cased): "Butker's 29-yard field goal" →
     /// `butker`. Two figures of different owners are different quantities.
     pub owners: Vec<String>,
+    /// The other distinctive figures of a figure's sentence (normalised): two sentences
+    /// sharing one tell of one event ("with 1:53 remaining … a 53-yard field goal").
+    pub anchors: Vec<String>,
 }
 
 /// What an extractor may know besides the text.
@@ -110,6 +113,7 @@ pub fn claim(
         context: Vec::new(),
         about: String::new(),
         owners: Vec::new(),
+        anchors: Vec::new(),
     }
 }
 

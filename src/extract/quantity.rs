@@ -982,6 +982,38 @@ fn zeros(text: &str, senses: &Senses) -> Vec<(usize, usize, usize, Quantity)> {
     out
 }
 
+/// Marks each figure of one sentence with the sentence's other distinctive figures (a
+/// measurement, money, a percentage, a clock, a score, or a count of ten or more): two
+/// sentences sharing one tell of one event.
+fn anchor(claims: &mut [Claim]) {
+    let unit = |c: &Claim| match &c.value {
+        Value::Quantity(q) => q.unit.clone(),
+        _ => String::new(),
+    };
+    let distinctive: Vec<(String, String)> = claims
+        .iter()
+        .filter(|c| match &c.value {
+            Value::Quantity(q) => !is_count(&q.unit) || q.value >= 10.0,
+            _ => false,
+        })
+        .map(|c| (unit(c), c.normalized.clone()))
+        .collect();
+    if distinctive.len() > 6 {
+        // A list or a table of figures: no one figure names the event.
+        return;
+    }
+    // A figure of another unit: two prices in one sentence ("$449.99, or $499.99 with the
+    // game") are alternatives, not one event's anchors.
+    for c in claims.iter_mut() {
+        let own = unit(c);
+        for (u, d) in &distinctive {
+            if *u != own && !c.anchors.contains(d) {
+                c.anchors.push(d.clone());
+            }
+        }
+    }
+}
+
 /// Personal pronouns that stand for a sentence's subject.
 const PRONOUNS: &[&str] = &["he", "she", "his", "her", "they", "their", "it", "its"];
 
@@ -1105,6 +1137,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             }
         }
         found.sort_by_key(|f| f.0);
+        let first_claim = out.len();
         for (start, num_start, end, mut q) in found {
             // A score's verb ("won", "trailing") is part of what it measures.
             let mut context_end = if q.unit == "score" { num_start } else { start };
@@ -1167,6 +1200,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             };
             out.push(c);
         }
+        anchor(&mut out[first_claim..]);
         if !subject.is_empty() {
             previous_subject = subject;
         }

@@ -252,7 +252,15 @@ fn best_pairs(
             if other_days(i, j) {
                 continue;
             }
-            if let Some(sim) = comparable(a, i, j, min_sim) {
+            // Two sentences that share another distinctive figure ("a 53-yard field goal")
+            // tell of one event: their other figures need no further likeness of words.
+            let (ai, aj) = (&a.claims[i].anchors, &a.claims[j].anchors);
+            let floor = if ai.iter().any(|x| aj.contains(x)) {
+                0.0
+            } else {
+                min_sim
+            };
+            if let Some(sim) = comparable(a, i, j, floor) {
                 offer(i, j, sim);
                 offer(j, i, sim);
             }
