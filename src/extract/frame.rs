@@ -275,8 +275,7 @@ pub fn parts(context: &[String], part: Part) -> BTreeSet<&str> {
 }
 
 /// Do two contexts' frames name different senses for one part (a count of the dead and a
-/// count of the injured; a length and a height)? A count that says what happened to what it counts and one that does not are
-/// not known to be one quantity either ("six people missing", "eight people were aboard").
+/// count of the injured; a length and a height; a share of the vote and of the seats)?
 pub fn clash(a: &[String], b: &[String]) -> bool {
     let prefixed = |c: &[String], prefix: &str| -> BTreeSet<String> {
         c.iter()
@@ -288,8 +287,12 @@ pub fn clash(a: &[String], b: &[String]) -> bool {
         let (x, y) = (prefixed(a, prefix), prefixed(b, prefix));
         !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
     };
-    let has_event = |c: &[String]| c.iter().any(|t| t.starts_with(Part::Event.prefix()));
-    Part::ALL.iter().any(|p| differ(p.prefix())) || differ(SHARE_OF) || has_event(a) != has_event(b)
+    Part::ALL.iter().any(|p| differ(p.prefix())) || differ(SHARE_OF)
+}
+
+/// Does a context's frame say what happened to what is counted?
+pub fn has_event(context: &[String]) -> bool {
+    context.iter().any(|t| t.starts_with(Part::Event.prefix()))
 }
 
 /// Do two figures belong to different names (one player's yards and another's)?
@@ -367,8 +370,10 @@ mod tests {
         let missing = vec!["event:missing".to_string()];
         let six_missing = vec!["event:missing".to_string(), "kind:people".to_string()];
         assert!(clash(&dead, &hurt));
-        // One says what happened to the people, the other does not: not known to be one.
-        assert!(clash(&dead, &plain));
+        // One says what happened to the people, the other does not: no clash of senses
+        // (number-conflict keeps such counts apart on its own).
+        assert!(!clash(&dead, &plain));
+        assert!(has_event(&dead) && !has_event(&plain));
         assert!(share(&dead, &plain, Part::Kind));
         assert!(!clash(&missing, &six_missing));
         assert!(share(&missing, &six_missing, Part::Event));

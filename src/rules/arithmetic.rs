@@ -129,7 +129,7 @@ impl Check for Arithmetic {
             if second.sentence == first.sentence
                 || q1.unit != q2.unit
                 || first.normalized == second.normalized
-                || super::value_conflict::same_quantity(a, i, j, min_sim).is_none()
+                || super::value_conflict::same_quantity(a, i, j, min_sim, false).is_none()
                 || super::value_conflict::different_moments(a, &moments, i, j)
             {
                 continue;

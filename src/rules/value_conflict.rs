@@ -36,7 +36,7 @@ fn comparable(a: &Analysis, first: usize, second: usize, min_sim: f64) -> Option
     if a.claims[first].source == a.claims[second].source {
         return None;
     }
-    same_quantity(a, first, second, min_sim)
+    same_quantity(a, first, second, min_sim, true)
 }
 
 /// How alike two figures' contexts are, when they can be one quantity whatever their
@@ -47,6 +47,7 @@ pub(super) fn same_quantity(
     first: usize,
     second: usize,
     min_sim: f64,
+    across_sources: bool,
 ) -> Option<f64> {
     let (one, other) = (&a.claims[first], &a.claims[second]);
     let (q1, q2) = (quantity(a, first)?, quantity(a, second)?);
@@ -57,8 +58,14 @@ pub(super) fn same_quantity(
     }
     // Frames that name different senses (the dead and the injured, a length and a height)
     // are different quantities, however alike the other words.
+    // A count that says what happened to what it counts and one that does not are not known
+    // to be one quantity either ("six people missing", "eight people were aboard").
+    let event_unsaid = is_count(&q1.unit)
+        && is_count(&q2.unit)
+        && frame::has_event(&one.context) != frame::has_event(&other.context);
     if frame::clash(&one.context, &other.context)
         || frame::owners_differ(&one.owners, &other.owners)
+        || event_unsaid
     {
         return None;
     }
@@ -114,7 +121,9 @@ pub(super) fn same_quantity(
     let measures_meet = measure(&q1.unit).is_some()
         && same_dimension(&q1.unit, &q2.unit)
         && frame::share(&one.context, &other.context, Part::Kind);
-    let floor = if counts_meet || measures_meet {
+    // Measurements of one named thing meet on fewer words across sources only: one report
+    // naming two kicks names two kicks.
+    let floor = if counts_meet || (across_sources && measures_meet) {
         min_sim.min(FRAME_SIMILARITY)
     } else {
         min_sim
@@ -137,6 +146,15 @@ const FAR_APART_SIMILARITY: f64 = 0.95;
 /// left") are different quantities, or one quantity at two moments: not a contradiction.
 pub(super) type Moments = BTreeMap<(usize, usize), Vec<(usize, String)>>;
 
+/// The kind of a moment: a game clock, a period of a game, or a day.
+fn moment_kind(m: &str) -> &'static str {
+    match m.split_once(' ') {
+        Some(("clock", _)) => "clock",
+        Some(("period", _)) => "period",
+        _ => "day",
+    }
+}
+
 /// Are two figures stated for different moments (days, game clocks, periods)?
 pub(super) fn different_moments(a: &Analysis, moments: &Moments, i: usize, j: usize) -> bool {
     let time_of = |k: usize| -> BTreeSet<&str> {
@@ -151,7 +169,19 @@ pub(super) fn different_moments(a: &Analysis, moments: &Moments, i: usize, j: us
             .unwrap_or_default()
     };
     let (when_i, when_j) = (time_of(i), time_of(j));
-    !when_i.is_empty() && !when_j.is_empty() && when_i.is_disjoint(&when_j)
+    // Each kind of moment on its own: days, game clocks, periods. Two sentences that both
+    // name a period and no period in common are apart, whatever clocks they share.
+
+    ["day", "clock", "period"].iter().any(|k| {
+        let of = |w: &BTreeSet<&str>| -> BTreeSet<String> {
+            w.iter()
+                .filter(|m| moment_kind(m) == *k)
+                .map(|m| (*m).to_string())
+                .collect()
+        };
+        let (here, there) = (of(&when_i), of(&when_j));
+        !here.is_empty() && !there.is_empty() && here.is_disjoint(&there)
+    })
 }
 
 pub(super) fn sentence_moments(a: &Analysis) -> Moments {
@@ -200,7 +230,7 @@ pub(super) fn sentence_moments(a: &Analysis) -> Moments {
 /// A period of a game named with "in" ("in the third quarter", "late in the first half",
 /// "in overtime"): the moment of the sentence's figures. General sports vocabulary.
 static PERIOD_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:in|during|into|through)\s+(?:the\s+)?(first|second|third|fourth|fifth|final|opening|closing|1st|2nd|3rd|4th|5th|9th|ninth|eighth|seventh|sixth)\s+(quarter|half|period|set|inning|innings|round|frame|lap|stage|leg)\b|\bin\s+(overtime|extra\s+time|stoppage\s+time|injury\s+time|added\s+time)\b")
+    regex::Regex::new(r"(?i)\b(?:in|during|into|through)\s+(?:the\s+)?(first|second|third|fourth|fifth|final|opening|closing|1st|2nd|3rd|4th|5th|9th|ninth|eighth|seventh|sixth)\s+(quarter|half|period|set|inning|innings|round|frame|lap|stage|leg)\b|\bin\s+(overtime|regulation|extra\s+time|stoppage\s+time|injury\s+time|added\s+time)\b")
         .expect("static pattern")
 });
 
