@@ -88,8 +88,10 @@ pub struct Quantity {
     pub phase: Phase,
     /// The verb of the change, for a before/after pair ("cut", "raised").
     pub change: Option<String>,
-    /// Decimal places written, for telling rounding from a real difference.
-    pub decimals: usize,
+    /// The precision written, as decimal places of the value in its unit: "6.9%" is 1,
+    /// "$14.1 billion" is -8 (to the hundred million), for telling rounding from a real
+    /// difference.
+    pub decimals: i32,
 }
 
 impl Quantity {
@@ -343,11 +345,20 @@ fn fraction(s: &str) -> Option<f64> {
     Some(whole + vulgar(last)?)
 }
 
-fn decimals(s: &str) -> usize {
+fn decimals(s: &str) -> i32 {
     if s.contains(['/', '½', '¼', '¾', '⅓', '⅔']) {
         return 2;
     }
-    s.split_once('.').map_or(0, |(_, d)| d.len())
+    s.split_once('.')
+        .map_or(0, |(_, d)| i32::try_from(d.len()).unwrap_or(i32::MAX))
+}
+
+/// The decimal places of a figure written with a scale word ("14.1 billion": -8).
+fn scaled_decimals(raw: &str, scale: f64) -> i32 {
+    // Scale words are powers of ten (thousand, lakh, crore, million…).
+    #[allow(clippy::cast_possible_truncation)]
+    let exponent = scale.log10().round() as i32;
+    decimals(raw).saturating_sub(exponent)
 }
 
 /// The normalised text of a quantity.
@@ -405,7 +416,7 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             bound,
             phase: Phase::Plain,
             change: None,
-            decimals: decimals(raw),
+            decimals: scaled_decimals(raw, scale),
         });
     }
     if let Some(m) = c.name("magnum") {
@@ -462,6 +473,7 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
         .name("high")
         .and_then(|h| number(h.as_str()))
         .map(|h| h * counted_scale.unwrap_or(1.0));
+    let mut scale_used = counted_scale.unwrap_or(1.0);
     let (value, unit) = if c.name("pct").is_some() {
         (base, "%".to_string())
     } else if c.name("bp").is_some() {
@@ -475,6 +487,7 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             .currencies
             .get(&w.as_str().to_ascii_lowercase())
             .cloned()?;
+        scale_used *= scale;
         (base * scale, unit)
     } else if let Some(noun) = c.name("count") {
         // A casualty word ("nine dead", "37 still unaccounted for") is one unit per word, so
@@ -508,7 +521,7 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
         bound,
         phase: Phase::Plain,
         change: None,
-        decimals: decimals(raw),
+        decimals: scaled_decimals(raw, scale_used),
     })
 }
 

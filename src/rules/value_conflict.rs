@@ -442,7 +442,7 @@ fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, O
     }
     let rounds = |a: &Quantity, b: &Quantity| {
         a.decimals < b.decimals && {
-            let f = 10f64.powi(a.decimals as i32);
+            let f = 10f64.powi(a.decimals);
             ((b.value * f).round() / f - a.value).abs() < 1e-9
         }
     };
