@@ -1392,6 +1392,18 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
         return true;
     }
     match expr {
+        // "the worst storm in 30 years", "a first Super Bowl in 28 years", "the first rise
+        // in six years": after a superlative or "first", "in N years" is a duration.
+        Expr::Offset {
+            sign: 1,
+            base: None,
+            ..
+        } => before
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(8)
+            .any(is_superlative),
         Expr::DayOfMonth { wd: None, .. } => {
             after.starts_with("century")
                 || after.starts_with("amendment")
@@ -1425,6 +1437,52 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// A superlative or an ordinal of rank ("worst", "first", "highest", "deadliest"): what
+/// follows "in N years" then counts back, it does not point ahead. General English.
+fn is_superlative(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "first",
+        "last",
+        "only",
+        "worst",
+        "best",
+        "most",
+        "least",
+        "fewest",
+        "highest",
+        "lowest",
+        "largest",
+        "biggest",
+        "greatest",
+        "smallest",
+        "strongest",
+        "longest",
+        "shortest",
+        "fastest",
+        "slowest",
+        "oldest",
+        "youngest",
+        "latest",
+        "earliest",
+        "closest",
+        "deepest",
+        "warmest",
+        "coldest",
+        "hottest",
+        "wettest",
+        "driest",
+        "heaviest",
+        "deadliest",
+        "costliest",
+        "busiest",
+        "sharpest",
+        "steepest",
+        "weakest",
+        "record",
+    ];
+    WORDS.contains(&w) || (w.len() > 6 && w.ends_with("iest"))
 }
 
 /// Attaches a time of day next to a date expression: returns (time, zone, new start, new end).
@@ -1981,9 +2039,43 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
 static RELATIVE_DATELINE_RE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:\d+|\ban?|\bone)\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b"));
 
+/// Is this the opening of a page stamp ("date", "Published:", "Last updated")? The date after
+/// it dates the page, not an event.
+fn is_stamp(opening: &str) -> bool {
+    let low = opening
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_ascii_lowercase();
+    matches!(
+        low.as_str(),
+        "date"
+            | "dated"
+            | "published"
+            | "published on"
+            | "posted"
+            | "posted on"
+            | "updated"
+            | "last updated"
+            | "first published"
+            | "updated on"
+    )
+}
+
 /// Finds a source's publication time in a dateline or byline near the top of the text (or
-/// on a line that says "Published"/"Updated").
+/// on a line that says "Published"/"Updated"), or a page stamp opening the text ("date
+/// 2023-11-02 …").
 pub fn dateline(text: &str, lex: &Lexicon, story_tz: Option<Tz>) -> SourceTime {
+    let opening = text.trim_start();
+    if let Some(c) = DATELINE_RE.captures(opening.slice(..window_end(opening, 0, 120))) {
+        if let Some(m) = c.get(0) {
+            if is_stamp(opening.slice(..m.start())) {
+                if let Some(t) = dateline_of(&c, lex, story_tz) {
+                    return t;
+                }
+            }
+        }
+    }
     let mut published_lines = Vec::new();
     let mut top = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -2193,6 +2285,10 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         }
         let events = EventIndex::new(text, &ctx.lex.events);
         for r in found {
+            // "date 2023-11-02 …" opening the text: a page stamp, publication metadata.
+            if i == 0 && is_stamp(text.slice(..r.start)) {
+                continue;
+            }
             let mut value = r.value;
             let in_dateline = dateline_end.is_some_and(|p| r.end <= p);
             // "The meeting came four days after Trump spoke…": what is dated comes before;
@@ -2259,6 +2355,42 @@ mod tests {
             ["2025-06-13"]
         );
         assert_eq!(norm("The talks opened on Monday.", ""), ["Monday"]);
+    }
+
+    #[test]
+    fn in_n_years_after_a_superlative_is_a_duration() {
+        let p = "2024-02-12";
+        assert_eq!(
+            norm("They won a first Super Bowl in 28 years.", p),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            norm(
+                "It was the worst storm in 30 years, and the deadliest in decades.",
+                p
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            norm("The vote will be held in two weeks.", p),
+            ["2024-02-26"]
+        );
+    }
+
+    #[test]
+    fn a_page_stamp_dates_the_page() {
+        let t = dateline(
+            "date 2024-03-27 The ship lost power before the crash, officials said on Tuesday.",
+            &lex(),
+            None,
+        );
+        assert_eq!(
+            t.published.map(|p| p.to_string()).as_deref(),
+            Some("2024-03-27")
+        );
+        assert!(is_stamp("date "));
+        assert!(is_stamp("Last updated:"));
+        assert!(!is_stamp("The talks began"));
     }
 
     #[test]
