@@ -1444,6 +1444,15 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
 fn is_superlative(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
         "last",
         "only",
         "worst",

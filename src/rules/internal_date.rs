@@ -118,10 +118,16 @@ impl Check for InternalDate {
                         .map(|d| (m, d))
                 })
                 .collect();
-            let Some(&(first, d0)) = values.first() else {
-                continue;
-            };
-            let Some(&(other, d1)) = values.iter().find(|(_, d)| *d != d0) else {
+            // Two dates of one sentence are two events ("pre-orders open in North America on
+            // April 9, while customers in Europe can order from April 8"): only dates of
+            // different sentences are one event dated twice.
+            let sentence = |m: usize| (a.claims[m].source, a.claims[m].sentence);
+            let Some((first, d0, other, d1)) = values.iter().find_map(|&(m, d)| {
+                values
+                    .iter()
+                    .find(|&&(o, e)| e != d && sentence(o) != sentence(m))
+                    .map(|&(o, e)| (m, d, o, e))
+            }) else {
                 continue;
             };
             let c0 = &a.claims[first];
