@@ -1443,16 +1443,6 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
 /// follows "in N years" then counts back, it does not point ahead. General English.
 fn is_superlative(w: &str) -> bool {
     const WORDS: &[&str] = &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
         "last",
         "only",
         "worst",
@@ -1491,7 +1481,7 @@ fn is_superlative(w: &str) -> bool {
         "weakest",
         "record",
     ];
-    WORDS.contains(&w) || (w.len() > 6 && w.ends_with("iest"))
+    WORDS.contains(&w) || ordinal_word(w).is_some() || (w.len() > 6 && w.ends_with("iest"))
 }
 
 /// Attaches a time of day next to a date expression: returns (time, zone, new start, new end).
