@@ -1632,7 +1632,56 @@ pub fn resolve_text(
         }
     }
     resolve_after_events(text, &mut out);
-    merge_parentheticals(text, &out)
+    let mut out = merge_parentheticals(text, &out);
+    standalone_times(text, &mut out, tz, lex);
+    out
+}
+
+/// Times of day standing alone in a sentence that names one day ("The ship crashed early
+/// Tuesday … around 1:30 a.m."): the time of that day. Only times that say they are clock
+/// times (a.m./p.m., or a zone), never a game clock ("1:53 remaining") or a duration.
+fn standalone_times(text: &str, out: &mut Vec<Resolved>, tz: Option<Tz>, lex: &Lexicon) {
+    let days: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].value.date.is_some() && out[k].value.end.is_none())
+        .collect();
+    let [day] = days.as_slice() else { return };
+    let day = *day;
+    if out[day].value.time.is_some() {
+        return;
+    }
+    let mut extra = Vec::new();
+    for c in TIME_RE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        if out.iter().any(|r| r.start < m.end() && m.start() < r.end) {
+            continue;
+        }
+        let mut end = m.end();
+        let zone = zone_after(text, &mut end);
+        let marked = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
+            || (c.name("h24").is_some() && zone.is_some());
+        if !marked {
+            continue;
+        }
+        let Some(t) = time_of(&c) else { continue };
+        let mut value = out[day].value.clone();
+        value.time = Some(t);
+        value.zone = zone;
+        value.alt_time = None;
+        value.relative = None;
+        value.relative_text = None;
+        let d = value.date.map_or_else(String::new, |d| d.to_string());
+        value.reasoning = format!("a time of day in a sentence dated {d}");
+        let normalized = normalize(&value, tz, lex, m.as_str());
+        extra.push(Resolved {
+            start: m.start(),
+            end,
+            value,
+            normalized,
+            after_event: None,
+        });
+    }
+    out.extend(extra);
+    out.sort_by_key(|r| r.start);
 }
 
 /// Does an expression give its year (a range: its first day)?
@@ -2374,6 +2423,25 @@ mod tests {
             norm("The vote will be held in two weeks.", p),
             ["2024-02-26"]
         );
+    }
+
+    #[test]
+    fn standalone_times_take_the_sentence_day() {
+        let p = "2024-03-27";
+        assert_eq!(
+            norm(
+                "It happened early Tuesday, when the ship crashed into a piling around 1:30 a.m.",
+                p
+            ),
+            ["2024-03-26", "2024-03-26T01:30:00"]
+        );
+        // A game clock, a rate and a sentence without a day give no time.
+        assert_eq!(
+            norm("On Sunday they led with 1:53 remaining.", p),
+            ["2024-03-24"]
+        );
+        assert_eq!(norm("On Sunday the bid was $3 a share.", p), ["2024-03-24"]);
+        assert_eq!(norm("It crashed at 1:30 a.m.", p), Vec::<String>::new());
     }
 
     #[test]

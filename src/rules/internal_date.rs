@@ -128,6 +128,40 @@ impl Check for InternalDate {
                     .find(|&&(o, e)| e != d && sentence(o) != sentence(m))
                     .map(|&(o, e)| (m, d, o, e))
             }) else {
+                // One day, two times of day for one event ("around 1:35 a.m." in a caption,
+                // "around 1:30 a.m." in the text): drift to reconcile.
+                let time = |m: usize| event_date(&a.claims[m]).and_then(|v| v.time);
+                if let Some((first, other)) = values.iter().find_map(|&(m, d)| {
+                    values
+                        .iter()
+                        .find(|&&(o, e)| {
+                            e == d
+                                && sentence(o) != sentence(m)
+                                && time(m).is_some()
+                                && time(o).is_some()
+                                && time(m) != time(o)
+                        })
+                        .map(|&(o, _)| (m, o))
+                }) {
+                    let (c0, c1) = (&a.claims[first], &a.claims[other]);
+                    let id = &a.story.sources[c0.source].id;
+                    let mut f = rule.finding(
+                        c0.about.clone(),
+                        format!(
+                            "{id} times the same event {} and {}",
+                            c0.text.trim(),
+                            c1.text.trim()
+                        ),
+                    );
+                    f.severity = super::Severity::Warning.max(rule.spec.severity);
+                    f.note = Some(format!(
+                        "{} and {}: both sentences name the same kind of event about the same thing on one day",
+                        c0.normalized, c1.normalized
+                    ));
+                    f.push_claim(a, first);
+                    f.push_claim(a, other);
+                    out.push(f);
+                }
                 continue;
             };
             let c0 = &a.claims[first];
