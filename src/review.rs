@@ -113,8 +113,11 @@ pub fn review(a: &Analysis) -> Vec<Review> {
                     continue;
                 }
                 let id = a.story.sources[other.source].id.clone();
-                if other.normalized == c.normalized {
+                if other.normalized == c.normalized || within(&c.value, &other.value) {
                     supported.insert(id);
+                } else if other_grain(&c.value, &other.value) {
+                    // A day and a span it is not in ("June 8" and "in 2023"): about other
+                    // times, neither support nor contradiction.
                 } else {
                     contradicted.insert(id);
                 }
@@ -142,4 +145,36 @@ pub fn review(a: &Analysis) -> Vec<Review> {
         });
     }
     out
+}
+
+/// Does one date lie within the other's span ("June 9" and "in 2025", "this month")? Then
+/// they agree at the coarser grain.
+fn within(left: &crate::extract::Value, right: &crate::extract::Value) -> bool {
+    use crate::extract::time::DateValue;
+    use crate::extract::Value;
+    let (Value::Date(one), Value::Date(other)) = (left, right) else {
+        return false;
+    };
+    let inside = |day: &DateValue, span: &DateValue| match (day.date, span.date, span.end) {
+        (Some(d), Some(start), Some(end)) => d >= start && d < end,
+        _ => false,
+    };
+    (one.end.is_none() && inside(one, other)) || (other.end.is_none() && inside(other, one))
+}
+
+/// Are two dates of different grains: one a span longer than a month (a quarter, a year,
+/// "the past 3 weeks" and longer) and the other not of its length?
+fn other_grain(left: &crate::extract::Value, right: &crate::extract::Value) -> bool {
+    use crate::extract::time::DateValue;
+    use crate::extract::Value;
+    let (Value::Date(one), Value::Date(other)) = (left, right) else {
+        return false;
+    };
+    let length = |v: &DateValue| match (v.date, v.end) {
+        (Some(start), Some(end)) => Some((end - start).num_days()),
+        _ => None,
+    };
+    // A day against a month is compared ("May" is not June 9); against a quarter or a year
+    // it is another grain.
+    length(one) != length(other) && length(one).max(length(other)).is_some_and(|n| n > 31)
 }

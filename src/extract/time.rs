@@ -195,6 +195,12 @@ fn re(p: &str) -> Regex {
     Regex::new(&format!("(?i){p}")).expect("static pattern")
 }
 
+thread_local! {
+    /// Whether the story's region writes numeric dates day first ("05/11/2021" is 5
+    /// November): set per call of [`resolve_text`] from the story's zone.
+    static DAY_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The expression kinds the patterns recognise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pat {
@@ -223,6 +229,14 @@ enum Pat {
     FromBase,
     WdOffset,
     AfterEvent,
+    Quarter,
+    BareYear,
+    Counted,
+    Weekend,
+    MonthPart,
+    Holiday,
+    Numeric,
+    Hence,
 }
 
 static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
@@ -370,6 +384,50 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             re(&format!(r"\bin\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\b")),
         ),
         (
+            Pat::Quarter,
+            re(
+                r"\b(?:q(?P<qn>[1-4])(?:\s*|-|/)(?:(?P<qy>\d{4})\b|'?(?P<qy2>\d{2})\b)?|(?:the\s+)?(?P<qw>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?quarter(?:\s+of\s+(?P<qy3>\d{4})|,?\s+(?P<qy4>\d{4}))?|(?:the\s+)?(?P<qmod>next|last|this|previous|coming|past|current)\s+quarter)\b",
+            ),
+        ),
+        (
+            Pat::BareYear,
+            re(
+                r"\b(?:in|by|since|during|throughout|until|till|before|for)\s+(?:the\s+year\s+)?(?P<y>(?:18|19|20)\d{2})\b",
+            ),
+        ),
+        (
+            Pat::Counted,
+            re(&format!(
+                r"\b(?:the\s+|over\s+the\s+|in\s+the\s+|within\s+the\s+|during\s+the\s+)?(?P<dir>past|last|previous|next|coming|following|upcoming)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\b"
+            )),
+        ),
+        (
+            Pat::Weekend,
+            re(r"\b(?P<mod>last|next|this|coming|past|previous)\s+weekend\b"),
+        ),
+        (
+            Pat::MonthPart,
+            re(&format!(
+                r"\b(?P<part>early|mid|late|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+end\s+of)[\s-]+(?:(?P<mon>{MON})\.?(?:,?\s+(?P<y>\d{{4}}))?|(?P<yy>(?:19|20)\d{{2}}))\b"
+            )),
+        ),
+        (
+            Pat::Holiday,
+            re(
+                r"\b(?P<hol>christmas\s+eve|christmas\s+day|christmas|new\s+year['’]?s\s+eve|new\s+year['’]?s\s+day|halloween|valentine['’]?s\s+day|boxing\s+day)\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
+            ),
+        ),
+        (
+            Pat::Numeric,
+            re(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?:[/.])(?P<y>\d{4}|\d{2})\b"),
+        ),
+        (
+            Pat::Hence,
+            re(&format!(
+                r"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?:hence|from\s+now)\b"
+            )),
+        ),
+        (
             Pat::FromBase,
             re(&format!(
                 r"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>from|after|before)\s+(?P<base>now|today|tomorrow|yesterday|(?:next\s+|last\s+)?{WD}|(?P<mon>{MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?)(?:\s+on\s+(?P<wd>{WD}))?"
@@ -445,6 +503,34 @@ enum Expr {
     /// A span of days, both ends included as written: "June 3-5", "from Monday to
     /// Wednesday", "between 3 and 5 June".
     Range(Box<Expr>, Box<Expr>),
+    /// A period named by its place in the calendar: a year, a quarter, a part of a month,
+    /// a weekend, a counted run of days ("the past 3 weeks").
+    Span(Span),
+}
+
+/// The periods of [`Expr::Span`].
+#[derive(Debug, Clone, PartialEq)]
+enum Span {
+    /// "in 2019", "by 2030".
+    Year(i32),
+    /// "Q2 2022", "the fourth quarter of 2023", "next quarter" (a shift from the current).
+    Quarter {
+        y: Option<i32>,
+        q: u32,
+        shift: Option<i32>,
+    },
+    /// "the past 3 weeks" (back from the anchor), "the next five days" (from the day after).
+    Counted { n: i64, unit: Unit, past: bool },
+    /// "last weekend", "this weekend": Saturday and Sunday.
+    Weekend { shift: i32 },
+    /// "early April" (days 1–10), "mid-April" (11–20), "late April" (21 to the end), and of a
+    /// year ("early 2021": January–April, "mid-2021": May–August, "late 2021":
+    /// September–December).
+    Part {
+        y: Option<i32>,
+        m: Option<u32>,
+        part: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -650,6 +736,119 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             y: year_of(c),
             m: mon()?,
         },
+        Pat::Quarter => {
+            let y = ["qy", "qy3", "qy4"]
+                .iter()
+                .find_map(|k| c.name(k))
+                .and_then(|y| y.as_str().parse::<i32>().ok())
+                .or_else(|| {
+                    c.name("qy2")
+                        .and_then(|y| y.as_str().parse::<i32>().ok())
+                        .map(two_digit_year)
+                });
+            if let Some(m) = c.name("qmod") {
+                let shift = match m.as_str().to_ascii_lowercase().as_str() {
+                    "next" | "coming" => 1,
+                    "last" | "previous" | "past" => -1,
+                    _ => 0,
+                };
+                Expr::Span(Span::Quarter {
+                    y: None,
+                    q: 0,
+                    shift: Some(shift),
+                })
+            } else {
+                let q = match c.name("qn") {
+                    Some(n) => n.as_str().parse::<u32>().ok()?,
+                    None => match c.name("qw")?.as_str().to_ascii_lowercase().as_str() {
+                        "first" | "1st" => 1,
+                        "second" | "2nd" => 2,
+                        "third" | "3rd" => 3,
+                        _ => 4,
+                    },
+                };
+                Expr::Span(Span::Quarter { y, q, shift: None })
+            }
+        }
+        Pat::BareYear => Expr::Span(Span::Year(c.name("y")?.as_str().parse().ok()?)),
+        Pat::Counted => {
+            let dir = c.name("dir")?.as_str().to_ascii_lowercase();
+            Expr::Span(Span::Counted {
+                n: number_of(c.name("n")?.as_str())?,
+                unit: unit_of(c.name("unit")?.as_str()),
+                past: matches!(dir.as_str(), "past" | "last" | "previous"),
+            })
+        }
+        Pat::Weekend => Expr::Span(Span::Weekend {
+            shift: match c.name("mod")?.as_str().to_ascii_lowercase().as_str() {
+                "next" | "coming" => 1,
+                "last" | "past" | "previous" => -1,
+                _ => 0,
+            },
+        }),
+        Pat::MonthPart => {
+            let word = c.name("part")?.as_str().to_ascii_lowercase();
+            let third = if word == "early" || word.contains("start") || word.contains("beginning") {
+                0
+            } else if word == "mid" || word.contains("middle") {
+                1
+            } else {
+                2
+            };
+            Expr::Span(Span::Part {
+                y: year_of(c).or_else(|| c.name("yy").and_then(|y| y.as_str().parse().ok())),
+                m: mon(),
+                part: third,
+            })
+        }
+        Pat::Holiday => {
+            let h = c.name("hol")?.as_str().to_ascii_lowercase();
+            let (m, d) = if h.starts_with("christmas eve") {
+                (12, 24)
+            } else if h.starts_with("christmas") {
+                (12, 25)
+            } else if h.ends_with("eve") {
+                (12, 31)
+            } else if h.starts_with("new") {
+                (1, 1)
+            } else if h.starts_with("halloween") {
+                (10, 31)
+            } else if h.starts_with("valentine") {
+                (2, 14)
+            } else {
+                (12, 26)
+            };
+            Expr::Date {
+                y: year_of(c),
+                m,
+                d,
+                wd: None,
+                next: false,
+            }
+        }
+        Pat::Numeric => {
+            // Day and month in the order the numbers allow, else as the story's region
+            // writes them: a dot always means day first.
+            let (first, second) = (num("a")?, num("b")?);
+            let dot = c.name("sep").is_some_and(|s| s.as_str() == ".");
+            let day_first =
+                dot || first > 12 || (second <= 12 && DAY_FIRST.with(std::cell::Cell::get));
+            let (d, m) = if day_first {
+                (first, second)
+            } else {
+                (second, first)
+            };
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            Expr::Date {
+                y: year_of(c),
+                m,
+                d,
+                wd: None,
+                next: false,
+            }
+        }
         Pat::MonthBare => {
             let m = c.name("mon")?;
             // "may" as a bare month is too often the verb.
@@ -767,7 +966,7 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 then_wd: None,
             }
         }
-        Pat::In => Expr::Offset {
+        Pat::In | Pat::Hence => Expr::Offset {
             amount: vec![(
                 number_of(c.name("n")?.as_str())?,
                 unit_of(c.name("unit")?.as_str()),
@@ -912,6 +1111,83 @@ fn add_units(date: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
     }
 }
 
+/// The first and (exclusive) last day of a calendar period, from anchor `a`.
+fn resolve_span(span: &Span, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    let quarter_start = |y: i32, q: u32| NaiveDate::from_ymd_opt(y, 3 * q - 2, 1);
+    let three_months = |d: NaiveDate| d.checked_add_months(Months::new(3));
+    match span {
+        Span::Year(y) => Some((
+            NaiveDate::from_ymd_opt(*y, 1, 1)?,
+            NaiveDate::from_ymd_opt(*y + 1, 1, 1),
+        )),
+        Span::Quarter {
+            shift: Some(shift), ..
+        } => {
+            let current = quarter_start(a.year(), (a.month() - 1) / 3 + 1)?;
+            let start = if *shift >= 0 {
+                current.checked_add_months(Months::new(3 * shift.unsigned_abs()))?
+            } else {
+                current.checked_sub_months(Months::new(3 * shift.unsigned_abs()))?
+            };
+            Some((start, three_months(start)))
+        }
+        Span::Quarter { y, q, .. } => {
+            // The quarter named without a year: this year's, unless it is still to come and
+            // the sentence is not about the future (then last year's).
+            let y = if let Some(y) = y {
+                *y
+            } else if quarter_start(a.year(), *q)? > a && !future {
+                a.year() - 1
+            } else {
+                a.year()
+            };
+            let start = quarter_start(y, *q)?;
+            Some((start, three_months(start)))
+        }
+        Span::Counted { n, unit, past } => {
+            if *past {
+                let start = add_units(a, -*n, *unit)?;
+                Some((start, Some(a)))
+            } else {
+                let start = a.succ_opt()?;
+                Some((start, add_units(start, *n, *unit)))
+            }
+        }
+        Span::Weekend { shift } => {
+            // The Saturday of the anchor's week (weeks start on Monday), moved by weeks.
+            let saturday = week_start(a) + chrono::Duration::days(5 + 7 * i64::from(*shift));
+            Some((saturday, Some(saturday + chrono::Duration::days(2))))
+        }
+        Span::Part {
+            y,
+            m: Some(m),
+            part,
+        } => {
+            let y = y.unwrap_or_else(|| {
+                if *m > a.month() && !future {
+                    a.year() - 1
+                } else {
+                    a.year()
+                }
+            });
+            let first = NaiveDate::from_ymd_opt(y, *m, 1)?;
+            let next = first.checked_add_months(Months::new(1))?;
+            let (from, to) = match part {
+                0 => (1, NaiveDate::from_ymd_opt(y, *m, 11)?),
+                1 => (11, NaiveDate::from_ymd_opt(y, *m, 21)?),
+                _ => (21, next),
+            };
+            Some((NaiveDate::from_ymd_opt(y, *m, from)?, Some(to)))
+        }
+        Span::Part { y, m: None, part } => {
+            let y = (*y)?;
+            let from = NaiveDate::from_ymd_opt(y, 1 + 4 * part, 1)?;
+            let to = from.checked_add_months(Months::new(4))?;
+            Some((from, Some(to)))
+        }
+    }
+}
+
 fn week_start(d: NaiveDate) -> NaiveDate {
     d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
@@ -961,6 +1237,7 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
                     .min_by_key(|c| (*c - a).num_days().abs())
             }))
         }
+        Expr::Span(span) => resolve_span(span, a, future),
         Expr::Month { y, m } => {
             let y = match y {
                 Some(y) => *y,
@@ -1128,7 +1405,7 @@ struct Found {
 /// Cheap test for anything a date pattern could match: most sentences have none.
 static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth)"
+        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|quarter|weekend|christmas|halloween|valentine|boxing|new year)"
     ))
 });
 
@@ -1609,6 +1886,33 @@ pub struct Resolved {
     after_event: Option<(i64, Unit, i64)>,
 }
 
+/// Does the region of a zone write numeric dates day first ("05/11/2021" is 5 November)?
+/// Everywhere but the United States (and its Pacific zones); with no zone, or UTC, month
+/// first, as most English-language wire copy does.
+fn day_first(tz: Option<Tz>) -> bool {
+    let Some(tz) = tz else { return false };
+    let name = tz.name();
+    let us = [
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Los_Angeles",
+        "America/Phoenix",
+        "America/Anchorage",
+        "America/Detroit",
+        "America/Boise",
+        "America/Juneau",
+        "America/Adak",
+        "Pacific/Honolulu",
+        "US/",
+    ];
+    !(name == "UTC"
+        || name == "Etc/UTC"
+        || us.iter().any(|z| name.starts_with(z))
+        || name.starts_with("America/Indiana")
+        || name.starts_with("America/Kentucky"))
+}
+
 /// Finds and resolves the date expressions of one text (a sentence).
 pub fn resolve_text(
     text: &str,
@@ -1616,6 +1920,7 @@ pub fn resolve_text(
     tz: Option<Tz>,
     lex: &Lexicon,
 ) -> Vec<Resolved> {
+    DAY_FIRST.with(|d| d.set(day_first(tz)));
     let mut out = Vec::new();
     for f in find(text) {
         let r = resolve_found(text, &f, anchor, tz, lex);
@@ -1687,8 +1992,12 @@ fn standalone_times(text: &str, out: &mut Vec<Resolved>, tz: Option<Tz>, lex: &L
 /// Does an expression give its year (a range: its first day)?
 fn has_year(e: &Expr) -> bool {
     match e {
-        Expr::Date { y, .. } | Expr::Month { y, .. } => y.is_some(),
+        Expr::Date { y, .. } | Expr::Month { y, .. } | Expr::Span(Span::Part { y, .. }) => {
+            y.is_some()
+        }
         Expr::Range(first, _) => has_year(first),
+        Expr::Span(Span::Year(_)) => true,
+        Expr::Span(Span::Quarter { y, shift, .. }) => y.is_some() && shift.is_none(),
         _ => false,
     }
 }
@@ -1700,7 +2009,9 @@ fn is_relative_expr(e: &Expr) -> bool {
         | Expr::Weekday { .. }
         | Expr::Period { .. }
         | Expr::Offset { .. }
-        | Expr::AfterEvent { .. } => true,
+        | Expr::AfterEvent { .. }
+        | Expr::Span(Span::Counted { .. } | Span::Weekend { .. }) => true,
+        Expr::Span(Span::Quarter { shift, .. }) => shift.is_some(),
         Expr::Range(first, _) => is_relative_expr(first),
         _ => false,
     }
@@ -2442,6 +2753,48 @@ mod tests {
         );
         assert_eq!(norm("On Sunday the bid was $3 a share.", p), ["2024-03-24"]);
         assert_eq!(norm("It crashed at 1:30 a.m.", p), Vec::<String>::new());
+    }
+
+    #[test]
+    fn calendar_periods_quarters_years_and_parts() {
+        let p = "2024-06-12";
+        for (text, want) in [
+            (
+                "Sales rose in the third quarter of 2023.",
+                "2023-07-01/2023-10-01",
+            ),
+            ("Results for Q2 2022 were weak.", "2022-04-01/2022-07-01"),
+            ("Revenue will grow next quarter.", "2024-07-01/2024-10-01"),
+            (
+                "Profit fell in the fourth quarter.",
+                "2023-10-01/2024-01-01",
+            ),
+            ("The plant opened in 2019.", "2019-01-01/2020-01-01"),
+            (
+                "Prices rose over the past 3 weeks.",
+                "2024-05-22/2024-06-12",
+            ),
+            (
+                "It will rain in the coming five days.",
+                "2024-06-13/2024-06-18",
+            ),
+            ("They met last weekend.", "2024-06-08/2024-06-10"),
+            ("Talks resume in early April.", "2024-04-01/2024-04-11"),
+            ("Growth slowed in mid-2021.", "2021-05-01/2021-09-01"),
+            ("The fire broke out on Christmas Eve 2019.", "2019-12-24"),
+            ("He spoke on New Year’s Day.", "2024-01-01"),
+            ("It was signed on 25/12/2020.", "2020-12-25"),
+            ("The vote is two weeks hence.", "2024-06-26"),
+        ] {
+            assert_eq!(norm(text, p), [want], "{text}");
+        }
+        // Month first without a region, day first in Europe; a dot is always day first.
+        assert_eq!(norm("Signed on 11/05/2021.", p), ["2021-11-05"]);
+        let a = Anchor::of(Published::parse_rfc3339(p), None);
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        let r = resolve_text("Signed on 11/05/2021.", a.as_ref(), Some(berlin), &lex());
+        assert_eq!(r[0].normalized, "2021-05-11");
+        assert_eq!(norm("Signed on 11.05.2021.", p), ["2021-05-11"]);
     }
 
     #[test]
