@@ -189,7 +189,7 @@ const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 const WD: &str = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
 const ORDW: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth|twenty-sixth|twenty-seventh|twenty-eighth|twenty-ninth|thirtieth|thirty-first)";
 const NUM: &str = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|a couple of|couple of)";
-const UNIT: &str = r"(?:days?|weeks?|months?|years?)";
+const UNIT: &str = r"(?:days?|weeks?|months?|years?|fortnights?|yrs?|wks?)";
 
 fn re(p: &str) -> Regex {
     Regex::new(&format!("(?i){p}")).expect("static pattern")
@@ -237,6 +237,8 @@ enum Pat {
     Holiday,
     Numeric,
     Hence,
+    NthWeekday,
+    DayOfRelMonth,
 }
 
 static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
@@ -348,7 +350,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::WdNextWeek,
             re(&format!(
-                r"\b(?:(?P<pre>last|next|this|coming|past)\s+week\s+(?:on\s+)?(?P<wd>{WD})\b|(?:on\s+)?(?P<wd2>{WD})\s+(?P<post>last|next|this)\s+week\b)"
+                r"\b(?:(?P<pre>last|next|this|coming|past)\s+week\s+(?:on\s+)?(?P<wd>{WD})\b|(?:on\s+)?(?P<wd2>{WD})\s+(?:of\s+)?(?P<post>last|next|this)\s+week\b)"
             )),
         ),
         (
@@ -359,7 +361,9 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         ),
         (
             Pat::Period,
-            re(r"\b(?P<mod>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year)\b"),
+            re(
+                r"\b(?P<mod>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year|yr|wk)\b",
+            ),
         ),
         (
             Pat::WdOffset,
@@ -382,6 +386,18 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::In,
             re(&format!(r"\bin\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\b")),
+        ),
+        (
+            Pat::NthWeekday,
+            re(&format!(
+                r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WD})\s+(?:of|in)\s+(?:(?P<mmod>next|last|this|the\s+coming|the\s+previous)\s+month|(?P<mon>{MON})(?:,?\s+(?P<y>\d{{4}}))?)\b"
+            )),
+        ),
+        (
+            Pat::DayOfRelMonth,
+            re(
+                r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<mmod>next|last|this|the\s+coming|the\s+previous)\s+month\b",
+            ),
         ),
         (
             Pat::Quarter,
@@ -503,9 +519,25 @@ enum Expr {
     /// A span of days, both ends included as written: "June 3-5", "from Monday to
     /// Wednesday", "between 3 and 5 June".
     Range(Box<Expr>, Box<Expr>),
+    /// A day picked inside a month: "the second Tuesday of next month", "the last Friday in
+    /// May", "the 15th of last month". The month is an [`Expr::Month`] or an
+    /// [`Expr::Period`] of months.
+    InMonth {
+        pick: Pick,
+        month: Box<Expr>,
+    },
     /// A period named by its place in the calendar: a year, a quarter, a part of a month,
     /// a weekend, a counted run of days ("the past 3 weeks").
     Span(Span),
+}
+
+/// Which day of a month [`Expr::InMonth`] names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pick {
+    /// The n-th given weekday (n = -1 for the last).
+    Nth(i32, Weekday),
+    /// A day of the month.
+    Day(u32),
 }
 
 /// The periods of [`Expr::Span`].
@@ -548,17 +580,20 @@ enum WdMod {
 enum Unit {
     Day,
     Week,
+    Fortnight,
     Month,
     Year,
 }
 
 fn unit_of(s: &str) -> Unit {
     let s = s.to_ascii_lowercase();
-    if s.starts_with("week") {
+    if s.starts_with("fortnight") {
+        Unit::Fortnight
+    } else if s.starts_with("week") || s.starts_with("wk") {
         Unit::Week
     } else if s.starts_with("month") {
         Unit::Month
-    } else if s.starts_with("year") {
+    } else if s.starts_with("year") || s.starts_with("yr") {
         Unit::Year
     } else {
         Unit::Day
@@ -768,6 +803,43 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                     },
                 };
                 Expr::Span(Span::Quarter { y, q, shift: None })
+            }
+        }
+        Pat::NthWeekday | Pat::DayOfRelMonth => {
+            let month = match c.name("mmod") {
+                Some(m) => {
+                    let m = m.as_str().to_ascii_lowercase();
+                    let shift = if m.contains("next") || m.contains("coming") {
+                        1
+                    } else if m.contains("last") || m.contains("previous") {
+                        -1
+                    } else {
+                        0
+                    };
+                    Expr::Period {
+                        unit: Unit::Month,
+                        shift,
+                    }
+                }
+                None => Expr::Month {
+                    y: year_of(c),
+                    m: mon()?,
+                },
+            };
+            let pick = if pat == Pat::NthWeekday {
+                let n = match c.name("ord")?.as_str().to_ascii_lowercase().as_str() {
+                    "last" => -1,
+                    o => {
+                        i32::try_from(ordinal_word(o).or_else(|| o.get(..1)?.parse().ok())?).ok()?
+                    }
+                };
+                Pick::Nth(n, wd()?)
+            } else {
+                Pick::Day(num("d")?)
+            };
+            Expr::InMonth {
+                pick,
+                month: Box::new(month),
             }
         }
         Pat::BareYear => Expr::Span(Span::Year(c.name("y")?.as_str().parse().ok()?)),
@@ -1085,11 +1157,12 @@ fn add_units(date: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
                 date.checked_sub_days(Days::new(k))
             }
         }
-        Unit::Week => {
+        Unit::Week | Unit::Fortnight => {
+            let days = if unit == Unit::Week { 7 * k } else { 14 * k };
             if forward {
-                date.checked_add_days(Days::new(7 * k))
+                date.checked_add_days(Days::new(days))
             } else {
-                date.checked_sub_days(Days::new(7 * k))
+                date.checked_sub_days(Days::new(days))
             }
         }
         Unit::Month => {
@@ -1238,6 +1311,26 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
             }))
         }
         Expr::Span(span) => resolve_span(span, a, future),
+        Expr::InMonth { pick, month } => {
+            let (first, end) = resolve(month, a, future)?;
+            let end = end?;
+            let day = match pick {
+                Pick::Day(d) => NaiveDate::from_ymd_opt(first.year(), first.month(), *d)?,
+                Pick::Nth(n, wd) if *n > 0 => {
+                    let ahead = (7 + wd.num_days_from_monday()
+                        - first.weekday().num_days_from_monday())
+                        % 7;
+                    first + chrono::Duration::days(i64::from(ahead) + 7 * i64::from(*n - 1))
+                }
+                Pick::Nth(_, wd) => {
+                    let last = end.pred_opt()?;
+                    let back =
+                        (7 + last.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+                    last - chrono::Duration::days(i64::from(back))
+                }
+            };
+            (day >= first && day < end).then_some((day, None))
+        }
         Expr::Month { y, m } => {
             let y = match y {
                 Some(y) => *y,
@@ -1306,7 +1399,7 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
         Expr::Period { unit, shift } => {
             let s = i64::from(*shift);
             match unit {
-                Unit::Week => {
+                Unit::Week | Unit::Fortnight => {
                     let start = week_start(a) + chrono::Duration::days(7 * s);
                     Some((start, Some(start + chrono::Duration::days(7))))
                 }
@@ -1405,7 +1498,7 @@ struct Found {
 /// Cheap test for anything a date pattern could match: most sentences have none.
 static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|quarter|weekend|christmas|halloween|valentine|boxing|new year)"
+        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year)"
     ))
 });
 
@@ -1996,6 +2089,7 @@ fn has_year(e: &Expr) -> bool {
             y.is_some()
         }
         Expr::Range(first, _) => has_year(first),
+        Expr::InMonth { month, .. } => has_year(month),
         Expr::Span(Span::Year(_)) => true,
         Expr::Span(Span::Quarter { y, shift, .. }) => y.is_some() && shift.is_none(),
         _ => false,
@@ -2012,6 +2106,7 @@ fn is_relative_expr(e: &Expr) -> bool {
         | Expr::AfterEvent { .. }
         | Expr::Span(Span::Counted { .. } | Span::Weekend { .. }) => true,
         Expr::Span(Span::Quarter { shift, .. }) => shift.is_some(),
+        Expr::InMonth { month, .. } => is_relative_expr(month),
         Expr::Range(first, _) => is_relative_expr(first),
         _ => false,
     }
@@ -2785,6 +2880,15 @@ mod tests {
             ("He spoke on New Year’s Day.", "2024-01-01"),
             ("It was signed on 25/12/2020.", "2020-12-25"),
             ("The vote is two weeks hence.", "2024-06-26"),
+            ("The vote is a fortnight from now.", "2024-06-26"),
+            ("He left last yr.", "2023-01-01/2024-01-01"),
+            ("They met on Friday of last week.", "2024-06-07"),
+            (
+                "The board meets on the second Tuesday of next month.",
+                "2024-07-09",
+            ),
+            ("It happened on the 15th of last month.", "2024-05-15"),
+            ("The vote is on the last Friday in May 2025.", "2025-05-30"),
         ] {
             assert_eq!(norm(text, p), [want], "{text}");
         }
