@@ -1939,8 +1939,57 @@ fn time_of(c: &Captures) -> Option<NaiveTime> {
 fn is_future(text: &str, start: usize) -> bool {
     // The clause before the expression decides; a past-tense cue right before wins.
     let head = text.slice(window_start(text, start, CLAUSE_WINDOW)..start);
-    let clause_start = head.rfind([';', '.']).map_or(0, |i| i + 1);
-    FUTURE_RE.is_match(head.slice(clause_start..))
+    // A clause ends at ";" or at a full stop that ends a sentence, not the one inside an
+    // abbreviation ("U.S.", "Gov.").
+    let clause_start = head
+        .char_indices()
+        .filter(|&(i, c)| {
+            c == ';'
+                || (c == '.'
+                    && head.slice(i + 1..).starts_with(' ')
+                    && head
+                        .slice(..i)
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
+                    && head
+                        .slice(..i)
+                        .rsplit(|ch: char| !ch.is_alphanumeric())
+                        .next()
+                        .is_some_and(|w| w.chars().count() > 3))
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back()
+        .unwrap_or(0);
+    FUTURE_RE.is_match(&unquoted(head.slice(clause_start..)))
+}
+
+/// A clause without the words quoted inside it: a speaker's "we will" does not make the
+/// reporter's date future. Inside an open quotation, only the quoted words count.
+fn unquoted(clause: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    let mut quoted = String::new();
+    for ch in clause.chars() {
+        match ch {
+            '“' | '”' | '"' => {
+                let opening = ch == '“' || (ch == '"' && !inside);
+                if opening && !inside {
+                    inside = true;
+                    quoted.clear();
+                } else {
+                    inside = false;
+                }
+            }
+            _ if inside => quoted.push(ch),
+            _ => out.push(ch),
+        }
+    }
+    if inside {
+        quoted
+    } else {
+        out
+    }
 }
 
 /// The full English name of a weekday.
@@ -2899,6 +2948,25 @@ mod tests {
         let r = resolve_text("Signed on 11/05/2021.", a.as_ref(), Some(berlin), &lex());
         assert_eq!(r[0].normalized, "2021-05-11");
         assert_eq!(norm("Signed on 11.05.2021.", p), ["2021-05-11"]);
+    }
+
+    #[test]
+    fn tense_comes_from_the_reporter_not_the_quote_or_an_abbreviation() {
+        // Past bias outside the quote: "will" inside it does not make Monday the next one.
+        assert_eq!(
+            norm(
+                "“We will fight on,” the minister said on Monday.",
+                "2025-06-11"
+            ),
+            ["2025-06-09"]
+        );
+        // The full stop of "U.S." does not end the clause that holds "will".
+        assert_eq!(
+            norm("The U.S. team will meet on Friday.", "2025-06-11"),
+            ["2025-06-13"]
+        );
+        assert!(unquoted("He said “we will” and left").contains("left"));
+        assert_eq!(unquoted("He said “we will"), "we will");
     }
 
     #[test]
