@@ -131,6 +131,11 @@ pub(super) fn same_quantity(
     (sim >= floor).then_some(sim)
 }
 
+/// How alike the words of two figures whose sentences share an anchor figure must be: some
+/// shared word or frame token still ("a 53-yard field goal … with 1:57 left", "… with 1:53
+/// remaining"), so that a deal's price does not pair its premium with another's share move.
+const ANCHORED_SIMILARITY: f64 = 0.2;
+
 /// How alike the other words of two counts of one frame must be.
 const FRAME_SIMILARITY: f64 = 0.35;
 
@@ -286,7 +291,7 @@ fn best_pairs(
             // tell of one event: their other figures need no further likeness of words.
             let (ai, aj) = (&a.claims[i].anchors, &a.claims[j].anchors);
             let floor = if ai.iter().any(|x| aj.contains(x)) {
-                0.0
+                ANCHORED_SIMILARITY.min(min_sim)
             } else {
                 min_sim
             };
