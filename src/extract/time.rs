@@ -2488,6 +2488,19 @@ impl EventIndex {
     }
 }
 
+/// Where a subordinate clause that names another event begins after `from` ("… before X
+/// unveiled", "… after Y called"), or the end of the text.
+fn subordinate_start(text: &str, from: usize) -> usize {
+    const OPENERS: &[&str] = &[
+        "before", "after", "until", "since", "because", "when", "while",
+    ];
+    let tail = text.slice(from.min(text.len())..);
+    crate::words::tokens(tail)
+        .into_iter()
+        .find(|&(s, e)| OPENERS.contains(&tail.slice(s..e).to_lowercase().as_str()))
+        .map_or(text.len(), |(s, _)| from + s)
+}
+
 /// Words for a finding's subject: "when the talks began"; a name is spelled as the
 /// sentence `text` spells it.
 pub fn event_phrase(v: &DateValue, text: &str) -> String {
@@ -2796,10 +2809,12 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             let in_dateline = dateline_end.is_some_and(|p| r.end <= p);
             // "The meeting came four days after Trump spoke…": what is dated comes before;
             // the event after it is the anchor, not the subject.
+            // A clause after the date that another event opens ("the last trading day
+            // before Cleveland-Cliffs unveiled its bid") is not what the date dates.
             let scope = if r.after_event.is_some() {
                 text.slice(..r.start)
             } else {
-                text
+                text.slice(..subordinate_start(text, r.end))
             };
             let (event, topics) = events.at(r.start.min(scope.len()), scope.len());
             value.event = if in_dateline { None } else { event };
