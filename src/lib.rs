@@ -53,6 +53,37 @@ pub struct Analysis<'a> {
     pub faults: Vec<guard::Fault>,
 }
 
+/// Marks the claims of draft sentences that repeat a reference sentence word for word
+/// (case and spacing aside): they say what the reference says, by construction, even where
+/// a relative date resolves differently against the draft's own publication time.
+fn mark_copied(story: &Story, docs: &[segment::Doc], claims: &mut [extract::Claim]) {
+    let key = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut references: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (source, doc) in story.sources.iter().zip(docs) {
+        if source.role == story::Role::Reference {
+            for i in 0..doc.sentences.len() {
+                references.insert(key(doc.sentence_text(i)));
+            }
+        }
+    }
+    for c in claims.iter_mut() {
+        let (Some(source), Some(doc)) = (story.sources.get(c.source), docs.get(c.source)) else {
+            continue;
+        };
+        if source.role == story::Role::Draft
+            && c.sentence < doc.sentences.len()
+            && references.contains(&key(doc.sentence_text(c.sentence)))
+        {
+            c.copied = true;
+        }
+    }
+}
+
 /// Cleans, segments, extracts and aligns a story.
 ///
 /// Each stage runs under [`guard::catch`] per source: a panic (a bug) leaves that source's
@@ -94,6 +125,7 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
             claims.extend(found);
         }
     }
+    mark_copied(story, &docs, &mut claims);
     let groups = guard::catch(&mut faults, "align", None, || {
         align::align(&claims, align::Params::default())
     })

@@ -82,6 +82,9 @@ pub struct Claim {
     /// The other distinctive figures of a figure's sentence (normalised): two sentences
     /// sharing one tell of one event ("with 1:53 remaining … a 53-yard field goal").
     pub anchors: Vec<String>,
+    /// In a draft sentence that repeats a reference sentence word for word: never a
+    /// contradiction of that reference's dates.
+    pub copied: bool,
 }
 
 /// What an extractor may know besides the text.
@@ -114,6 +117,7 @@ pub fn claim(
         about: String::new(),
         owners: Vec::new(),
         anchors: Vec::new(),
+        copied: false,
     }
 }
 

@@ -2488,17 +2488,18 @@ impl EventIndex {
     }
 }
 
-/// Where a subordinate clause that names another event begins after `from` ("… before X
-/// unveiled", "… after Y called"), or the end of the text.
-fn subordinate_start(text: &str, from: usize) -> usize {
+/// Where the subordinate clauses of a sentence that name another event begin ("… before X
+/// unveiled", "… after Y called"), in text order: found once per sentence, so each date
+/// looks its bound up by binary search.
+fn subordinate_starts(text: &str) -> Vec<usize> {
     const OPENERS: &[&str] = &[
         "before", "after", "until", "since", "because", "when", "while",
     ];
-    let tail = text.slice(from.min(text.len())..);
-    crate::words::tokens(tail)
+    crate::words::tokens(text)
         .into_iter()
-        .find(|&(s, e)| OPENERS.contains(&tail.slice(s..e).to_lowercase().as_str()))
-        .map_or(text.len(), |(s, _)| from + s)
+        .filter(|&(s, e)| OPENERS.contains(&text.slice(s..e).to_lowercase().as_str()))
+        .map(|(s, _)| s)
+        .collect()
 }
 
 /// Words for a finding's subject: "when the talks began"; a name is spelled as the
@@ -2800,6 +2801,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             continue;
         }
         let events = EventIndex::new(text, &ctx.lex.events);
+        let openers = subordinate_starts(text);
         for r in found {
             // "date 2023-11-02 …" opening the text: a page stamp, publication metadata.
             if i == 0 && is_stamp(text.slice(..r.start)) {
@@ -2814,7 +2816,8 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             let scope = if r.after_event.is_some() {
                 text.slice(..r.start)
             } else {
-                text.slice(..subordinate_start(text, r.end))
+                let k = openers.partition_point(|&o| o < r.end);
+                text.slice(..openers.get(k).copied().unwrap_or(text.len()))
             };
             let (event, topics) = events.at(r.start.min(scope.len()), scope.len());
             value.event = if in_dateline { None } else { event };

@@ -20,7 +20,7 @@ pub struct DateConflict;
 /// The date value of a claim that names an event and a comparable day.
 pub fn event_date(c: &Claim) -> Option<&DateValue> {
     match &c.value {
-        Value::Date(v) if v.event.is_some() && v.is_day() => Some(v),
+        Value::Date(v) if v.event.is_some() && v.is_day() && !c.copied => Some(v),
         _ => None,
     }
 }

@@ -162,6 +162,11 @@ fn moment_kind(m: &str) -> &'static str {
 
 /// Are two figures stated for different moments (days, game clocks, periods)?
 pub(super) fn different_moments(a: &Analysis, moments: &Moments, i: usize, j: usize) -> bool {
+    // Most sentences name no moment: nothing to compare, nothing to allocate.
+    let key = |k: usize| (a.claims[k].source, a.claims[k].sentence);
+    if !moments.contains_key(&key(i)) || !moments.contains_key(&key(j)) {
+        return false;
+    }
     let time_of = |k: usize| -> BTreeSet<&str> {
         moments
             .get(&(a.claims[k].source, a.claims[k].sentence))
@@ -178,13 +183,16 @@ pub(super) fn different_moments(a: &Analysis, moments: &Moments, i: usize, j: us
     // name a period and no period in common are apart, whatever clocks they share.
 
     ["day", "clock", "period"].iter().any(|k| {
-        let of = |w: &BTreeSet<&str>| -> BTreeSet<String> {
-            w.iter()
-                .filter(|m| moment_kind(m) == *k)
-                .map(|m| (*m).to_string())
-                .collect()
-        };
-        let (here, there) = (of(&when_i), of(&when_j));
+        let here: BTreeSet<&str> = when_i
+            .iter()
+            .copied()
+            .filter(|m| moment_kind(m) == *k)
+            .collect();
+        let there: BTreeSet<&str> = when_j
+            .iter()
+            .copied()
+            .filter(|m| moment_kind(m) == *k)
+            .collect();
         !here.is_empty() && !there.is_empty() && here.is_disjoint(&there)
     })
 }
