@@ -162,7 +162,14 @@ impl Source {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `(byte offset, characters before it)` every [`CHECKPOINT`] bytes, at character
+    /// boundaries: a column is counted from the nearest checkpoint, so a file of one long
+    /// line costs a bounded count per lookup, not a count from its start.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between character-count checkpoints in a [`LineIndex`].
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     /// Lines end at LF, CRLF, or a lone CR (old Mac files): a file with CR-only line
@@ -176,17 +183,42 @@ impl LineIndex {
                 .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { starts }
+        let mut checkpoints = vec![(0, 0)];
+        let mut next = CHECKPOINT;
+        for (chars, (i, _)) in text.char_indices().enumerate() {
+            if i >= next {
+                checkpoints.push((i, chars));
+                next = i + CHECKPOINT;
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// The number of characters before byte `offset` (a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        let (b, n) = self
+            .checkpoints
+            .get(k.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        n + text
+            .get(b..offset)
+            .map_or(offset - b, |s| s.chars().count())
     }
 
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        let column = if text.is_char_boundary(offset) && text.is_char_boundary(start) {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        } else {
+            offset - start
+        } + 1;
         (line, column)
     }
 
@@ -763,6 +795,21 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), (1, 1));
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_col(text, x), (2, 5));
+    }
+
+    #[test]
+    fn columns_of_one_long_line_match_a_plain_count() {
+        use crate::text::Slice;
+        let text: String = (0..3000)
+            .map(|i| if i % 7 == 0 { "é “x” " } else { "word " })
+            .collect();
+        let text = format!("head\n{text}\nend");
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(97) {
+            let line_start = text.slice(..offset).rfind('\n').map_or(0, |i| i + 1);
+            let want = text.slice(line_start..offset).chars().count() + 1;
+            assert_eq!(index.line_col(&text, offset).1, want, "at {offset}");
+        }
     }
 
     #[test]
