@@ -266,28 +266,29 @@ pub const CLOCK: &str = "moment:clock";
 /// The context-token prefix of what a share is of ("40% of voters" → `of:voter`).
 pub const SHARE_OF: &str = "of:";
 
-/// The frame tokens of a context, by part.
-pub fn parts(context: &[String], part: Part) -> BTreeSet<&str> {
+/// The frame tokens of a context under one prefix (`kind:`, `of:`…), without it.
+fn prefixed<'a>(context: &'a [String], prefix: &str) -> BTreeSet<&'a str> {
     context
         .iter()
-        .filter_map(|t| t.strip_prefix(part.prefix()))
+        .filter_map(|t| t.strip_prefix(prefix))
         .collect()
+}
+
+/// The frame tokens of a context, by part.
+pub fn parts(context: &[String], part: Part) -> BTreeSet<&str> {
+    prefixed(context, part.prefix())
+}
+
+/// Do two contexts both carry tokens under `prefix`, and none in common?
+fn disjoint(a: &[String], b: &[String], prefix: &str) -> bool {
+    let (x, y) = (prefixed(a, prefix), prefixed(b, prefix));
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
 }
 
 /// Do two contexts' frames name different senses for one part (a count of the dead and a
 /// count of the injured; a length and a height; a share of the vote and of the seats)?
 pub fn clash(a: &[String], b: &[String]) -> bool {
-    let prefixed = |c: &[String], prefix: &str| -> BTreeSet<String> {
-        c.iter()
-            .filter_map(|t| t.strip_prefix(prefix))
-            .map(str::to_string)
-            .collect()
-    };
-    let differ = |prefix: &str| {
-        let (x, y) = (prefixed(a, prefix), prefixed(b, prefix));
-        !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
-    };
-    Part::ALL.iter().any(|p| differ(p.prefix())) || differ(SHARE_OF)
+    Part::ALL.iter().any(|p| disjoint(a, b, p.prefix())) || disjoint(a, b, SHARE_OF)
 }
 
 /// Does a context's frame say what happened to what is counted?
@@ -302,8 +303,7 @@ pub fn owners_differ(a: &[String], b: &[String]) -> bool {
 
 /// Do two contexts' frames both name a sense of `part`, and different ones?
 pub fn differ(a: &[String], b: &[String], part: Part) -> bool {
-    let (x, y) = (parts(a, part), parts(b, part));
-    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+    disjoint(a, b, part.prefix())
 }
 
 /// Do two contexts' frames share a sense of `part`?

@@ -163,8 +163,8 @@ static RATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Units of measurement: canonical unit, dimension, and factor to the dimension's base unit
 /// (metre, metre per second, kilogram, square metre). A figure in miles meets one in
 /// kilometres through these; temperatures convert by formula in `number-conflict`; tons
-/// (short or metric?) and magnitudes have no conversion and compare only in their own unit. General physical knowledge, not a list
-/// from any story.
+/// (short or metric?) and magnitudes have no conversion and compare only in their own
+/// unit. General physical knowledge, not a list from any story.
 const MEASURES: &[(&str, &str, f64)] = &[
     ("km", "length", 1000.0),
     ("m", "length", 1.0),
