@@ -181,6 +181,9 @@ const MEASURES: &[(&str, &str, f64)] = &[
     ("hectares", "area", 10_000.0),
     ("fps", "frequency", 1.0),
     ("Hz", "frequency", 1.0),
+    // Picture lines: "1080p", and "4K" (2160 lines) of the same dimension.
+    ("p", "resolution", 1.0),
+    ("K", "resolution", 540.0),
 ];
 
 /// The dimension of a canonical unit and its factor to the dimension's base unit.
@@ -379,7 +382,11 @@ pub fn normalize(q: &Quantity) -> String {
         let secs = q.value.max(0.0).round() as u64;
         return format!("{}:{:02}", secs / 60, secs % 60);
     }
-    let sep = if q.unit == "%" { "" } else { " " };
+    let sep = if matches!(q.unit.as_str(), "%" | "p" | "K") {
+        ""
+    } else {
+        " "
+    };
     match q.high {
         Some(h) => format!("{}–{}{sep}{}", v(q.value), v(h), q.unit),
         None => format!("{}{sep}{}", v(q.value), q.unit),
@@ -734,8 +741,22 @@ fn measured(
     let mut phrase: Vec<&str> = picked.clone();
     // A figure that opens its clause ("Nine people were killed when …") is named by what
     // follows it.
+    // Names after it are whose the figure is, not what it measures ("$499.99 with Mario
+    // Kart World" is a price of something named, like "Mario Kart World's $499.99").
     if takes_after || picked.is_empty() {
-        phrase.extend(after.iter().take(5).copied());
+        for w in after.iter().take(5).copied() {
+            if w.chars().next().is_some_and(char::is_uppercase)
+                && !words::is_stop(&w.to_lowercase())
+            {
+                let low = w.to_lowercase();
+                let bare = low.trim_end_matches("'s").trim_end_matches("’s");
+                if !is_calendar(bare) && !owners.iter().any(|o| o == bare) {
+                    owners.push(bare.to_string());
+                }
+            } else {
+                phrase.push(w);
+            }
+        }
     }
     let chunk = if takes_after {
         subject_chunk(&after).or_else(|| subject_chunk(&picked))
@@ -960,6 +981,35 @@ fn scores(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
     out
 }
 
+/// A display or video resolution: "1080p", "720p", "4K", "8K". Lines of the picture, so
+/// "4K" (3840 × 2160) meets "2160p". Uppercase K only: "4k" is as often four thousand.
+static RESOLUTION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?P<p>(?:240|360|480|576|720|900|1080|1440|2160|4320))p|(?P<k>[2458])K)\b")
+        .expect("static pattern")
+});
+
+/// Resolutions in a sentence: (start, start of the figure, end, quantity).
+fn resolutions(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
+    RESOLUTION_RE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let (m, unit) = match (c.name("p"), c.name("k")) {
+                (Some(m), _) => (m, "p"),
+                (None, Some(m)) => (m, "K"),
+                (None, None) => return None,
+            };
+            let value = number(m.as_str())?;
+            Some((
+                whole.start(),
+                whole.start(),
+                whole.end(),
+                Quantity::exact(value, None, unit.into()),
+            ))
+        })
+        .collect()
+}
+
 /// "No deaths were reported", "no one was injured": a count of zero, written as a negation.
 static ZERO_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bno\s+(?:(?:immediate|other|further|reported|known|serious|confirmed|major)\s+)?(?P<noun>one\b|[a-z]{4,})")
@@ -1101,8 +1151,16 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         }
         // Every figure of the sentence: (start, start of the number, end, quantity).
         let mut found: Vec<(usize, usize, usize, Quantity)> = Vec::new();
+        let pictures = resolutions(text);
         for m in QUANTITY_RE.captures_iter(text) {
             let Some(whole) = m.get(0) else { continue };
+            // "4K", "1080p": a resolution, read whole below.
+            if pictures
+                .iter()
+                .any(|r| r.0 < whole.end() && whole.start() < r.2)
+            {
+                continue;
+            }
             let Some((mut q, mut end)) = figure(text, &m, lex, senses) else {
                 continue;
             };
@@ -1144,7 +1202,11 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 .map_or(whole.start(), |x| x.start());
             found.push((whole.start(), num_start, end, q));
         }
-        for extra in scores(text).into_iter().chain(zeros(text, senses)) {
+        for extra in scores(text)
+            .into_iter()
+            .chain(zeros(text, senses))
+            .chain(pictures)
+        {
             if !found.iter().any(|f| f.0 < extra.2 && extra.0 < f.2) {
                 found.push(extra);
             }
@@ -1235,6 +1297,20 @@ mod tests {
             .filter_map(|c| figure(text, &c, &lex(), &senses))
             .map(|(q, _)| normalize(&q))
             .collect()
+    }
+
+    #[test]
+    fn resolutions_are_lines_of_the_picture() {
+        let read =
+            |t: &str| -> Vec<String> { resolutions(t).iter().map(|r| normalize(&r.3)).collect() };
+        assert_eq!(
+            read("a 1080p screen, 4K when docked, 8K video"),
+            ["1080p", "4K", "8K"]
+        );
+        // Not a resolution: "4k" (thousand), "1080" alone, "3K" runs.
+        assert!(read("a 4k run, 1080 fans, a 3K race").is_empty());
+        let k = measure("K").expect("K").1 * 4.0;
+        assert!((k - measure("p").expect("p").1 * 2160.0).abs() < 1e-9);
     }
 
     #[test]

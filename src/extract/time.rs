@@ -2373,6 +2373,10 @@ const EVENT_WINDOW: usize = 400;
 struct EventIndex {
     /// `(start, end, class order, word order, class)`, sorted by start.
     verbs: Vec<(usize, usize, usize, usize, String)>,
+    /// For each verb: is it negated ("will not start", "didn't open", "never signed")?
+    negated: Vec<bool>,
+    /// For each verb: is it the noun of a date ("the launch date", "a start date")?
+    date_noun: Vec<bool>,
     /// `(first start, end, "n:class")`, sorted by start.
     nouns: Vec<(usize, usize, String)>,
     /// `(end, lower-case name)` in text order, distinct.
@@ -2408,6 +2412,17 @@ impl EventIndex {
             }
         }
         verbs.sort();
+        let negated = verbs
+            .iter()
+            .map(|v| is_negated(lower.slice(..v.0)))
+            .collect();
+        let date_noun = verbs
+            .iter()
+            .map(|v| {
+                let rest = lower.slice(v.1..);
+                rest.starts_with(" date") && !rest.starts_with(" dated")
+            })
+            .collect();
         let mut nouns = Vec::new();
         for (class, words) in &ev.nouns {
             let first = words
@@ -2446,6 +2461,8 @@ impl EventIndex {
         }
         EventIndex {
             verbs,
+            negated,
+            date_noun,
             nouns,
             names,
         }
@@ -2454,22 +2471,42 @@ impl EventIndex {
     /// The event verb class nearest byte `at`, and the noun classes and names, of the
     /// sentence's first `limit` bytes (the whole sentence, or the part before a date that
     /// is itself an anchor).
-    fn at(&self, at: usize, limit: usize) -> (Option<String>, Vec<String>) {
+    ///
+    /// A negated event ("pre-orders will not start April 9") dates nothing that happened:
+    /// the date then has no event. A verb used as the noun of a date ("revealed the launch
+    /// date on April 2") names the event of a date only when that date is its own ("the
+    /// launch date of June 5", "the June 5 launch date"). "Did not open until May 3" (`until`)
+    /// dates the opening.
+    fn at(
+        &self,
+        at: usize,
+        end: usize,
+        limit: usize,
+        until: bool,
+    ) -> (Option<String>, Vec<String>) {
         let lo = self.verbs.partition_point(|v| v.0 + EVENT_WINDOW < at);
         let best = self.verbs[lo..]
             .iter()
-            .take_while(|v| v.0 <= at + EVENT_WINDOW)
-            .filter(|v| v.1 <= limit)
-            .map(|v| {
+            .enumerate()
+            .map(|(k, v)| (k + lo, v))
+            .take_while(|(_, v)| v.0 <= at + EVENT_WINDOW)
+            .filter(|(_, v)| v.1 <= limit)
+            .filter(|&(k, v)| {
+                !self.date_noun[k]
+                    || (v.0 >= end && v.0 <= end + 2)
+                    || (at >= v.1 + " date".len() && at <= v.1 + " date of ".len() + 1)
+            })
+            .map(|(k, v)| {
                 let dist = if v.1 <= at {
                     at - v.1
                 } else {
                     v.0.saturating_sub(at)
                 };
-                (dist, v.2, v.3, v.0, &v.4)
+                (dist, v.2, v.3, v.0, k)
             })
             .min()
-            .map(|b| b.4.clone());
+            .filter(|b| !self.negated[b.4] || until)
+            .map(|b| self.verbs[b.4].4.clone());
         let mut topics: Vec<String> = self
             .nouns
             .iter()
@@ -2486,6 +2523,21 @@ impl EventIndex {
         }
         (best, topics)
     }
+}
+
+/// Does the text before a verb end in a negation of it ("will not", "didn't", "never",
+/// "no longer", "has yet to")? Up to two words may stand between ("will not now start").
+fn is_negated(before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    let tail = &words[n.saturating_sub(3)..];
+    tail.iter().any(|w| {
+        matches!(*w, "not" | "never" | "cannot") || w.ends_with("n't") || w.ends_with("n’t")
+    }) || before.trim_end().ends_with("no longer")
+        || before.trim_end().ends_with("yet to")
 }
 
 /// Where the subordinate clauses of a sentence that name another event begin ("… before X
@@ -2819,7 +2871,11 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 let k = openers.partition_point(|&o| o < r.end);
                 text.slice(..openers.get(k).copied().unwrap_or(text.len()))
             };
-            let (event, topics) = events.at(r.start.min(scope.len()), scope.len());
+            let until = {
+                let before = text.slice(..r.start).trim_end().to_lowercase();
+                before.ends_with("until") || before.ends_with("till")
+            };
+            let (event, topics) = events.at(r.start.min(scope.len()), r.end, scope.len(), until);
             value.event = if in_dateline { None } else { event };
             // A zone abbreviation ("ET", "BST") is part of the time, not what it is about.
             value.topics = topics
@@ -3065,6 +3121,43 @@ mod tests {
                 assert_eq!(back, [r.normalized.as_str()], "{text} ({anchor}) → {form}");
             }
         }
+    }
+
+    /// The event class `EventIndex` gives the first date of `text`.
+    fn event_of(text: &str) -> Option<String> {
+        let lexicons = crate::lexicon::Lexicons::builtin();
+        let found = resolve_text(text, None, None, &lexicons.time);
+        let r = found.first().expect("a date");
+        let until = text.slice(..r.start).trim_end().ends_with("until");
+        EventIndex::new(text, &lexicons.events)
+            .at(r.start, r.end, text.len(), until)
+            .0
+    }
+
+    #[test]
+    fn a_negated_event_dates_nothing_and_a_date_noun_is_not_the_event() {
+        // Across domains: products, trials, transport, diplomacy.
+        assert_eq!(event_of("Pre-orders will not start April 9, 2025."), None);
+        assert_eq!(event_of("The trial didn't begin on March 3, 2024."), None);
+        assert_eq!(event_of("The ferry never arrived on May 2, 2023."), None);
+        assert_eq!(
+            event_of("The talks did not begin until June 9, 2025.").as_deref(),
+            Some("begin")
+        );
+        assert_eq!(
+            event_of("The trial began on March 3, 2024.").as_deref(),
+            Some("begin")
+        );
+        // "the launch date" is what was revealed, not the launch.
+        assert_eq!(
+            event_of("Nintendo revealed the launch date for the console on April 2, 2025.")
+                .as_deref(),
+            Some("announce")
+        );
+        assert_eq!(
+            event_of("The official launch date of June 5, 2025, remains unchanged.").as_deref(),
+            Some("begin")
+        );
     }
 
     #[test]

@@ -69,6 +69,7 @@ fn consistent_stories_are_silent() {
         "tests/fixtures/consistent",
         "tests/fixtures/consistent-sport",
         "tests/fixtures/consistent-business",
+        "tests/fixtures/consistent-transport",
     ] {
         let story = Story::open(&crate::crate_path(fixture)).expect("fixture");
         let report = concord::check(&story, &RuleSet::builtin().expect("rules"));
