@@ -112,12 +112,14 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
             .unwrap_or_default()
         })
         .collect();
+    let story_date = extract::time::story_date(&times, story.timezone);
     let mut claims = Vec::new();
     for (i, (source, doc)) in story.sources.iter().zip(&docs).enumerate() {
         let ctx = extract::Ctx {
             lex: lexicons,
             tz: story.timezone,
             published: times[i].published,
+            story_date,
         };
         if let Some(found) = guard::catch(&mut faults, "extract", Some(&source.id), || {
             extract::extract(i, source, doc, &ctx)

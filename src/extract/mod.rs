@@ -94,6 +94,9 @@ pub struct Ctx<'a> {
     /// The story's zone, where its events happen.
     pub tz: Option<Tz>,
     pub published: Option<Published>,
+    /// The story's day, from its other sources' publication times (their median): the year
+    /// of a month and day in a source with no date of its own.
+    pub story_date: Option<chrono::NaiveDate>,
 }
 
 /// Builds a claim from a range of sentence `sentence` in cleaned-text coordinates.

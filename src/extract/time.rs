@@ -1119,6 +1119,10 @@ pub struct Anchor {
     pub date: NaiveDate,
     /// "published 2025-06-10 07:14 Europe/London", for notes.
     pub desc: String,
+    /// Only the year can be taken from this anchor: it is the story's time, not the
+    /// source's own, so a month and day get their year ("March 25" near a story of March
+    /// 2024) but nothing relative ("yesterday", "Tuesday") is resolved against it.
+    pub year_only: bool,
 }
 
 impl Anchor {
@@ -1128,6 +1132,7 @@ impl Anchor {
             Published::Date(d) => Some(Anchor {
                 date: d,
                 desc: format!("published {d}"),
+                year_only: false,
             }),
             Published::DateTime(dt) => Some(match tz {
                 Some(tz) => {
@@ -1135,11 +1140,13 @@ impl Anchor {
                     Anchor {
                         date: local.date_naive(),
                         desc: format!("published {} {}", local.format("%Y-%m-%d %H:%M"), tz.name()),
+                        year_only: false,
                     }
                 }
                 None => Anchor {
                     date: dt.date_naive(),
                     desc: format!("published {}", dt.format("%Y-%m-%d %H:%M %:z")),
+                    year_only: false,
                 },
             }),
         }
@@ -1292,11 +1299,23 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
                     .copied()
                     .find(|c| if *next { *c > a } else { *c >= a })
             } else if let Some(w) = wd {
-                candidates
+                // "Tuesday, March 25": the year nearest the anchor, whatever its weekday (a
+                // news date is within months of its report; a weekday that does not fit is
+                // a discrepancy to show, not a hint to move years). A year or more away,
+                // the weekday picks among the years.
+                let nearest = candidates
                     .iter()
                     .copied()
-                    .filter(|c| c.weekday() == *w)
-                    .min_by_key(|c| (*c - a).num_days().abs())
+                    .min_by_key(|c| ((*c - a).num_days().abs(), *c > a));
+                nearest
+                    .filter(|c| (*c - a).num_days().abs() <= 183)
+                    .or_else(|| {
+                        candidates
+                            .iter()
+                            .copied()
+                            .filter(|c| c.weekday() == *w)
+                            .min_by_key(|c| (*c - a).num_days().abs())
+                    })
             } else {
                 candidates
                     .iter()
@@ -2201,6 +2220,8 @@ fn resolve_found(
             {
                 resolve(&f.expr, NaiveDate::MIN, future)
             }
+            // The story's time gives a month and day their year, and nothing else.
+            (e, Some(a)) if a.year_only && !matches!(e, Expr::Date { y: None, .. }) => None,
             (_, Some(a)) => resolve(&f.expr, a.date, future),
             (_, None) => None,
         };
@@ -2556,25 +2577,68 @@ fn subordinate_starts(text: &str) -> Vec<usize> {
 
 /// Words for a finding's subject: "when the talks began"; a name is spelled as the
 /// sentence `text` spells it.
+/// The longest name of the sentence that holds one of the topics, as the sentence spells it
+/// ("the Francis Scott Key Bridge", not "Francis"), with "the" when the sentence has it.
+fn name_phrase(topics: &[String], text: &str) -> Option<String> {
+    let toks = crate::words::tokens(text);
+    let word = |k: usize| text.slice(toks[k].0..toks[k].1);
+    let capital = |k: usize| {
+        let w = word(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !crate::words::is_stop(&w.to_lowercase())
+    };
+    let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s");
+    let bare = |w: &str| {
+        w.trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_lowercase()
+    };
+    let mut best: Option<(usize, usize)> = None;
+    let mut k = 0;
+    while k < toks.len() {
+        if !capital(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < toks.len() && capital(k) {
+            k += 1;
+            if possessive(word(k - 1)) {
+                break;
+            }
+        }
+        let holds = (start..k).any(|i| topics.contains(&bare(word(i))));
+        if holds && best.is_none_or(|(s, e)| k - start > e - s) {
+            best = Some((start, k));
+        }
+    }
+    let (s, e) = best?;
+    let phrase: Vec<String> = (s..e)
+        .map(|i| {
+            let w = word(i);
+            if i + 1 == e {
+                w.trim_end_matches("’s").trim_end_matches("'s")
+            } else {
+                w
+            }
+            .to_string()
+        })
+        .collect();
+    let the = s > 0 && word(s - 1).eq_ignore_ascii_case("the");
+    Some(format!(
+        "{}{}",
+        if the { "the " } else { "" },
+        phrase.join(" ")
+    ))
+}
+
 pub fn event_phrase(v: &DateValue, text: &str) -> String {
     let noun = v
         .topics
         .iter()
         .find_map(|t| t.strip_prefix("n:"))
         .map_or_else(
-            || {
-                v.topics.first().map_or_else(
-                    || "it".into(),
-                    |t| {
-                        crate::words::tokens(text)
-                            .into_iter()
-                            .map(|(s, e)| text.slice(s..e))
-                            .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
-                            .find(|w| w.to_lowercase() == *t)
-                            .map_or_else(|| t.clone(), str::to_string)
-                    },
-                )
-            },
+            || name_phrase(&v.topics, text).unwrap_or_else(|| "it".into()),
             |n| format!("the {n}"),
         );
     // The tense of the sentence: "when the bridge opens" for "will open on May 4".
@@ -2591,8 +2655,21 @@ pub fn event_phrase(v: &DateValue, text: &str) -> String {
         Some("decide") => ("was taken", "is taken"),
         Some("elect") => ("took place (vote)", "takes place (vote)"),
         Some("arrive") => ("took place (visit)", "takes place (visit)"),
-        Some(other) if other != "strike" => (other, other),
-        _ => ("happened", "happens"),
+        Some("collapse") => ("collapsed", "collapses"),
+        Some("release") => ("was released", "is released"),
+        Some("verdict") if noun != "it" && !noun.starts_with("the ") => {
+            let when = if v.future { "comes" } else { "came" };
+            return format!("when the verdict on {noun} {when}");
+        }
+        Some("verdict") => ("was reached (verdict)", "is reached (verdict)"),
+        Some("evacuate") => ("took place (evacuation)", "takes place (evacuation)"),
+        // Who struck whom is not known from the names: the event, then who was in it.
+        Some("strike") if noun != "it" => {
+            let when = if v.future { "happens" } else { "happened" };
+            return format!("when the strike or crash involving {noun} {when}");
+        }
+        Some(other) => (other, other),
+        None => ("happened", "happens"),
     };
     format!("when {noun} {}", if v.future { future } else { past })
 }
@@ -2764,6 +2841,18 @@ fn dateline_of(c: &Captures, lex: &Lexicon, story_tz: Option<Tz>) -> Option<Sour
     })
 }
 
+/// The story's day: the median of its sources' known publication days, in the story's
+/// zone. `None` when no source has a date.
+pub fn story_date(times: &[SourceTime], tz: Option<Tz>) -> Option<NaiveDate> {
+    let mut days: Vec<NaiveDate> = times
+        .iter()
+        .filter_map(|t| Anchor::of(t.published, tz))
+        .map(|a| a.date)
+        .collect();
+    days.sort_unstable();
+    days.get(days.len() / 2).copied()
+}
+
 /// The publication time of a source: the manifest's, else its dateline's.
 pub fn source_time(source: &Source, lex: &Lexicon, story_tz: Option<Tz>) -> SourceTime {
     if source.published.is_some() {
@@ -2838,7 +2927,13 @@ pub fn instant(
 
 /// Extracts the date claims of one source.
 pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
-    let anchor = Anchor::of(ctx.published, ctx.tz);
+    let anchor = Anchor::of(ctx.published, ctx.tz).or_else(|| {
+        ctx.story_date.map(|d| Anchor {
+            date: d,
+            desc: format!("no date of its own; the story's other sources are dated about {d}"),
+            year_only: true,
+        })
+    });
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
         // "SANTIAGO, March 12, 2024 (Wire) - A quake struck…": a date before the dateline
@@ -3121,6 +3216,60 @@ mod tests {
                 assert_eq!(back, [r.normalized.as_str()], "{text} ({anchor}) → {form}");
             }
         }
+    }
+
+    #[test]
+    fn the_story_gives_an_undated_source_its_year_and_nothing_else() {
+        let story = Anchor {
+            date: NaiveDate::from_ymd_opt(2024, 3, 27).expect("day"),
+            desc: "the story".into(),
+            year_only: true,
+        };
+        let read = |t: &str| -> Vec<String> {
+            resolve_text(t, Some(&story), None, &lex())
+                .into_iter()
+                .map(|r| r.normalized)
+                .collect()
+        };
+        // A weekday that does not fit stays beside the nearest year's date, to be flagged.
+        assert_eq!(
+            read("The bridge collapsed on Tuesday, March 25."),
+            ["2024-03-25"]
+        );
+        assert_eq!(read("The ferry sank on Dec. 30."), ["2023-12-30"]);
+        // Nothing relative is resolved against another source's day.
+        assert_eq!(read("The bridge collapsed on Tuesday."), ["Tuesday"]);
+        assert_eq!(read("The bridge collapsed yesterday."), ["yesterday"]);
+        // With the source's own date, the nearest year too, not a year where the weekday fits.
+        assert_eq!(
+            norm("The bridge collapsed on Tuesday, March 25.", "2024-03-27"),
+            ["2024-03-25"]
+        );
+    }
+
+    #[test]
+    fn a_finding_names_the_whole_name_and_the_event() {
+        let v = |topics: &[&str], event: Option<&str>| DateValue {
+            topics: topics.iter().map(|t| (*t).to_string()).collect(),
+            event: event.map(str::to_string),
+            ..DateValue::default()
+        };
+        let text = "In Baltimore, the Francis Scott Key Bridge collapsed on March 26.";
+        assert_eq!(
+            event_phrase(&v(&["baltimore", "francis"], Some("collapse")), text),
+            "when the Francis Scott Key Bridge collapsed"
+        );
+        assert_eq!(
+            event_phrase(
+                &v(&["n:talks"], Some("begin")),
+                "The talks began on Monday."
+            ),
+            "when the talks began"
+        );
+        assert_eq!(
+            event_phrase(&v(&[], None), "It was on Monday."),
+            "when it happened"
+        );
     }
 
     /// The event class `EventIndex` gives the first date of `text`.

@@ -25,6 +25,7 @@ impl Check for InternalDate {
             let id = &a.story.sources[c.source].id;
             let published = a.times[c.source].published;
             let mut problems: Vec<(String, String)> = Vec::new();
+            let mut slips: Vec<usize> = Vec::new();
             if v.impossible {
                 problems.push((
                     format!("{id} gives {}, a day that does not exist", c.text.trim()),
@@ -48,6 +49,10 @@ impl Check for InternalDate {
             }
             if let (Some(d), Some(w)) = (v.date, v.weekday) {
                 if d.weekday() != w && v.relative.is_none() {
+                    // A weekday beside a date that does not fit: a slip in one of the two
+                    // words, for an editor to check (the date itself is compared across
+                    // sources by `date-conflict`).
+                    slips.push(problems.len());
                     problems.push((
                         format!(
                             "{id} gives {} for {d}, which is a {}",
@@ -101,8 +106,11 @@ impl Check for InternalDate {
                     }
                 }
             }
-            for (message, note) in problems {
+            for (k, (message, note)) in problems.into_iter().enumerate() {
                 let mut f = rule.finding(c.about.clone(), message);
+                if slips.contains(&k) && f.severity == super::Severity::Error {
+                    f.severity = super::Severity::Warning;
+                }
                 f.note = Some(note);
                 f.push_claim(a, ci);
                 out.push(f);
