@@ -57,7 +57,7 @@ pub struct TitleMention {
 }
 
 impl Lexicon {
-    fn is_office(&self, w: &str) -> bool {
+    pub fn is_office(&self, w: &str) -> bool {
         let l = w.to_lowercase();
         self.offices.iter().any(|o| o == &l)
     }

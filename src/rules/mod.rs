@@ -9,6 +9,7 @@ mod arithmetic;
 mod confusable;
 pub mod date_conflict;
 mod internal_date;
+mod name_spelling;
 mod name_variant;
 pub mod params;
 mod quote_drift;

@@ -36,6 +36,18 @@ fn sentence_of(a: &Analysis, source: usize, cleaned_offset: usize) -> Option<usi
 
 impl Check for NameVariant {
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+        let first = out.len();
+        people_variants(rule, a, out);
+        // Then a letter or two changed in one word of any name of several words (a bridge,
+        // an agency, a team), except the names just reported as people.
+        let reported: BTreeSet<String> = out[first..].iter().map(|f| f.subject.clone()).collect();
+        super::name_spelling::run(rule, a, &reported, out);
+    }
+}
+
+/// Case and spelling variants of people's full names.
+fn people_variants(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+    {
         // Only people: names some source gives a title, or has speak.
         let mut people: BTreeSet<String> = BTreeSet::new();
         for c in &a.claims {
@@ -175,6 +187,12 @@ impl Check for NameVariant {
                 }
                 forms.entry(m.form.as_str()).or_default().insert(m.source);
             }
+            // "Vicente del Bosque" and "Vicente Del Bosque": the case of a name particle is a
+            // house style, not a misspelling.
+            let styles: BTreeSet<String> = forms.keys().map(|f| fold_particles(f)).collect();
+            if styles.len() < 2 {
+                continue;
+            }
             // A phrase some source writes all in lower case is a common noun ("rare earth"),
             // not a person's name.
             if forms.len() < 2 || forms.keys().any(|f| !f.chars().any(char::is_uppercase)) {
@@ -304,6 +322,26 @@ impl Folded {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
     }
+}
+
+/// Particles of names whose case varies by house style ("del Bosque", "Del Bosque", "van
+/// Gogh", "Van Gogh", "bin Salman"), lower-cased; other words as written.
+fn fold_particles(form: &str) -> String {
+    const PARTICLES: &[&str] = &[
+        "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "do",
+        "le", "la", "les", "bin", "ibn", "bint", "al", "el", "ter", "ten", "y", "e",
+    ];
+    form.split(' ')
+        .map(|w| {
+            let low = w.to_lowercase();
+            if PARTICLES.contains(&low.as_str()) {
+                low
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn source_count(ms: &[Mention]) -> usize {

@@ -17,6 +17,29 @@ use crate::Analysis;
 
 pub struct RoleConflict;
 
+/// Words that make another rank of an office ("vice president" is not the president): a
+/// title with one of them never says more of the same office.
+const RANKS: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "associate",
+    "under",
+    "lieutenant",
+    "co",
+    "sub",
+    "junior",
+    "senior",
+    "chief",
+    "first",
+    "second",
+    "former",
+    "elect",
+    "emeritus",
+    "acting",
+    "interim",
+];
+
 impl Check for RoleConflict {
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         let mut by_person: BTreeMap<&str, Vec<(usize, &TitleMention)>> = BTreeMap::new();
@@ -59,7 +82,23 @@ impl Check for RoleConflict {
                                     .get(t.normalized.as_str())
                                     .is_some_and(|h| h.iter().any(|p| *p != person))
                         };
-                        if same_kind {
+                        // A title that says less ("receiver", "secretary") never
+                        // contradicts one that says more ("wide receiver", "treasury
+                        // secretary") of the same person.
+                        let (wx, wy): (
+                            std::collections::BTreeSet<&str>,
+                            std::collections::BTreeSet<&str>,
+                        ) = (
+                            x.normalized.split(' ').collect(),
+                            y.normalized.split(' ').collect(),
+                        );
+                        let nested = (wx.is_subset(&wy) || wy.is_subset(&wx))
+                            && wx
+                                .symmetric_difference(&wy)
+                                .all(|w| !RANKS.contains(w) && !w.ends_with("-elect"));
+                        if nested {
+                            None
+                        } else if same_kind {
                             Some(format!(
                                 "\"{}\" and \"{}\" are different offices of one kind",
                                 x.normalized, y.normalized
