@@ -59,7 +59,12 @@ pub struct TitleMention {
 impl Lexicon {
     pub fn is_office(&self, w: &str) -> bool {
         let l = w.to_lowercase();
-        self.offices.iter().any(|o| o == &l)
+        let l = l.trim_end_matches('.');
+        self.offices.iter().any(|o| o == l)
+            || self
+                .synonyms
+                .get(l)
+                .is_some_and(|full| self.offices.iter().any(|o| o == full))
     }
 
     fn is_org(&self, w: &str) -> bool {
@@ -115,7 +120,14 @@ fn runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let mut prev_end = 0;
     for (s, e) in toks {
         let gap = text.slice(prev_end..s);
-        let joined = gap.chars().all(char::is_whitespace) && !gap.contains('\n');
+        // "Sen. Bob Casey", "John F. Kennedy": a short capitalised abbreviation's full stop
+        // does not end the run.
+        let abbreviated = gap.strip_prefix('.').is_some_and(|g| g == " ")
+            && cur.last().is_some_and(|&(ps, pe)| {
+                let w = text.slice(ps..pe);
+                w.chars().count() <= 4 && w.chars().all(char::is_alphabetic)
+            });
+        let joined = (gap.chars().all(char::is_whitespace) && !gap.contains('\n')) || abbreviated;
         if capitalised(text.slice(s..e)) && (cur.is_empty() || joined) {
             cur.push((s, e));
         } else {
@@ -147,11 +159,10 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
             continue;
         }
         // Leading title words and qualifiers.
-        let mut k = 0;
-        while k < words_of.len() {
-            let w = strip_possessive(words_of[k]);
+        let titleish = |w: &str| {
+            let w = strip_possessive(w);
             let low = w.to_lowercase();
-            let titleish = lex.is_office(w)
+            lex.is_office(w)
                 || lex.synonyms.contains_key(&low)
                 || places.contains_key(&low)
                 || places.values().any(|p| p == &low)
@@ -199,11 +210,25 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
                         | "house"
                         | "us"
                         | "u.s"
-                );
-            if !titleish {
-                break;
-            }
+                )
+        };
+        let mut k = 0;
+        while k < words_of.len() && titleish(words_of[k]) {
             k += 1;
+        }
+        // "Fellow Pennsylvanian Democratic Senator Bob Casey": words the lexicon does not
+        // know before the office; the name is what follows the last office word.
+        let mut peeled = false;
+        if !(2..=3).contains(&(run.len() - k)) {
+            if let Some(o) = (0..run.len())
+                .rev()
+                .find(|&o| lex.is_office(strip_possessive(words_of[o])))
+            {
+                if (2..=3).contains(&(run.len() - o - 1)) {
+                    k = o + 1;
+                    peeled = true;
+                }
+            }
         }
         let name_words = &run[k..];
         if name_words.len() < 2 || name_words.len() > 3 {
@@ -225,10 +250,15 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
                 .iter()
                 .any(|w| lex.is_office(strip_possessive(w)))
         {
-            let ts = run[..k]
-                .iter()
-                .position(|&(s, e)| !words::is_stop(&text.slice(s..e).to_lowercase()))
-                .map_or(run[0].0, |p| run[p].0);
+            // The title: the office and the known title words right before it, not words
+            // the lexicon does not know ("Fellow Pennsylvanian Democratic").
+            let mut from = k;
+            while from > 0 && (!peeled || titleish(words_of[from - 1])) {
+                from -= 1;
+            }
+            let ts = (from..k)
+                .find(|&p| !words::is_stop(&words_of[p].to_lowercase()))
+                .map_or(run[from.min(k - 1)].0, |p| run[p].0);
             Some((ts, run[k - 1].1))
         } else {
             apposition(text, ne, lex).or_else(|| lowercase_title(text, ns, lex))
@@ -412,6 +442,44 @@ mod tests {
             l.normalize_title("Chief Executive"),
             l.normalize_title("CEO")
         );
+    }
+
+    #[test]
+    fn names_are_peeled_off_long_runs_and_abbreviated_titles_attach() {
+        let (l, p) = lex();
+        let read = |t: &str| -> Vec<(String, Option<String>)> {
+            people(t, &l, &p)
+                .iter()
+                .map(|x| {
+                    (
+                        t.slice(x.start..x.end).to_string(),
+                        x.title.map(|(s, e)| t.slice(s..e).to_string()),
+                    )
+                })
+                .collect()
+        };
+        // Politics, courts, the military, academia: unknown words before the office are
+        // neither the name nor the title.
+        assert_eq!(
+            read("Fellow Pennsylvanian Democratic Senator Bob Casey said it was bad."),
+            [("Bob Casey".to_string(), Some("Senator".to_string()))]
+        );
+        assert_eq!(
+            read("Essex County Prosecutor Dana Whitfield filed charges."),
+            [("Dana Whitfield".to_string(), Some("Prosecutor".to_string()))]
+        );
+        assert_eq!(
+            read("The search ended, Sen. Bob Casey and Gen. Mark Milley said."),
+            [
+                ("Bob Casey".to_string(), Some("Sen".to_string())),
+                ("Mark Milley".to_string(), Some("Gen".to_string()))
+            ]
+        );
+        assert_eq!(
+            read("Harvard Professor John F. Kennedy spoke."),
+            [("John F. Kennedy".to_string(), Some("Professor".to_string()))]
+        );
+        assert_eq!(l.normalize_title("Sen"), "senator");
     }
 
     #[test]

@@ -166,9 +166,11 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
             let start = pos + c.len_utf8();
             let mut j = i + 1;
             let mut found = None;
+            let mut reopened = false;
             while j < chars.len() {
                 let (p, d) = chars[j];
                 if opens_double && (d == '“') {
+                    reopened = true;
                     break;
                 }
                 if closers.contains(&d) {
@@ -180,6 +182,17 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
                     }
                 }
                 j += 1;
+            }
+            // A quote that runs on past its paragraph leaves the closing mark off (the
+            // next paragraph opens again): it runs to the paragraph's end.
+            if found.is_none() && opens_double && !reopened {
+                let rest = text.slice(start..).trim_end();
+                if rest.split_whitespace().count() >= 3
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+                {
+                    found = Some(start + rest.len());
+                    j = chars.len();
+                }
             }
             if let Some(end) = found {
                 out.push((start, end));
@@ -199,7 +212,7 @@ fn nearest_person(
     quote: (usize, usize),
     names: &[(String, String)],
 ) -> Option<(String, String, usize)> {
-    let mut best: Option<(usize, String, String)> = None;
+    let mut best: Option<((bool, usize), String, String)> = None;
     for (full, surname) in names {
         for needle in [full.as_str(), surname.as_str()] {
             for (i, _) in text.match_indices(needle) {
@@ -225,13 +238,46 @@ fn nearest_person(
                 } else {
                     i.saturating_sub(quote.1)
                 };
-                if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
-                    best = Some((dist, surname.to_lowercase(), needle.to_string()));
+                // "…," Nippon Steel President Eiji Hashimoto said: the name next to the
+                // verb of speech is the speaker, before any nearer name.
+                let rank = (!speech_adjacent(text, i, end), dist);
+                if best.as_ref().is_none_or(|(r, _, _)| rank < *r) {
+                    best = Some((rank, surname.to_lowercase(), needle.to_string()));
                 }
             }
         }
     }
-    best.map(|(d, s, t)| (s, t, d))
+    best.map(|((_, d), s, t)| (s, t, d))
+}
+
+/// Is a verb of speech right after the name at `start..end` ("Hashimoto said") or right
+/// before it ("said Sen. Bob Casey")?
+fn speech_adjacent(text: &str, start: usize, end: usize) -> bool {
+    let is_speech = |w: &str| SPEECH.contains(&w.to_lowercase().as_str());
+    let mut after = text.slice(end..crate::text::window_end(text, end, 160));
+    // "Kevin Hassett, head of the National Economic Council, told CNBC": past an
+    // apposition.
+    if let Some(rest) = after.strip_prefix(',') {
+        if let Some(comma) = rest.find(',').filter(|&c| c <= 100) {
+            let (apposition, tail) = (rest.slice(..comma), rest.slice(comma + 1..));
+            if !apposition
+                .split(|c: char| !c.is_alphabetic())
+                .any(is_speech)
+            {
+                after = tail;
+            }
+        }
+    }
+    let before = text.slice(crate::text::window_start(text, start, 40)..start);
+    after
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(is_speech)
+        || before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .is_some_and(is_speech)
 }
 
 pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
@@ -348,6 +394,59 @@ mod tests {
             .map(|(s, e)| t.slice(s..e))
             .collect();
         assert_eq!(q, ["immediately after the handshake, we can go back."]);
+    }
+
+    #[test]
+    fn a_quote_running_on_past_its_paragraph_ends_with_it() {
+        let t = "“The company should stay American,” said Sen. Bob Casey. “From initial reports, this deal appears to be a bad deal for workers.";
+        let q: Vec<&str> = quote_spans(t)
+            .into_iter()
+            .map(|(s, e)| t.slice(s..e))
+            .collect();
+        assert_eq!(
+            q,
+            [
+                "The company should stay American,",
+                "From initial reports, this deal appears to be a bad deal for workers."
+            ]
+        );
+        // A stray mark before a lower-case word or a short tail is not a quote.
+        assert!(quote_spans("He measured 5\" and left").is_empty());
+        assert!(quote_spans("the “so-called deal").is_empty());
+    }
+
+    #[test]
+    fn the_name_beside_the_verb_of_speech_speaks() {
+        let t = "The Trump administration expects that “after the handshake” in London, Kevin Hassett, head of the National Economic Council, told CNBC.";
+        let names = vec![
+            ("Donald Trump".to_string(), "Trump".to_string()),
+            ("Kevin Hassett".to_string(), "Hassett".to_string()),
+        ];
+        let q = quote_spans(t)[0];
+        assert_eq!(
+            nearest_person(t, q, &names).map(|p| p.1),
+            Some("Kevin Hassett".to_string())
+        );
+        let t = "“We are excited,” Nippon Steel President Eiji Hashimoto said in a release.";
+        let names = vec![
+            ("Nippon Steel".to_string(), "Steel".to_string()),
+            ("Eiji Hashimoto".to_string(), "Hashimoto".to_string()),
+        ];
+        let q = quote_spans(t)[0];
+        assert_eq!(
+            nearest_person(t, q, &names).map(|p| p.1),
+            Some("Eiji Hashimoto".to_string())
+        );
+        let t = "“It should stay American,” said Sen. Bob Casey, not Nippon Steel.";
+        let names = vec![
+            ("Nippon Steel".to_string(), "Steel".to_string()),
+            ("Bob Casey".to_string(), "Casey".to_string()),
+        ];
+        let q = quote_spans(t)[0];
+        assert_eq!(
+            nearest_person(t, q, &names).map(|p| p.1),
+            Some("Bob Casey".to_string())
+        );
     }
 
     #[test]

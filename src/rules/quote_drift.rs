@@ -137,9 +137,13 @@ fn classify(x: &Version, y: &Version, max_trim: f64) -> Class {
             && at > 0
             && !long.caps.get(at).copied().unwrap_or(true)
             && !long.sentence_starts.contains(&at);
-        // A version leaving out much of the other is a different quote for the reader.
+        // One run of quoted words found inside the other version is a partial quote, however
+        // short ("said “a critical piece of America’s defense industrial base” should…"). A
+        // version pieced together from several runs that leaves out much of the other is a
+        // different quote for the reader.
+        let pieced = short.claims.len() > 1;
         let cut = 1.0 - short.tokens.len() as f64 / long.tokens.len() as f64;
-        return if trimmed_start || cut > max_trim {
+        return if trimmed_start || (pieced && cut > max_trim) {
             Class::Wording
         } else {
             Class::Fragment
