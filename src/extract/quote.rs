@@ -415,37 +415,36 @@ mod tests {
         assert!(quote_spans("the “so-called deal").is_empty());
     }
 
+    /// The speaker `nearest_person` picks for the first quote of `t`, among full names.
+    fn speaker(t: &str, full_names: &[&str]) -> Option<String> {
+        let names: Vec<(String, String)> = full_names
+            .iter()
+            .map(|n| {
+                (
+                    (*n).to_string(),
+                    n.rsplit(' ').next().unwrap_or(n).to_string(),
+                )
+            })
+            .collect();
+        nearest_person(t, quote_spans(t)[0], &names).map(|p| p.1)
+    }
+
     #[test]
     fn the_name_beside_the_verb_of_speech_speaks() {
         let t = "The Trump administration expects that “after the handshake” in London, Kevin Hassett, head of the National Economic Council, told CNBC.";
-        let names = vec![
-            ("Donald Trump".to_string(), "Trump".to_string()),
-            ("Kevin Hassett".to_string(), "Hassett".to_string()),
-        ];
-        let q = quote_spans(t)[0];
         assert_eq!(
-            nearest_person(t, q, &names).map(|p| p.1),
-            Some("Kevin Hassett".to_string())
+            speaker(t, &["Donald Trump", "Kevin Hassett"]).as_deref(),
+            Some("Kevin Hassett")
         );
         let t = "“We are excited,” Nippon Steel President Eiji Hashimoto said in a release.";
-        let names = vec![
-            ("Nippon Steel".to_string(), "Steel".to_string()),
-            ("Eiji Hashimoto".to_string(), "Hashimoto".to_string()),
-        ];
-        let q = quote_spans(t)[0];
         assert_eq!(
-            nearest_person(t, q, &names).map(|p| p.1),
-            Some("Eiji Hashimoto".to_string())
+            speaker(t, &["Nippon Steel", "Eiji Hashimoto"]).as_deref(),
+            Some("Eiji Hashimoto")
         );
         let t = "“It should stay American,” said Sen. Bob Casey, not Nippon Steel.";
-        let names = vec![
-            ("Nippon Steel".to_string(), "Steel".to_string()),
-            ("Bob Casey".to_string(), "Casey".to_string()),
-        ];
-        let q = quote_spans(t)[0];
         assert_eq!(
-            nearest_person(t, q, &names).map(|p| p.1),
-            Some("Bob Casey".to_string())
+            speaker(t, &["Nippon Steel", "Bob Casey"]).as_deref(),
+            Some("Bob Casey")
         );
     }
 
