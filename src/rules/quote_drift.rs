@@ -26,6 +26,9 @@ pub struct QuoteDrift;
 /// How two versions of a quote differ, least to most serious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Class {
+    /// Two statements about different places ("pre-orders in the U.S. will not start…",
+    /// "pre-orders in Canada will not start…"): not one quote.
+    Distinct,
     Same,
     Fragment,
     Wording,
@@ -122,7 +125,12 @@ struct Version {
 }
 
 /// Classes two versions.
-fn classify(x: &Version, y: &Version, max_trim: f64) -> Class {
+fn classify(
+    x: &Version,
+    y: &Version,
+    max_trim: f64,
+    place: &dyn Fn(&str) -> Option<String>,
+) -> Class {
     if x.tokens == y.tokens {
         return Class::Same;
     }
@@ -163,6 +171,19 @@ fn classify(x: &Version, y: &Version, max_trim: f64) -> Class {
             }
             similar::DiffTag::Equal => {}
         }
+    }
+    // One place put for another: a parallel statement about somewhere else.
+    let places =
+        |words: &[&str]| -> BTreeSet<String> { words.iter().filter_map(|w| place(w)).collect() };
+    // A place taken out where one the other version never names comes in, either way.
+    let all =
+        |v: &Version| -> BTreeSet<String> { v.tokens.iter().filter_map(|w| place(w)).collect() };
+    let (gone, came) = (places(&removed), places(&added));
+    let swapped = |out: &BTreeSet<String>, into: &BTreeSet<String>, before: &Version| {
+        !out.is_empty() && into.difference(&all(before)).next().is_some()
+    };
+    if swapped(&gone, &came, x) || swapped(&came, &gone, y) {
+        return Class::Distinct;
     }
     let changed = |set: &[&str]| {
         removed.iter().any(|w| set.contains(w)) != added.iter().any(|w| set.contains(w))
@@ -298,13 +319,24 @@ impl Check for QuoteDrift {
         let min_words = rule.param_f64("min-words", 5.0) as usize;
         let min_overlap = rule.param_f64("min-overlap", 0.6);
         let max_trim = rule.param_f64("max-trim", 0.34);
+        // A word's place (country), by the places lexicon: "u.s." and "us" are the US.
+        let places = &a.lexicons.quantity.places;
+        let place = |w: &str| -> Option<String> {
+            places
+                .get(w)
+                .cloned()
+                .or_else(|| places.values().find(|p| p.as_str() == w).cloned())
+        };
         for group in clusters(a, min_words, min_overlap) {
             let versions = versions(a, &group, min_words);
             let mut worst: Option<(Class, usize, usize)> = None;
             let mut speakers_differ: Option<(usize, usize)> = None;
             for (k, x) in versions.iter().enumerate() {
                 for (l, y) in versions.iter().enumerate().skip(k + 1) {
-                    let class = classify(x, y, max_trim);
+                    let class = classify(x, y, max_trim, &place);
+                    if class == Class::Distinct {
+                        continue;
+                    }
                     if worst.is_none_or(|(c, _, _)| class > c) {
                         worst = Some((class, k, l));
                     }
