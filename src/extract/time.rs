@@ -153,6 +153,9 @@ pub struct DateValue {
     pub event: Option<String>,
     /// Noun classes and names in the sentence: what the event is about.
     pub topics: Vec<String>,
+    /// The event class the sentence says does not happen on this date ("pre-orders will not
+    /// start April 9"): then `event` is `None`.
+    pub denied: Option<String>,
 }
 
 impl DateValue {
@@ -634,7 +637,7 @@ pub fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn weekday_of(name: &str) -> Option<Weekday> {
+pub fn weekday_of(name: &str) -> Option<Weekday> {
     let n = name.trim_end_matches('.').to_ascii_lowercase();
     let days = [
         ("mon", Weekday::Mon),
@@ -2388,6 +2391,10 @@ const MAX_NAME_TOPICS: usize = 16;
 /// and a pathological sentence costs no more than an ordinary one per date.
 const EVENT_WINDOW: usize = 400;
 
+/// What [`EventIndex::at`] finds for a date: the event class, the class of a negated event
+/// ("will not start April 9"), and the topics.
+type EventAt = (Option<String>, Option<String>, Vec<String>);
+
 /// A sentence's event words, found once per sentence (not once per date in it): verb
 /// occurrences with their class, the first mention of each noun class, and the capitalised
 /// names. [`EventIndex::at`] then answers for each date from these lists.
@@ -2498,13 +2505,7 @@ impl EventIndex {
     /// date on April 2") names the event of a date only when that date is its own ("the
     /// launch date of June 5", "the June 5 launch date"). "Did not open until May 3" (`until`)
     /// dates the opening.
-    fn at(
-        &self,
-        at: usize,
-        end: usize,
-        limit: usize,
-        until: bool,
-    ) -> (Option<String>, Vec<String>) {
+    fn at(&self, at: usize, end: usize, limit: usize, until: bool) -> EventAt {
         let lo = self.verbs.partition_point(|v| v.0 + EVENT_WINDOW < at);
         let best = self.verbs[lo..]
             .iter()
@@ -2526,8 +2527,12 @@ impl EventIndex {
                 (dist, v.2, v.3, v.0, k)
             })
             .min()
-            .filter(|b| !self.negated[b.4] || until)
-            .map(|b| self.verbs[b.4].4.clone());
+            .map(|b| (self.verbs[b.4].4.clone(), self.negated[b.4] && !until));
+        let (best, denied) = match best {
+            Some((class, true)) => (None, Some(class)),
+            Some((class, false)) => (Some(class), None),
+            None => (None, None),
+        };
         let mut topics: Vec<String> = self
             .nouns
             .iter()
@@ -2542,7 +2547,7 @@ impl EventIndex {
                 topics.push(name.clone());
             }
         }
-        (best, topics)
+        (best, denied, topics)
     }
 }
 
@@ -2970,8 +2975,26 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 let before = text.slice(..r.start).trim_end().to_lowercase();
                 before.ends_with("until") || before.ends_with("till")
             };
-            let (event, topics) = events.at(r.start.min(scope.len()), r.end, scope.len(), until);
-            value.event = if in_dateline { None } else { event };
+            let (event, denied, topics) =
+                events.at(r.start.min(scope.len()), r.end, scope.len(), until);
+            // "…, its operator said on Tuesday": the day of the words, not of the event.
+            let said = {
+                let before = text.slice(..r.start).to_lowercase();
+                let last: Vec<&str> = before
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .rev()
+                    .take(2)
+                    .collect();
+                last.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "said" | "says" | "told" | "added" | "stated" | "confirmed" | "reported"
+                    )
+                })
+            };
+            value.event = if in_dateline || said { None } else { event };
+            value.denied = if in_dateline || said { None } else { denied };
             // A zone abbreviation ("ET", "BST") is part of the time, not what it is about.
             value.topics = topics
                 .into_iter()
@@ -3287,6 +3310,11 @@ mod tests {
     fn a_negated_event_dates_nothing_and_a_date_noun_is_not_the_event() {
         // Across domains: products, trials, transport, diplomacy.
         assert_eq!(event_of("Pre-orders will not start April 9, 2025."), None);
+        let text = "Pre-orders will not start April 9, 2025.";
+        let lexicons = crate::lexicon::Lexicons::builtin();
+        let r = &resolve_text(text, None, None, &lexicons.time)[0];
+        let at = EventIndex::new(text, &lexicons.events).at(r.start, r.end, text.len(), false);
+        assert_eq!((at.0, at.1.as_deref()), (None, Some("begin")));
         assert_eq!(event_of("The trial didn't begin on March 3, 2024."), None);
         assert_eq!(event_of("The ferry never arrived on May 2, 2023."), None);
         assert_eq!(

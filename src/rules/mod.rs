@@ -8,6 +8,7 @@
 mod arithmetic;
 mod confusable;
 pub mod date_conflict;
+mod event_polarity;
 mod internal_date;
 mod name_spelling;
 mod name_variant;
@@ -97,6 +98,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "the same event (verb class and topic) dated differently across sources",
     ),
     (
+        "event-polarity",
+        "an event one source says happens on a day and another says does not",
+    ),
+    (
         "internal-date",
         "a source's dates contradicting each other or the calendar",
     ),
@@ -127,6 +132,7 @@ pub const CHECKS: &[(&str, &str)] = &[
 pub fn lookup(name: &str) -> Option<&'static dyn Check> {
     match name {
         "date-conflict" => Some(&date_conflict::DateConflict),
+        "event-polarity" => Some(&event_polarity::EventPolarity),
         "internal-date" => Some(&internal_date::InternalDate),
         "identifier-confusable" => Some(&confusable::Confusable),
         "internal-arithmetic" => Some(&arithmetic::Arithmetic),
