@@ -1302,23 +1302,27 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
                     .copied()
                     .find(|c| if *next { *c > a } else { *c >= a })
             } else if let Some(w) = wd {
-                // "Tuesday, March 25": the year nearest the anchor, whatever its weekday (a
-                // news date is within months of its report; a weekday that does not fit is
-                // a discrepancy to show, not a hint to move years). A year or more away,
-                // the weekday picks among the years.
+                // "Tuesday, March 25": the year nearest the anchor when the weekday fits it;
+                // else a recent past year the weekday fits (a report looking back: "the
+                // deadline of Friday, 6 June" three years ago); else the nearest year, and the
+                // weekday that does not fit is a discrepancy to show, never a reason to move
+                // the date into the future.
                 let nearest = candidates
                     .iter()
                     .copied()
                     .min_by_key(|c| ((*c - a).num_days().abs(), *c > a));
                 nearest
-                    .filter(|c| (*c - a).num_days().abs() <= 183)
+                    .filter(|c| c.weekday() == *w)
                     .or_else(|| {
                         candidates
                             .iter()
                             .copied()
-                            .filter(|c| c.weekday() == *w)
-                            .min_by_key(|c| (*c - a).num_days().abs())
+                            .filter(|c| {
+                                c.weekday() == *w && *c < a && (a - *c).num_days() <= 4 * 366
+                            })
+                            .max()
                     })
+                    .or(nearest)
             } else {
                 candidates
                     .iter()
@@ -3263,10 +3267,15 @@ mod tests {
         // Nothing relative is resolved against another source's day.
         assert_eq!(read("The bridge collapsed on Tuesday."), ["Tuesday"]);
         assert_eq!(read("The bridge collapsed yesterday."), ["yesterday"]);
-        // With the source's own date, the nearest year too, not a year where the weekday fits.
+        // With the source's own date, the nearest year too, never a later year the weekday
+        // fits (2025); a recent past year it fits is a report looking back.
         assert_eq!(
             norm("The bridge collapsed on Tuesday, March 25.", "2024-03-27"),
             ["2024-03-25"]
+        );
+        assert_eq!(
+            norm("The deadline was Friday, 6 June.", "2017-03-17"),
+            ["2014-06-06"]
         );
     }
 
