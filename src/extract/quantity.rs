@@ -981,6 +981,31 @@ fn scores(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
     out
 }
 
+/// An age in apposition to a name: "Kwame Mensah, 24, was arrested". The name is one to
+/// four capitalised words; the age is followed by a comma or the end of the clause.
+static APPOSITIVE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]*){1,3}),\s(?P<age>\d{1,3})(?:,|\s+(?:was|is|has|had|and|who|said|told)\b)")
+        .expect("static pattern")
+});
+
+/// Ages in apposition to a name: (start of the name, start of the age, end, quantity). The
+/// claim's words are the name and the age, so the age is the person's.
+fn appositive_ages(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
+    APPOSITIVE_AGE_RE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let (name, age) = (c.name("name")?, c.name("age")?);
+            let years = number(age.as_str()).filter(|y| (1.0..=120.0).contains(y))?;
+            Some((
+                name.start(),
+                age.start(),
+                age.end(),
+                Quantity::exact(years, None, "years old".into()),
+            ))
+        })
+        .collect()
+}
+
 /// A display or video resolution: "1080p", "720p", "4K", "8K". Lines of the picture, so
 /// "4K" (3840 × 2160) meets "2160p". Uppercase K only: "4k" is as often four thousand.
 static RESOLUTION_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1152,12 +1177,14 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         // Every figure of the sentence: (start, start of the number, end, quantity).
         let mut found: Vec<(usize, usize, usize, Quantity)> = Vec::new();
         let pictures = resolutions(text);
+        let ages = appositive_ages(text);
         for m in QUANTITY_RE.captures_iter(text) {
             let Some(whole) = m.get(0) else { continue };
-            // "4K", "1080p": a resolution, read whole below.
+            // "4K", "1080p": a resolution; "Mensah, 24,": an age; read whole below.
             if pictures
                 .iter()
-                .any(|r| r.0 < whole.end() && whole.start() < r.2)
+                .chain(&ages)
+                .any(|r| r.1 < whole.end() && whole.start() < r.2)
             {
                 continue;
             }
@@ -1206,6 +1233,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             .into_iter()
             .chain(zeros(text, senses))
             .chain(pictures)
+            .chain(ages)
         {
             if !found.iter().any(|f| f.0 < extra.2 && extra.0 < f.2) {
                 found.push(extra);
@@ -1259,7 +1287,17 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             c.context = context;
             // "He also rushed for 66 yards": a pronoun's figure belongs to the subject of
             // the sentence before.
-            c.owners = if owners.is_empty()
+            c.owners = if let Some(name) = c
+                .text
+                .strip_suffix(&format!(
+                    ", {}",
+                    c.normalized.trim_end_matches(" years old")
+                ))
+                .filter(|_| c.normalized.ends_with(" years old"))
+            {
+                // "Kwame Mensah, 24": the age is the named person's.
+                name.split_whitespace().map(str::to_lowercase).collect()
+            } else if owners.is_empty()
                 && before
                     .iter()
                     .any(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
@@ -1268,7 +1306,20 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             } else {
                 owners
             };
-            c.about = if about.is_empty() {
+            // An age is its person's: whose it is blocks and aligns it ("age:mensah").
+            if c.normalized.ends_with(" years old") {
+                if let Some(surname) = c.owners.last() {
+                    c.context.push(format!("age:{surname}"));
+                }
+            }
+            let age_of = c
+                .text
+                .split_once(", ")
+                .filter(|_| c.normalized.ends_with(" years old"))
+                .map(|(name, _)| format!("{name}'s age"));
+            c.about = if let Some(age) = age_of {
+                age
+            } else if about.is_empty() {
                 "an unnamed quantity".into()
             } else {
                 about
@@ -1297,6 +1348,23 @@ mod tests {
             .filter_map(|c| figure(text, &c, &lex(), &senses))
             .map(|(q, _)| normalize(&q))
             .collect()
+    }
+
+    #[test]
+    fn ages_in_apposition_to_a_name() {
+        let read = |t: &str| -> Vec<String> {
+            appositive_ages(t)
+                .iter()
+                .map(|r| format!("{} {}", t.slice(r.0..r.1).trim_end(), normalize(&r.3)))
+                .collect()
+        };
+        assert_eq!(
+            read("Kwame Mensah, 24, was arrested. Ana Ruiz, 37, said no."),
+            ["Kwame Mensah, 24 years old", "Ana Ruiz, 37 years old"]
+        );
+        // A list, a count or a year after a comma is not an age.
+        assert!(read("Paris, 2024, and London, 500 miles away; Apple, 1976.").is_empty());
+        assert!(read("Smith, 300, was there").is_empty());
     }
 
     #[test]

@@ -74,13 +74,23 @@ pub(super) fn same_quantity(
     // were rescued").
     // Without an event, only the same noun meets ("seven people", "eight people"): "eight
     // people" and "22 crew" are likely different groups.
-    let counts_meet = is_count(&q1.unit)
-        && is_count(&q2.unit)
-        && frame::share(&one.context, &other.context, Part::Event)
-        && !frame::differ(&one.context, &other.context, Part::Kind);
     // One noun, singular or plural ("one touchdown", "two touchdowns"), or two nouns of one
     // narrow kind ("vehicles", "cars").
     let senses = &a.lexicons.measures;
+    // Nouns that can count one thing: the same noun, two nouns the lexicon knows (whose
+    // kinds `differ` then tells apart), or a noun that is itself what happened ("14 dead").
+    // "4 games" and "30 attendants" never meet, whatever happened to them.
+    let known =
+        |u: &str| senses.sense(Part::Kind, u).is_some() || senses.sense(Part::Event, u).is_some();
+    let nouns_agree = words::stem(&q1.unit) == words::stem(&q2.unit)
+        || (known(&q1.unit) && known(&q2.unit))
+        || senses.sense(Part::Event, &q1.unit).is_some()
+        || senses.sense(Part::Event, &q2.unit).is_some();
+    let counts_meet = is_count(&q1.unit)
+        && is_count(&q2.unit)
+        && nouns_agree
+        && frame::share(&one.context, &other.context, Part::Event)
+        && !frame::differ(&one.context, &other.context, Part::Kind);
     let same_noun = is_count(&q1.unit)
         && is_count(&q2.unit)
         && (words::stem(&q1.unit) == words::stem(&q2.unit)
@@ -105,6 +115,12 @@ pub(super) fn same_quantity(
     if !t1.is_empty() && !t2.is_empty() && t1.is_disjoint(&t2) {
         return None;
     }
+    // An age is a person's: two ages meet only for one named person.
+    if q1.unit == "years old" {
+        let surname = |c: &crate::extract::Claim| c.owners.last().cloned();
+        // One person: the same surname (the last word of the name).
+        return (surname(one).is_some() && surname(one) == surname(other)).then_some(1.0);
+    }
     let sim = words::token_similarity(&one.context, &other.context);
     // Figures far apart (one three times the other) are seldom one quantity misreported:
     // they are compared only on strong evidence that they measure the same thing.
@@ -128,6 +144,30 @@ pub(super) fn same_quantity(
     } else {
         min_sim
     };
+    // Frame tokens alone ("people", "a clock") do not name one quantity: some word of what
+    // is measured is shared too, unless the frames meet on what happened or what is measured,
+    // or the two sentences share another figure (one event: "a 53-yard field goal").
+    let plain = |c: &crate::extract::Claim| -> BTreeSet<String> {
+        c.context
+            .iter()
+            .filter(|t| !t.contains(':'))
+            .map(|t| words::stem(t))
+            .collect()
+    };
+    // Two counts of one noun near each other ("eight people", "seven people") may be named by
+    // their noun alone; far apart, or anything but a count, they need a shared word.
+    let anchored = one.anchors.iter().any(|x| other.anchors.contains(x));
+    let near_counts = same_noun && ratio <= 3.0;
+    let shared = plain(one).intersection(&plain(other)).count();
+    if !counts_meet && !measures_meet && !anchored && !near_counts && shared == 0 {
+        return None;
+    }
+    // A span of time ("3 years", "18 months") is said of many things in a story: two words
+    // of what it spans, or another figure of the same event, make it one quantity.
+    let span = |u: &str| matches!(u, "days" | "weeks" | "months" | "years" | "hours");
+    if span(&q1.unit) && !anchored && shared < 2 {
+        return None;
+    }
     (sim >= floor).then_some(sim)
 }
 
