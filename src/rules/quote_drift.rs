@@ -231,6 +231,10 @@ fn diff_parts(x: &str, y: &str) -> Vec<DiffPart> {
     parts
 }
 
+/// Words of substance (three letters or more, not function words) two quotes share at least
+/// (or all the shorter one has) to be one quote.
+const MIN_SHARED_CONTENT: usize = 3;
+
 /// Clusters quotes of different sources sharing most of their words.
 fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>> {
     let quotes: Vec<usize> = (0..a.claims.len())
@@ -256,7 +260,21 @@ fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>>
                 let sx: BTreeSet<&String> = x.tokens.iter().collect();
                 let sy: BTreeSet<&String> = y.tokens.iter().collect();
                 let overlap = sx.intersection(&sy).count() as f64 / sx.len().min(sy.len()) as f64;
-                if overlap >= min_overlap {
+                // Shared function words ("what I really", "we are in the") do not make one
+                // quote: some words of substance are shared too.
+                let substance = |s: &BTreeSet<&String>| -> BTreeSet<String> {
+                    s.iter()
+                        .filter(|w| w.chars().count() >= 3 && !crate::words::is_stop(w))
+                        .map(|w| crate::words::stem(w))
+                        .collect()
+                };
+                let (cx, cy) = (substance(&sx), substance(&sy));
+                let content = cx.intersection(&cy).count();
+                let fewer = cx.len().min(cy.len());
+                if overlap >= min_overlap
+                    && content >= MIN_SHARED_CONTENT.min(fewer)
+                    && content * 2 >= fewer
+                {
                     let (ri, rj) = (super::root(&mut parent, i), super::root(&mut parent, j));
                     parent[ri.max(rj)] = ri.min(rj);
                 }
