@@ -88,3 +88,65 @@ fn frank_subset_holds_its_floor() {
         "balanced accuracy {shown} is below its floor {floor}\n{table}"
     );
 }
+
+/// Precision where every answer is known: the distinct articles of the subset are unrelated
+/// stories, so checked together as one story, any finding that compares two of them is a
+/// false alarm. Their number must stay at or under the ceiling in `floors.toml`.
+#[test]
+fn unrelated_articles_raise_few_false_alarms() {
+    let text =
+        std::fs::read_to_string(crate::crate_path("tests/frank/subset.jsonl")).expect("subset");
+    let mut articles: Vec<String> = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let rec: serde_json::Value = serde_json::from_str(line).expect("record");
+        let article = rec["article"].as_str().unwrap_or("").trim().to_string() + "\n";
+        if !articles.contains(&article) {
+            articles.push(article);
+        }
+    }
+    let sources: Vec<Source> = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            Source::from_text(
+                &format!("a{i:03}"),
+                &format!("a{i:03}.txt"),
+                Format::Text,
+                a,
+            )
+        })
+        .collect();
+    let count = sources.len();
+    let story = Story {
+        title: Some("unrelated FRANK articles".into()),
+        sources,
+        ..Story::default()
+    };
+    let report = concord::check(&story, &concord::RuleSet::builtin().expect("rules"));
+    let alarms: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity.as_str() != "info")
+        .filter(|f| {
+            f.values
+                .iter()
+                .map(|v| v.source.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                > 1
+        })
+        .map(|f| format!("{}: {}", f.rule, f.message))
+        .collect();
+    let floors: toml::Value = toml::from_str(
+        &std::fs::read_to_string(crate::crate_path("tests/stories/floors.toml")).expect("floors"),
+    )
+    .expect("floors.toml");
+    let ceiling = floors["unrelated"]["max-false-alarms"]
+        .as_integer()
+        .expect("unrelated.max-false-alarms") as usize;
+    eprintln!(
+        "unrelated articles: {count} sources, {} cross-source false alarms (ceiling {ceiling})",
+        alarms.len()
+    );
+    assert!(alarms.len() <= ceiling, "{alarms:#?}");
+}
