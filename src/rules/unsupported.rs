@@ -9,12 +9,13 @@
 //! Parameters: `claims` (claim types to check, default date, number, quote),
 //! `min-quote-words` (shorter quotes are not specific claims).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::story::Role;
+use crate::text::Slice;
 use crate::words;
 use crate::Analysis;
 
@@ -89,8 +90,15 @@ impl Check for Unsupported {
             .filter(|c| is_ref(c.source) && matches!(c.value, Value::Quote(_)))
             .map(|c| words::content_words(&c.normalized))
             .collect();
+        if kinds.iter().any(|k| k == "name") {
+            unsupported_names(rule, a, out);
+        }
         for (ci, c) in a.claims.iter().enumerate() {
             if !is_draft(c.source) || !kinds.iter().any(|k| k == c.value.kind()) {
+                continue;
+            }
+            // Names are checked word by word against the references' text, below.
+            if matches!(c.value, Value::Name(_)) {
                 continue;
             }
             match &c.value {
@@ -130,6 +138,126 @@ impl Check for Unsupported {
             );
             f.push_claim(a, ci);
             out.push(f);
+        }
+    }
+}
+
+/// A word of a name worth checking: three letters or more, not a function word, a month, a
+/// weekday or an office ("President", "Secretary" are said of many).
+fn name_word(a: &Analysis, w: &str) -> bool {
+    let low = w.to_lowercase();
+    low.chars().count() >= 3
+        && low
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && !words::is_stop(&low)
+        && crate::extract::time::month_number(&low).is_none()
+        && crate::extract::time::weekday_of(&low).is_none()
+        && !a.lexicons.entity.is_office(w)
+}
+
+/// In review mode, the names of the draft (people, organisations, places: capitalised words
+/// past the first of a sentence) that no reference mentions anywhere, in any case. A name
+/// with several words is unsupported when one of its words is nowhere in the references
+/// ("Manchester United" against references that only say "Manchester City").
+fn unsupported_names(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+    let places = &a.lexicons.quantity.places;
+    let place = |w: &str| places.get(w).cloned().unwrap_or_else(|| w.to_string());
+    // Every word of every reference, lower-case, its stem, and its place.
+    let mut known: BTreeSet<String> = BTreeSet::new();
+    for (si, doc) in a.docs.iter().enumerate() {
+        if a.story.sources[si].role != Role::Reference {
+            continue;
+        }
+        let text = doc.cleaned.text.as_str();
+        for (s, e) in words::tokens(text) {
+            let w = text.slice(s..e).to_lowercase();
+            let w = w.trim_end_matches("’s").trim_end_matches("'s");
+            known.insert(words::stem(w));
+            known.insert(place(w));
+            known.insert(w.to_string());
+        }
+    }
+    // A word the references spell a letter or two differently is a misspelling, which
+    // `name-variant` reports: not a name the references lack.
+    let mut by_initial: BTreeMap<char, Vec<&str>> = BTreeMap::new();
+    for w in &known {
+        if let Some(c) = w.chars().next() {
+            by_initial.entry(c).or_default().push(w);
+        }
+    }
+    let supported = |w: &str| {
+        let low = w.to_lowercase();
+        let low = low.trim_end_matches("’s").trim_end_matches("'s");
+        known.contains(low)
+            || known.contains(&words::stem(low))
+            || known.contains(&place(low))
+            || low
+                .chars()
+                .next()
+                .and_then(|c| by_initial.get(&c))
+                .is_some_and(|ws| {
+                    ws.iter()
+                        .any(|k| super::name_spelling::near_spelling(low, k))
+                })
+    };
+    for (si, doc) in a.docs.iter().enumerate() {
+        if a.story.sources[si].role != Role::Draft {
+            continue;
+        }
+        let mut reported: BTreeSet<String> = BTreeSet::new();
+        for (i, sentence) in doc.sentences.iter().enumerate() {
+            let text = doc.sentence_text(i);
+            let toks = words::tokens(text);
+            let mut k = 1; // the first word of a sentence is capitalised whatever it is
+            while k < toks.len() {
+                let capital = |k: usize| {
+                    text.slice(toks[k].0..toks[k].1)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                };
+                if !capital(k) {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < toks.len()
+                    && capital(k)
+                    && text.slice(toks[k - 1].1..toks[k].0).trim().is_empty()
+                    || k == start
+                {
+                    k += 1;
+                }
+                let run = &toks[start..k];
+                let missing: Vec<&str> = run
+                    .iter()
+                    .map(|&(s, e)| text.slice(s..e))
+                    .filter(|w| name_word(a, w) && !supported(w))
+                    .collect();
+                if missing.is_empty() {
+                    continue;
+                }
+                let name = text.slice(run[0].0..run[run.len() - 1].1).to_string();
+                if !reported.insert(name.to_lowercase()) {
+                    continue;
+                }
+                let mut f = rule.finding(
+                    name.clone(),
+                    format!(
+                        "the draft names \u{201c}{name}\u{201d}; no reference mentions \u{201c}{}\u{201d}",
+                        missing.join(" ")
+                    ),
+                );
+                let span = doc.cleaned.text.to_span(
+                    sentence.start + run[0].0,
+                    sentence.start + run[run.len() - 1].1,
+                    &a.story.sources[si].text,
+                );
+                f.values
+                    .push(crate::report::evidence(a, si, i, span, &name));
+                out.push(f);
+            }
         }
     }
 }
