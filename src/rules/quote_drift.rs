@@ -246,6 +246,22 @@ fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>>
             blocks.entry(w.as_str()).or_default().push(i);
         }
     }
+    // Each quote's words of substance (three letters or more, not function words), stemmed,
+    // found once: pairs compare them many times.
+    let substance: BTreeMap<usize, BTreeSet<String>> = quotes
+        .iter()
+        .filter_map(|&i| {
+            let q = quote(a, i)?;
+            Some((
+                i,
+                q.tokens
+                    .iter()
+                    .filter(|w| w.chars().count() >= 3 && !crate::words::is_stop(w))
+                    .map(|w| crate::words::stem(w))
+                    .collect(),
+            ))
+        })
+        .collect();
     let mut parent: Vec<usize> = (0..a.claims.len()).collect();
     let mut tried = BTreeSet::new();
     for members in blocks.values().filter(|m| m.len() <= 64) {
@@ -262,14 +278,10 @@ fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>>
                 let overlap = sx.intersection(&sy).count() as f64 / sx.len().min(sy.len()) as f64;
                 // Shared function words ("what I really", "we are in the") do not make one
                 // quote: some words of substance are shared too.
-                let substance = |s: &BTreeSet<&String>| -> BTreeSet<String> {
-                    s.iter()
-                        .filter(|w| w.chars().count() >= 3 && !crate::words::is_stop(w))
-                        .map(|w| crate::words::stem(w))
-                        .collect()
+                let (Some(cx), Some(cy)) = (substance.get(&i), substance.get(&j)) else {
+                    continue;
                 };
-                let (cx, cy) = (substance(&sx), substance(&sy));
-                let content = cx.intersection(&cy).count();
+                let content = cx.intersection(cy).count();
                 let fewer = cx.len().min(cy.len());
                 if overlap >= min_overlap
                     && content >= MIN_SHARED_CONTENT.min(fewer)

@@ -82,15 +82,18 @@ pub(super) fn same_quantity(
     // "4 games" and "30 attendants" never meet, whatever happened to them.
     let known =
         |u: &str| senses.sense(Part::Kind, u).is_some() || senses.sense(Part::Event, u).is_some();
-    let nouns_agree = words::stem(&q1.unit) == words::stem(&q2.unit)
-        || (known(&q1.unit) && known(&q2.unit))
-        || senses.sense(Part::Event, &q1.unit).is_some()
-        || senses.sense(Part::Event, &q2.unit).is_some();
+    let nouns_agree = || {
+        q1.unit == q2.unit
+            || words::stem(&q1.unit) == words::stem(&q2.unit)
+            || (known(&q1.unit) && known(&q2.unit))
+            || senses.sense(Part::Event, &q1.unit).is_some()
+            || senses.sense(Part::Event, &q2.unit).is_some()
+    };
     let counts_meet = is_count(&q1.unit)
         && is_count(&q2.unit)
-        && nouns_agree
         && frame::share(&one.context, &other.context, Part::Event)
-        && !frame::differ(&one.context, &other.context, Part::Kind);
+        && !frame::differ(&one.context, &other.context, Part::Kind)
+        && nouns_agree();
     let same_noun = is_count(&q1.unit)
         && is_count(&q2.unit)
         && (words::stem(&q1.unit) == words::stem(&q2.unit)
@@ -147,18 +150,19 @@ pub(super) fn same_quantity(
     // Frame tokens alone ("people", "a clock") do not name one quantity: some word of what
     // is measured is shared too, unless the frames meet on what happened or what is measured,
     // or the two sentences share another figure (one event: "a 53-yard field goal").
-    let plain = |c: &crate::extract::Claim| -> BTreeSet<String> {
-        c.context
-            .iter()
-            .filter(|t| !t.contains(':'))
-            .map(|t| words::stem(t))
-            .collect()
-    };
+    // Context words are stems already: counted in place, without allocating.
+    let shared = one
+        .context
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| {
+            !t.contains(':') && !one.context[..*k].contains(t) && other.context.contains(t)
+        })
+        .count();
     // Two counts of one noun near each other ("eight people", "seven people") may be named by
     // their noun alone; far apart, or anything but a count, they need a shared word.
     let anchored = one.anchors.iter().any(|x| other.anchors.contains(x));
     let near_counts = same_noun && ratio <= 3.0;
-    let shared = plain(one).intersection(&plain(other)).count();
     if !counts_meet && !measures_meet && !anchored && !near_counts && shared == 0 {
         return None;
     }
