@@ -1276,6 +1276,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 about
             };
             let normalized = normalize(&q);
+            let an_age = q.unit == "years old";
             let mut c = claim(
                 source,
                 doc,
@@ -1287,15 +1288,11 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             c.context = context;
             // "He also rushed for 66 yards": a pronoun's figure belongs to the subject of
             // the sentence before.
-            c.owners = if let Some(name) = c
-                .text
-                .strip_suffix(&format!(
-                    ", {}",
-                    c.normalized.trim_end_matches(" years old")
-                ))
-                .filter(|_| c.normalized.ends_with(" years old"))
-            {
-                // "Kwame Mensah, 24": the age is the named person's.
+            // "Kwame Mensah, 24": an age in apposition is the named person's.
+            let person = (an_age && c.text.contains(", "))
+                .then(|| c.text.split_once(", ").map(|(name, _)| name.to_string()))
+                .flatten();
+            c.owners = if let Some(name) = &person {
                 name.split_whitespace().map(str::to_lowercase).collect()
             } else if owners.is_empty()
                 && before
@@ -1307,18 +1304,13 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 owners
             };
             // An age is its person's: whose it is blocks and aligns it ("age:mensah").
-            if c.normalized.ends_with(" years old") {
+            if an_age {
                 if let Some(surname) = c.owners.last() {
                     c.context.push(format!("age:{surname}"));
                 }
             }
-            let age_of = c
-                .text
-                .split_once(", ")
-                .filter(|_| c.normalized.ends_with(" years old"))
-                .map(|(name, _)| format!("{name}'s age"));
-            c.about = if let Some(age) = age_of {
-                age
+            c.about = if let Some(name) = person {
+                format!("{name}'s age")
             } else if about.is_empty() {
                 "an unnamed quantity".into()
             } else {

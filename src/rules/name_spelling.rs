@@ -2,10 +2,10 @@
 //! a person ("the Frances Scott Key Bridge" where other sources write "Francis"; "Edgar
 //! Thomas Plant" for "Edgar Thomson"; "Broke Purdy" for "Brock Purdy").
 //!
-//! Every run of capitalised words in every sentence is cut into its sub-runs of two to
-//! [`MAX_WORDS`] words; each sub-run is filed under each of its positions with that word
-//! left out ("* Scott Key Bridge"). Sub-runs filed under one key differ in that one word
-//! only, so the work is linear in the text, never all pairs of names. A variant is reported
+//! Every word (four letters or more) of every run of capitalised words is filed under each
+//! of its neighbours in the run ("Edgar *", "* Scott"): words filed under one neighbour are
+//! candidates for one word of one name, so the work is linear in the text, a few entries
+//! per word, never all pairs of names. A variant is reported
 //! when the two words are spelled nearly alike (one or two letters, the same first letter),
 //! the usual form is written by at least two sources and by more sources than the variant.
 //! Whole-word changes ("Security"/"Safety", "North"/"South") are never variants: they are
@@ -174,7 +174,7 @@ pub(super) fn run(
             }
         }
     }
-    // Candidates: (usual word, variant words) → the longest key that shows them.
+    // Candidates: (usual word, variant words) → the neighbour most mentions share.
     let mut best: BTreeMap<(String, Vec<String>), (usize, Key)> = BTreeMap::new();
     for (key, ms) in &filed {
         let mut sources: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
