@@ -240,6 +240,7 @@ enum Pat {
     Holiday,
     Numeric,
     Hence,
+    Within,
     NthWeekday,
     DayOfRelMonth,
 }
@@ -347,7 +348,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::RelDay,
             re(
-                r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)\b",
+                r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b",
             ),
         ),
         (
@@ -418,6 +419,13 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             Pat::Counted,
             re(&format!(
                 r"\b(?:the\s+|over\s+the\s+|in\s+the\s+|within\s+the\s+|during\s+the\s+)?(?P<dir>past|last|previous|next|coming|following|upcoming)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\b"
+            )),
+        ),
+        (
+            // "within 10 days", "within two weeks": from now to then.
+            Pat::Within,
+            re(&format!(
+                r"\bwithin\s+(?:a\s+period\s+of\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})\b"
             )),
         ),
         (
@@ -854,6 +862,11 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 past: matches!(dir.as_str(), "past" | "last" | "previous"),
             })
         }
+        Pat::Within => Expr::Span(Span::Counted {
+            n: number_of(c.name("n")?.as_str())?,
+            unit: unit_of(c.name("unit")?.as_str()),
+            past: false,
+        }),
         Pat::Weekend => Expr::Span(Span::Weekend {
             shift: match c.name("mod")?.as_str().to_ascii_lowercase().as_str() {
                 "next" | "coming" => 1,
@@ -1524,7 +1537,7 @@ struct Found {
 /// Cheap test for anything a date pattern could match: most sentences have none.
 static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year)"
+        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year)"
     ))
 });
 
@@ -3313,6 +3326,17 @@ mod tests {
         EventIndex::new(text, &lexicons.events)
             .at(r.start, r.end, text.len(), until)
             .0
+    }
+
+    #[test]
+    fn parts_of_today_and_spans_within() {
+        let p = "2025-06-10";
+        assert_eq!(norm("The vote was held this morning.", p), ["2025-06-10"]);
+        assert_eq!(norm("They spoke this evening.", p), ["2025-06-10"]);
+        assert_eq!(
+            norm("Payment is due within 10 days.", p),
+            norm("Payment is due in the next 10 days.", p)
+        );
     }
 
     #[test]
