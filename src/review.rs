@@ -68,10 +68,16 @@ pub fn reweigh(a: &Analysis, findings: &mut [Finding], opts: Options) {
         return;
     }
     for f in findings.iter_mut() {
-        let involves_draft = f
-            .values
-            .iter()
-            .any(|v| draft_ids.contains(v.source.as_str()));
+        // A draft that writes the form the finding suggests ("write Liana Barrientos") is
+        // not what the finding is about: a reference departs from it.
+        let suggested = f
+            .suggestion
+            .as_deref()
+            .and_then(|s| s.strip_prefix("write "));
+        let involves_draft = f.values.iter().any(|v| {
+            draft_ids.contains(v.source.as_str())
+                && suggested.is_none_or(|s| v.normalized.replace('’', "'") != s.replace('’', "'"))
+        });
         if !involves_draft && f.severity != Severity::Info {
             f.severity = Severity::Info;
             let why = "among the references only: not about the draft";

@@ -54,9 +54,28 @@ pub(super) fn near_spelling(x: &str, y: &str) -> bool {
     {
         return false;
     }
-    let plural =
-        |a: &str, b: &str| b.strip_suffix('s') == Some(a) || b.strip_suffix("es") == Some(a);
-    if plural(x, y) || plural(y, x) {
+    // A plural, or a word made from the other ("Republic"/"Republican", "Iran"/"Iranian",
+    // "Japan"/"Japanese"): another word, not another spelling.
+    let derived = |a: &str, b: &str| {
+        b.strip_prefix(a).is_some_and(|tail| {
+            matches!(
+                tail,
+                "s" | "es"
+                    | "n"
+                    | "an"
+                    | "ian"
+                    | "ans"
+                    | "ese"
+                    | "ish"
+                    | "ic"
+                    | "er"
+                    | "ers"
+                    | "ism"
+                    | "ist"
+            )
+        })
+    };
+    if derived(x, y) || derived(y, x) {
         return false;
     }
     let distance = strsim::damerau_levenshtein(x, y);
@@ -314,6 +333,7 @@ mod tests {
             ("security", "safety"),
             ("north", "south"),
             ("board", "boards"),
+            ("republic", "republican"),
             ("bank", "park"),
             ("mark", "mike"),
             ("key", "kay"),

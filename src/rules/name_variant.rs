@@ -125,11 +125,13 @@ fn people_variants(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                     source: si,
                     sentence,
                     span,
+                    // "O’Toole" and "O'Toole": the apostrophe's typography is not spelling.
                     form: text
                         .slice(start..end)
                         .split_whitespace()
                         .collect::<Vec<_>>()
-                        .join(" "),
+                        .join(" ")
+                        .replace('’', "'"),
                 });
             }
         }
