@@ -90,7 +90,13 @@ pub fn sources(class: Class, bytes: usize) -> [String; 2] {
             Class::LongLine => {
                 let (w1, w2) = (rng.word(), rng.word());
                 let (m, d) = (MONTHS[rng.below(6)], 1 + rng.below(28));
-                let _ = write!(text, "{w1} talks began {m} {d} {w2} on Monday ");
+                // Names, a negated event and a day of speech in the one line: every date's
+                // event, subject and denial must cost a bounded look around it.
+                let name = capitalised(&rng.word());
+                let _ = write!(
+                    text,
+                    "{w1} talks with {name} Group began {m} {d} {w2} and will not start on Monday as officials said on Tuesday "
+                );
             }
             Class::ManyDates => {
                 let (m, d) = (MONTHS[rng.below(6)], 1 + rng.below(28));

@@ -2459,7 +2459,7 @@ impl EventIndex {
         verbs.sort();
         let negated = verbs
             .iter()
-            .map(|v| is_negated(lower.slice(..v.0)))
+            .map(|v| is_negated(lower.slice(window_start(&lower, v.0, 60)..v.0)))
             .collect();
         let date_noun = verbs
             .iter()
@@ -2599,68 +2599,70 @@ fn subordinate_starts(text: &str) -> Vec<usize> {
 
 /// Words for a finding's subject: "when the talks began"; a name is spelled as the
 /// sentence `text` spells it.
-/// The longest name of the sentence that holds one of the topics, as the sentence spells it
-/// ("the Francis Scott Key Bridge", not "Francis"), with "the" when the sentence has it.
-fn name_phrase(topics: &[String], text: &str) -> Option<String> {
-    let toks = crate::words::tokens(text);
-    let word = |k: usize| text.slice(toks[k].0..toks[k].1);
-    let capital = |k: usize| {
-        let w = word(k);
-        w.chars().next().is_some_and(char::is_uppercase)
-            && !crate::words::is_stop(&w.to_lowercase())
-    };
-    let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s");
-    let bare = |w: &str| {
-        w.trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .to_lowercase()
-    };
-    let mut best: Option<(usize, usize)> = None;
-    let mut k = 0;
-    while k < toks.len() {
-        if !capital(k) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        while k < toks.len() && capital(k) {
-            k += 1;
-            if possessive(word(k - 1)) {
-                break;
+/// The names of a sentence (runs of capitalised words, a possessive ending one), each as the
+/// sentence spells it, with "the" when the sentence has it, and its words lower-case: found
+/// once per sentence, for every date in it.
+pub struct SentenceNames(Vec<(String, Vec<String>)>);
+
+impl SentenceNames {
+    pub fn of(text: &str) -> SentenceNames {
+        let toks = crate::words::tokens(text);
+        let word = |k: usize| text.slice(toks[k].0..toks[k].1);
+        let capital = |k: usize| {
+            let w = word(k);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !crate::words::is_stop(&w.to_lowercase())
+        };
+        let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s");
+        let bare = |w: &str| w.trim_end_matches("’s").trim_end_matches("'s").to_string();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < toks.len() {
+            if !capital(k) {
+                k += 1;
+                continue;
             }
+            let start = k;
+            while k < toks.len() && capital(k) {
+                k += 1;
+                if possessive(word(k - 1)) {
+                    break;
+                }
+            }
+            let words: Vec<String> = (start..k).map(|i| bare(word(i))).collect();
+            let the = start > 0 && word(start - 1).eq_ignore_ascii_case("the");
+            let phrase = format!("{}{}", if the { "the " } else { "" }, words.join(" "));
+            out.push((phrase, words.iter().map(|w| w.to_lowercase()).collect()));
         }
-        let holds = (start..k).any(|i| topics.contains(&bare(word(i))));
-        if holds && best.is_none_or(|(s, e)| k - start > e - s) {
-            best = Some((start, k));
-        }
+        SentenceNames(out)
     }
-    let (s, e) = best?;
-    let phrase: Vec<String> = (s..e)
-        .map(|i| {
-            let w = word(i);
-            if i + 1 == e {
-                w.trim_end_matches("’s").trim_end_matches("'s")
-            } else {
-                w
-            }
-            .to_string()
-        })
-        .collect();
-    let the = s > 0 && word(s - 1).eq_ignore_ascii_case("the");
-    Some(format!(
-        "{}{}",
-        if the { "the " } else { "" },
-        phrase.join(" ")
-    ))
+
+    /// The longest name that holds one of the topics ("the Francis Scott Key Bridge", not
+    /// "Francis").
+    fn holding(&self, topics: &[String]) -> Option<String> {
+        self.0
+            .iter()
+            .filter(|(_, words)| words.iter().any(|w| topics.contains(w)))
+            .fold(None::<&(String, Vec<String>)>, |best, r| match best {
+                Some(b) if b.1.len() >= r.1.len() => Some(b),
+                _ => Some(r),
+            })
+            .map(|(phrase, _)| phrase.clone())
+    }
 }
 
 pub fn event_phrase(v: &DateValue, text: &str) -> String {
+    event_phrase_in(v, &SentenceNames::of(text))
+}
+
+/// [`event_phrase`] with the sentence's names found already.
+pub fn event_phrase_in(v: &DateValue, names: &SentenceNames) -> String {
     let noun = v
         .topics
         .iter()
         .find_map(|t| t.strip_prefix("n:"))
         .map_or_else(
-            || name_phrase(&v.topics, text).unwrap_or_else(|| "it".into()),
+            || names.holding(&v.topics).unwrap_or_else(|| "it".into()),
             |n| format!("the {n}"),
         );
     // The tense of the sentence: "when the bridge opens" for "will open on May 4".
@@ -2971,9 +2973,10 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         }
         let events = EventIndex::new(text, &ctx.lex.events);
         let openers = subordinate_starts(text);
+        let names = SentenceNames::of(text);
         for r in found {
             // "date 2023-11-02 …" opening the text: a page stamp, publication metadata.
-            if i == 0 && is_stamp(text.slice(..r.start)) {
+            if i == 0 && r.start <= 40 && is_stamp(text.slice(..r.start)) {
                 continue;
             }
             let mut value = r.value;
@@ -2989,14 +2992,16 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 text.slice(..openers.get(k).copied().unwrap_or(text.len()))
             };
             let until = {
-                let before = text.slice(..r.start).trim_end().to_lowercase();
+                let near = crate::text::window_start(text, r.start, 24);
+                let before = text.slice(near..r.start).trim_end().to_lowercase();
                 before.ends_with("until") || before.ends_with("till")
             };
             let (event, denied, topics) =
                 events.at(r.start.min(scope.len()), r.end, scope.len(), until);
             // "…, its operator said on Tuesday": the day of the words, not of the event.
             let said = {
-                let before = text.slice(..r.start).to_lowercase();
+                let near = crate::text::window_start(text, r.start, 40);
+                let before = text.slice(near..r.start).to_lowercase();
                 let last: Vec<&str> = before
                     .split(|c: char| !c.is_alphabetic())
                     .filter(|w| !w.is_empty())
@@ -3017,7 +3022,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 .into_iter()
                 .filter(|t| ctx.lex.time.find(t).is_none())
                 .collect();
-            let about = event_phrase(&value, text);
+            let about = event_phrase_in(&value, &names);
             let mut context: Vec<String> = value.event.iter().map(|e| format!("ev:{e}")).collect();
             context.extend(value.topics.iter().cloned());
             let mut c = claim(

@@ -102,25 +102,35 @@ impl Check for EventPolarity {
         // (day, class) → (affirming, denying) dates.
         type Sides<'a> = (Vec<Dated<'a>>, Vec<Dated<'a>>);
         let mut blocks: BTreeMap<(chrono::NaiveDate, &str), Sides> = BTreeMap::new();
+        // Per sentence, found once: where the last date was found (claims come in text
+        // order, so each search starts past the one before) and the places named.
+        let mut sentences: BTreeMap<(usize, usize), (usize, BTreeSet<String>)> = BTreeMap::new();
         for (i, c) in a.claims.iter().enumerate() {
             let Value::Date(v) = &c.value else { continue };
             let (Some(day), None) = (v.date, v.end) else {
                 continue;
             };
-            if c.copied {
+            if c.copied || (v.event.is_none() && v.denied.is_none()) {
                 continue;
             }
             let sentence = a.docs[c.source].sentence_text(c.sentence);
-            // The words before the date, in the sentence as cleaned.
-            let date_at = sentence.find(c.text.as_str()).unwrap_or(sentence.len());
-            let before = sentence.slice(..date_at);
+            let (cursor, named) = sentences
+                .entry((c.source, c.sentence))
+                .or_insert_with(|| (0, places(a, sentence)));
+            // The words before the date (a bounded window), in the sentence as cleaned.
+            let date_at = sentence
+                .slice(*cursor..)
+                .find(c.text.as_str())
+                .map_or(sentence.len(), |k| *cursor + k);
+            *cursor = date_at.min(sentence.len());
+            let before = sentence.slice(crate::text::window_start(sentence, date_at, 300)..date_at);
             let dated = Dated {
                 claim: i,
                 value: v,
                 sentence,
                 before,
                 words: content(a, before),
-                places: places(a, sentence),
+                places: named.clone(),
             };
             if let Some(class) = v.denied.as_deref() {
                 blocks.entry((day, class)).or_default().1.push(dated);
