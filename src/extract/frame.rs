@@ -219,6 +219,12 @@ pub fn frame(
             push(Part::Event, e);
         }
     } else {
+        // A rate of counted things ("11.3 million vehicles a year") counts its numerator.
+        if let Some(k) = super::quantity::rate_parts(unit)
+            .and_then(|(things, _)| senses.sense(Part::Kind, things))
+        {
+            push(Part::Kind, k);
+        }
         // The noun a measurement modifies: "a 1.9-mile span", "a 27-yard field goal".
         if let Some(first) = after.first() {
             let pair = after.get(1).map(|second| format!("{first}-{second}"));
@@ -350,6 +356,10 @@ mod tests {
         );
         // Business: a measurement's noun and its dimension.
         assert_eq!(tokens("cars", true, "", "were recalled"), ["kind:vehicles"]);
+        assert_eq!(
+            tokens("vehicles per year", false, "carry", ""),
+            ["kind:vehicles"]
+        );
         // Sport and transport: the noun a measurement modifies.
         assert_eq!(
             tokens("yards", false, "Butker's", "field goal"),

@@ -219,9 +219,14 @@ fn canonical_measure(written: &str) -> Option<&'static str> {
     })
 }
 
+/// The counted things and the period of a rate ("vehicles per year", "USD/share").
+pub fn rate_parts(unit: &str) -> Option<(&str, &str)> {
+    unit.split_once(" per ").or_else(|| unit.split_once('/'))
+}
+
 /// Is this unit a count of things (not %, bp, money, time, a rate or a measurement)?
 pub fn is_count(unit: &str) -> bool {
-    !(unit.contains('/')
+    !(rate_parts(unit).is_some()
         || measure(unit).is_some()
         || matches!(
             unit,
@@ -1220,7 +1225,13 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                         })
                     })
                     .unwrap_or_default();
-                q.unit = format!("{}/{per}", q.unit);
+                // A rate of counted things reads as words ("11500000 vehicles per year"); of
+                // money or a measure, as a unit ("55 USD/share").
+                q.unit = if is_count(&q.unit) && !q.unit.is_empty() {
+                    format!("{} per {per}", q.unit)
+                } else {
+                    format!("{}/{per}", q.unit)
+                };
                 end += r.get(0).map_or(0, |x| x.end());
             }
             let num_start = m

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule, RuleFile, Severity};
 use crate::extract::frame::{self, Part};
-use crate::extract::quantity::{is_count, measure, plain, Bound, Phase, Quantity};
+use crate::extract::quantity::{is_count, measure, plain, rate_parts, Bound, Phase, Quantity};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::words;
@@ -142,11 +142,7 @@ pub(super) fn same_quantity(
         && frame::share(&one.context, &other.context, Part::Kind);
     // Measurements of one named thing meet on fewer words across sources only: one report
     // naming two kicks names two kicks.
-    let floor = if counts_meet || (across_sources && measures_meet) {
-        min_sim.min(FRAME_SIMILARITY)
-    } else {
-        min_sim
-    };
+
     // Frame tokens alone ("people", "a clock") do not name one quantity: some word of what
     // is measured is shared too, unless the frames meet on what happened or what is measured,
     // or the two sentences share another figure (one event: "a 53-yard field goal").
@@ -162,6 +158,18 @@ pub(super) fn same_quantity(
     // Two counts of one noun near each other ("eight people", "seven people") may be named by
     // their noun alone; far apart, or anything but a count, they need a shared word.
     let anchored = one.anchors.iter().any(|x| other.anchors.contains(x));
+    // A rate of one counted kind ("11.3 million vehicles a year", "11.5 million vehicles
+    // annually") is a narrow frame: with a word of what is measured shared too ("carries",
+    // "estimated to carry") and values near each other, it names one quantity.
+    let rates_meet =
+        q1.unit == q2.unit && rate_parts(&q1.unit).is_some() && shared > 0 && ratio <= 1.5;
+    let floor = if rates_meet {
+        min_sim.min(ANCHORED_SIMILARITY)
+    } else if counts_meet || (across_sources && measures_meet) {
+        min_sim.min(FRAME_SIMILARITY)
+    } else {
+        min_sim
+    };
     let near_counts = same_noun && ratio <= 3.0;
     if !counts_meet && !measures_meet && !anchored && !near_counts && shared == 0 {
         return None;
