@@ -252,11 +252,18 @@ pub fn frame(
         .filter(|w| !AUXILIARY.contains(&w.to_lowercase().as_str()))
         .take(2)
         .find_map(|w| senses.sense(Part::Event, w));
+    // A tally's figure may stand far from its noun ("the death toll from Friday's earthquake
+    // in western Nepal rose to 157").
+    let linked = before
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.to_lowercase().as_str(), "to" | "at"))
+        .is_some_and(|w| super::quantity::TALLY_LINKS.contains(&w.to_lowercase().as_str()));
     let earlier = || {
         before
             .iter()
             .rev()
-            .take(5)
+            .take(if linked { 10 } else { 5 })
             .find_map(|w| senses.sense(Part::Event, w))
     };
     if let Some(e) = later.or_else(earlier) {

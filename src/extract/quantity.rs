@@ -122,7 +122,7 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?P<approx>\b(?:about|around|roughly|nearly|almost|approximately|some|more\ than|over|under|less\ than|fewer\ than|at\ least|at\ most|up\ to|close\ to|as\ many\ as|as\ much\ as|as\ few\ as|as\ little\ as|upwards\ of|just\ over|just\ under|well\ over|an\ estimated|estimated)\s+)?
         (?:
-          (?P<cur>US\$|\$|€|£|¥|₹)\s?(?P<mnum>{NUMBER})(?:\s*(?P<mscale>trillion|billion|million|thousand|lakh|crore|bn|tn|mln|mn|m|k|b)\b)?
+          (?P<cur>US\$|C\$|A\$|HK\$|\$|€|£|¥|₹|\bRs\.?|\b(?:USD|EUR|GBP|JPY|CNY|INR|CAD|AUD|CHF)\b)\s?(?P<mnum>{NUMBER})(?:\s*(?P<mscale>trillion|billion|million|thousand|lakh|crore|bn|tn|mln|mn|m|k|b)\b)?
           (?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|¥|₹)?\s?(?P<mhigh>{NUMBER})(?:\s*(?:trillion|billion|million|thousand|lakh|crore|bn|tn|mln|mn|m|k|b)\b)?)?
         |
           (?P<magpre>\bmagnitude[\s-]+(?:of\s+)?)(?P<magnum>\d+(?:\.\d+)?)\b
@@ -131,15 +131,16 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
         |
           \bfinal\s+(?P<clock2>\d{{1,2}}:[0-5]\d)\b
         |
-          (?:(?P<dozen>\ba\s+dozen|\bhalf\s+a\s+dozen|\bhalf-a-dozen)\b|(?P<num>\b(?:{FRACTION}|{NUMBER})|\b(?:{WORDNUM})\b))
+          (?:(?P<dozen>\ba\s+dozen|\bhalf\s+a\s+dozen|\bhalf-a-dozen)\b|\bbetween\s+(?P<bnum>{NUMBER})\s+and\s+(?P<bhigh>{NUMBER})|(?P<num>\b(?:{FRACTION}|{NUMBER})|\b(?:{WORDNUM})\b))
           (?:\s+(?P<cscale>thousand|million|billion|trillion|lakh|crore)\b)?
           (?:\s*%?\s*(?:-|–)\s*(?P<high>{NUMBER}))?
           (?:
-              \s*(?P<pct>%|\bper\s?cent\b|\bpercent\b|\bpct\b)(?:age\ points?)?
+              \s*(?P<pp>\bper\s?centage[\s-]points?\b|\bpp\b|\bppts?\b)
+            | \s*(?P<pct>%|\bper\s?cent\b|\bpct\b)
             | \s*(?P<bp>\bbasis\ points?\b|\bbps?\b)
             | \s*(?P<scale>trillion|billion|million|thousand|lakh|crore|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
             | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b(?P<old>[\s-]old\b)?
-            | (?:\s*|-)(?P<meas>kilomet(?:re|er)s?|km/h|kmh|kph|km|miles?|feet|foot|ft|met(?:re|er)s?|yards?|yarders?|inch(?:es)?|knots?|mph|kilograms?|kg|tonnes?|tons?|acres?|hectares?|°\ ?[CF]|degrees?\s+(?:Celsius|Fahrenheit)|fps|frames\ per\ second|hz|hertz)\b
+            | (?:\s*|-)(?P<meas>square\ kilomet(?:re|er)s?|square\ miles?|sq\.?\ km|sq\.?\ mi(?:les?)?|km²|km2|kilomet(?:re|er)s?|km/h|kmh|kph|km|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|lit(?:re|er)s?|gallons?|lbs?|miles?|feet|foot|ft|met(?:re|er)s?|yards?|yarders?|inch(?:es)?|knots?|mph|kilograms?|kg|tonnes?|tons?|acres?|hectares?|°\ ?[CF]|degrees?\s+(?:Celsius|Fahrenheit)|fps|frames\ per\ second|hz|hertz)\b
             | [\s-]*(?P<meas2>magnitude)\b
             | \s+(?:(?:were|are|was|still|have\ been|had\ been|been)\s+)?(?P<count>dead|killed|injured|wounded|hurt|missing|hospitali[sz]ed|displaced|evacuated|arrested|detained|unaccounted)\b
           )?
@@ -168,6 +169,8 @@ static RATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 const MEASURES: &[(&str, &str, f64)] = &[
     ("km", "length", 1000.0),
     ("m", "length", 1.0),
+    ("cm", "length", 0.01),
+    ("mm", "length", 0.001),
     ("miles", "length", 1609.344),
     ("feet", "length", 0.3048),
     ("yards", "length", 0.9144),
@@ -179,6 +182,11 @@ const MEASURES: &[(&str, &str, f64)] = &[
     ("tonnes", "mass", 1000.0),
     ("acres", "area", 4046.856),
     ("hectares", "area", 10_000.0),
+    ("sq km", "area", 1_000_000.0),
+    ("sq miles", "area", 2_589_988.110_336),
+    ("litres", "volume", 0.001),
+    ("gallons", "volume", 0.003_785_411_784),
+    ("lb", "mass", 0.453_592_37),
     ("fps", "frequency", 1.0),
     ("Hz", "frequency", 1.0),
     // Picture lines: "1080p", and "4K" (2160 lines) of the same dimension.
@@ -196,7 +204,17 @@ fn canonical_measure(written: &str) -> Option<&'static str> {
     let w = written.to_ascii_lowercase();
     let w = w.as_str();
     Some(match w {
+        _ if w.starts_with("square kilomet") || w == "km²" || w == "km2" => "sq km",
+        _ if w.starts_with("sq") && w.ends_with("km") => "sq km",
+        _ if w.starts_with("square mile") || w.starts_with("sq mi") || w.starts_with("sq. mi") => {
+            "sq miles"
+        }
         _ if w.starts_with("kilomet") || w == "km" => "km",
+        _ if w.starts_with("centimet") || w == "cm" => "cm",
+        _ if w.starts_with("millimet") || w == "mm" => "mm",
+        _ if w.starts_with("litre") || w.starts_with("liter") => "litres",
+        "gallon" | "gallons" => "gallons",
+        "lb" | "lbs" => "lb",
         "km/h" | "kmh" | "kph" => "km/h",
         _ if w.starts_with("met") => "m",
         "mile" | "miles" => "miles",
@@ -234,6 +252,7 @@ pub fn is_count(unit: &str) -> bool {
         )
         || unit == "%"
         || unit == "bp"
+        || unit == "pp"
         || unit.chars().all(|c| c.is_ascii_uppercase())
         || matches!(
             unit,
@@ -409,6 +428,11 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             .currencies
             .get(cur.as_str())
             .cloned()
+            .or_else(|| {
+                let code = cur.as_str();
+                (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()))
+                    .then(|| code.to_string())
+            })
             .unwrap_or_else(|| "USD".into());
         let scale = c
             .name("mscale")
@@ -472,7 +496,7 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
         };
         ("", v, true, bound)
     } else {
-        let raw = c.name("num")?.as_str();
+        let raw = c.name("num").or_else(|| c.name("bnum"))?.as_str();
         (raw, number(raw)?, approximate, bound)
     };
     let counted_scale = c
@@ -483,11 +507,15 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
     }
     let high = c
         .name("high")
+        .or_else(|| c.name("bhigh"))
         .and_then(|h| number(h.as_str()))
         .map(|h| h * counted_scale.unwrap_or(1.0));
     let mut scale_used = counted_scale.unwrap_or(1.0);
     let (value, unit) = if c.name("pct").is_some() {
         (base, "%".to_string())
+    } else if c.name("pp").is_some() {
+        // Percentage points: a difference of two percentages, never a percentage.
+        (base, "pp".to_string())
     } else if c.name("bp").is_some() {
         (base, "bp".to_string())
     } else if let Some(w) = c.name("curword") {
@@ -571,7 +599,13 @@ fn figure(text: &str, m: &Captures, lex: &Lexicon, senses: &Senses) -> Option<(Q
             .name("num")
             .is_some_and(|n| matches!(n.as_str().to_ascii_lowercase().as_str(), "one" | "1"));
         let tail = text.slice(end..crate::text::window_end(text, end, 80));
-        let (noun, after) = counted(tail, one, senses)?;
+        let (noun, after) = match counted(tail, one, senses) {
+            Some(found) => found,
+            None if q.high.is_none() && q.value.fract() == 0.0 => {
+                (tally_unit(text.slice(..whole.start()), senses)?, 0)
+            }
+            None => return None,
+        };
         end += after;
         q.unit = match canonical_measure(&noun) {
             // "333 passing yards": a measurement after all.
@@ -590,6 +624,79 @@ fn figure(text: &str, m: &Captures, lex: &Lexicon, senses: &Senses) -> Option<(Q
         return None;
     }
     Some((q, end))
+}
+
+/// Verbs that give a tally its figure ("the death toll reached 412", "deaths rose to 37").
+pub(crate) const TALLY_LINKS: &[&str] = &[
+    "reached",
+    "rose",
+    "climbed",
+    "jumped",
+    "increased",
+    "risen",
+    "hit",
+    "topped",
+    "stood",
+    "stands",
+    "was",
+    "is",
+    "now",
+    "surpassed",
+    "passed",
+    "exceeded",
+    "grew",
+    "soared",
+    "of",
+];
+
+/// What a bare number with no noun after it counts, from the words before it: a verb of a
+/// tally right before it ("killed 12", "injured 40", "rescued 9": the verb is the unit) or a
+/// tally noun and a verb that gives its figure ("the death toll reached 412", "the number of
+/// injured rose to 40": people). `head` is the text before the figure.
+fn tally_unit(head: &str, senses: &Senses) -> Option<String> {
+    let start = crate::text::window_start(head, head.len(), 80);
+    let window = head.slice(start..);
+    // Only the figure's own clause.
+    let clause = window
+        .rfind([',', ';', '.', ':', '(', ')', '"', '“', '”'])
+        .map_or(window, |k| window.slice(k + 1..));
+    let toks = words::tokens(clause);
+    let mut ws: Vec<String> = toks
+        .iter()
+        .rev()
+        .take(11)
+        .map(|&(s, e)| clause.slice(s..e).to_lowercase())
+        .collect();
+    // Nothing but spaces between the last word and the figure.
+    if toks
+        .last()
+        .is_none_or(|&(_, e)| !clause.slice(e..).trim().is_empty())
+    {
+        return None;
+    }
+    if matches!(ws.first().map(String::as_str), Some("to" | "at")) {
+        ws.remove(0);
+    }
+    let tally = |w: &str| {
+        senses
+            .sense(Part::Event, w)
+            .is_some_and(|e| senses.is_tally(e))
+    };
+    let verb = ws.first()?;
+    if verb.ends_with("ed") && tally(verb) {
+        return Some(verb.clone());
+    }
+    if TALLY_LINKS.contains(&verb.as_str()) {
+        // The tally may be told at length ("the death toll from Friday's earthquake in
+        // western Nepal rose to 157").
+        let noun = ws[1..].iter().take(9).find(|w| tally(w))?;
+        // "a toll of 412", "deaths of 37": the noun right before "of".
+        if verb == "of" && ws.get(1) != Some(noun) {
+            return None;
+        }
+        return Some("people".to_string());
+    }
+    None
 }
 
 /// What a bare number counts: the noun after it, past up to two lower-case modifiers ("20
@@ -1443,6 +1550,38 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(all("a lone - and 3.5"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn tallies_units_currencies_and_ranges() {
+        // A tally's figure after its verb, or after its noun and a verb that gives it.
+        assert_eq!(
+            all("The blast killed 12 and injured 40; police arrested 3"),
+            ["12 killed", "40 injured", "3 arrested"]
+        );
+        assert_eq!(
+            all("The death toll from the storm in the south rose to 157 on Sunday"),
+            ["157 people"]
+        );
+        assert_eq!(all("a death toll of 37"), ["37 people"]);
+        // Not a tally: a result, a market move, a bare number after an unrelated verb.
+        assert_eq!(
+            all("The team won 3, sales rose to 40 and he saw 12"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            all("up 3.5 percentage points to 41.5 per cent"),
+            ["3.5 pp", "41.5%"]
+        );
+        assert_eq!(
+            all("30 cm of snow, 4 millimetres of rain, 120 square kilometres, 5 litres"),
+            ["30 cm", "4 mm", "120 sq km", "5 litres"]
+        );
+        assert_eq!(
+            all("Rs 2 crore, Rs. 500, EUR 40 million and C$12"),
+            ["2e7 INR", "500 INR", "4e7 EUR", "12 CAD"]
+        );
+        assert_eq!(all("between 10 and 20 people were hurt"), ["10–20 people"]);
     }
 
     #[test]
