@@ -156,12 +156,16 @@ pub struct DateValue {
     /// The event class the sentence says does not happen on this date ("pre-orders will not
     /// start April 9"): then `event` is `None`.
     pub denied: Option<String>,
+    /// A time of day that its sentence gives no day for ("at 3:15 p.m. EST"): `date` is the
+    /// publication day, as a reader would assume, but never compared as a day.
+    pub day_assumed: bool,
 }
 
 impl DateValue {
-    /// Can this value be compared day by day (a single day or a weekday)?
+    /// Can this value be compared day by day (a single day or a weekday)? A time whose day
+    /// is only assumed cannot.
     pub fn is_day(&self) -> bool {
-        self.end.is_none() && (self.date.is_some() || self.weekday.is_some())
+        !self.day_assumed && self.end.is_none() && (self.date.is_some() || self.weekday.is_some())
     }
 
     /// Do two day values contradict each other? Weekday-only values compare by weekday.
@@ -208,6 +212,9 @@ thread_local! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pat {
     Iso,
+    IsoMonth,
+    MonYy,
+    WdCount,
     YearMonDay,
     DayMonYear,
     MonDayYearDash,
@@ -256,6 +263,24 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             )),
         ),
         (
+            // "2021-11": a month in ISO form. "2010-11" (a season of two years) is not one;
+            // see `expr_of`.
+            Pat::IsoMonth,
+            re(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])\b"),
+        ),
+        (
+            // "Nov21", "Nov'21": a month and the two digits of its year, written together.
+            Pat::MonYy,
+            re(&format!(r"\b(?P<mon>{MON})'?(?P<y>\d{{2}})\b")),
+        ),
+        (
+            // "2 Mondays ago", "three Fridays from now".
+            Pat::WdCount,
+            re(&format!(
+                r"\b(?P<n>{NUM})\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)days)\s+(?P<dir>ago|from\s+now|hence)\b"
+            )),
+        ),
+        (
             Pat::YearMonDay,
             re(&format!(
                 r"\b(?P<y>\d{{4}})[-/](?P<mon>{MON})[-/](?P<d>\d{{1,2}})\b"
@@ -264,7 +289,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::DayMonYear,
             re(&format!(
-                r"\b(?P<d>\d{{1,2}})[-/](?P<mon>{MON})[-/](?P<y>\d{{4}})\b"
+                r"\b(?P<d>\d{{1,2}})[-/](?P<mon>{MON})[-/](?P<y>\d{{4}}|\d{{2}})\b"
             )),
         ),
         (
@@ -435,7 +460,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::MonthPart,
             re(&format!(
-                r"\b(?P<part>early|mid|late|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+end\s+of)[\s-]+(?:(?P<mon>{MON})\.?(?:,?\s+(?P<y>\d{{4}}))?|(?P<yy>(?:19|20)\d{{2}}))\b"
+                r"\b(?P<part>early|mid|late|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+end\s+of)[\s-]+(?:in\s+)?(?:(?P<mon>{MON})\.?(?:,?\s+(?P<y>\d{{4}}))?|(?P<yy>(?:19|20)\d{{2}})|(?:the\s+|(?P<pmod>this|next|last|coming|previous|past)\s+)(?P<punit>year|month))\b"
             )),
         ),
         (
@@ -474,9 +499,12 @@ static ALT_TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\((?P<t>[^)]{1,2
 
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
+        r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<hp>\d{1,2})(?:[:.](?P<mip>[0-5]\d))?\s*(?:o['’]clock\s*)?(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|tonight)\b|\b(?P<hoc>\d{1,2})\s*o['’]clock\b|\b(?P<h24>[01]?\d|2[0-3])(?::|h)(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
     )
 });
+
+static HOUR_BEFORE_TONIGHT_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s+$"));
 
 static ZONE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\(?(?P<abbr>[A-Z]{2,5})\)?\b|(?P<local>local time\b))")
@@ -512,6 +540,11 @@ enum Expr {
         modifier: WdMod,
     },
     RelDay(i64),
+    /// The n-th given weekday before the anchor (n < 0: "2 Mondays ago") or after it.
+    WeekdayCount {
+        wd: Weekday,
+        n: i64,
+    },
     Period {
         unit: Unit,
         shift: i32,
@@ -574,6 +607,9 @@ enum Span {
         m: Option<u32>,
         part: u32,
     },
+    /// A part of the anchor's month or year, or of one next to it: "the end of the year",
+    /// "early next month", "late last year" (the parts of [`Span::Part`]).
+    RelPart { unit: Unit, shift: i32, part: u32 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -778,10 +814,31 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             d: num("d")?,
             wd: None,
         },
-        Pat::MonthYear => Expr::Month {
+        Pat::MonthYear | Pat::MonYy => Expr::Month {
             y: year_of(c),
             m: mon()?,
         },
+        Pat::IsoMonth => {
+            let (y, m) = (year_of(c)?, num("m")?);
+            // "2010-11", "2019-20": a season over two years, not a month.
+            if i32::try_from(m).ok()? == (y + 1) % 100 {
+                return None;
+            }
+            Expr::Month { y: Some(y), m }
+        }
+        Pat::WdCount => {
+            let name = c.name("wd")?.as_str();
+            let n = number_of(c.name("n")?.as_str())?;
+            let sign = if c.name("dir")?.as_str().eq_ignore_ascii_case("ago") {
+                -1
+            } else {
+                1
+            };
+            Expr::WeekdayCount {
+                wd: weekday_of(name.trim_end_matches(['s', 'S']))?,
+                n: n * sign,
+            }
+        }
         Pat::Quarter => {
             let y = ["qy", "qy3", "qy4"]
                 .iter()
@@ -883,6 +940,23 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             } else {
                 2
             };
+            if let Some(unit) = c.name("punit") {
+                // "the end of the year", "early next month": a part of the anchor's period.
+                let shift = match c
+                    .name("pmod")
+                    .map(|m| m.as_str().to_ascii_lowercase())
+                    .as_deref()
+                {
+                    Some("next" | "coming") => 1,
+                    Some("last" | "previous" | "past") => -1,
+                    _ => 0,
+                };
+                return Some(Expr::Span(Span::RelPart {
+                    unit: unit_of(unit.as_str()),
+                    shift,
+                    part: third,
+                }));
+            }
             Expr::Span(Span::Part {
                 y: year_of(c).or_else(|| c.name("yy").and_then(|y| y.as_str().parse().ok())),
                 m: mon(),
@@ -1006,17 +1080,6 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 Some("this") => WdMod::This,
                 _ => WdMod::Bare,
             };
-            // Three-letter abbreviations alone are too often other words ("sat", "sun", "wed").
-            if w.len() <= 4
-                && modifier == WdMod::Bare
-                && !w.chars().next().is_some_and(char::is_uppercase)
-            {
-                return None;
-            }
-            if w.len() <= 3 && modifier == WdMod::Bare && matches!(w, "Sat" | "Sun" | "Wed" | "Mon")
-            {
-                return None;
-            }
             Expr::Weekday {
                 wd: weekday_of(w)?,
                 modifier,
@@ -1275,6 +1338,28 @@ fn resolve_span(span: &Span, a: NaiveDate, future: bool) -> Option<(NaiveDate, O
             };
             Some((NaiveDate::from_ymd_opt(y, *m, from)?, Some(to)))
         }
+        Span::RelPart { unit, shift, part } => {
+            let (y, m) = if *unit == Unit::Month {
+                let first = month_start(a.year(), a.month())?;
+                let moved = if *shift >= 0 {
+                    first.checked_add_months(Months::new(shift.unsigned_abs()))?
+                } else {
+                    first.checked_sub_months(Months::new(shift.unsigned_abs()))?
+                };
+                (moved.year(), Some(moved.month()))
+            } else {
+                (a.year() + shift, None)
+            };
+            resolve_span(
+                &Span::Part {
+                    y: Some(y),
+                    m,
+                    part: *part,
+                },
+                a,
+                future,
+            )
+        }
         Span::Part { y, m: None, part } => {
             let y = (*y)?;
             let from = NaiveDate::from_ymd_opt(y, 1 + 4 * part, 1)?;
@@ -1435,6 +1520,26 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
             }))
         }
         Expr::RelDay(n) => day(a.checked_add_signed(chrono::Duration::days(*n))),
+        Expr::WeekdayCount { wd, n } => {
+            // The nearest such weekday strictly before (or after) the anchor is the first.
+            let gap = |from: Weekday, to: Weekday| {
+                let g = (i64::from(to.num_days_from_monday())
+                    - i64::from(from.num_days_from_monday()))
+                .rem_euclid(7);
+                if g == 0 {
+                    7
+                } else {
+                    g
+                }
+            };
+            let first = if *n < 0 {
+                -gap(*wd, a.weekday())
+            } else {
+                gap(a.weekday(), *wd)
+            };
+            let days = first + 7 * (n.signum() * (n.abs() - 1));
+            day(a.checked_add_signed(chrono::Duration::try_days(days)?))
+        }
         Expr::Period { unit, shift } => {
             let s = i64::from(*shift);
             match unit {
@@ -1541,6 +1646,30 @@ static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Is a weekday written short and alone ("Wed", "thu") a weekday here? Abbreviations alone
+/// are too often other words ("sat", "sun", "wed", "Mon" for Monmouth): lower-case ones, and
+/// "Sat", "Sun", "Wed", "Mon", only right after "on" and before a stop or a comma ("the
+/// meeting is on wed.", "shipped on Sat, …"). Whole names and modified ones always stand.
+fn weekday_abbreviation_stands(text: &str, c: &Captures) -> bool {
+    let (Some(w), None) = (c.name("wd"), c.name("mod")) else {
+        return true;
+    };
+    let word = w.as_str();
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    if word.len() > 4 || (capitalised && !matches!(word, "Sat" | "Sun" | "Wed" | "Mon")) {
+        return true;
+    }
+    let before = text.slice(..w.start()).trim_end_matches(' ');
+    let after_on = before.len() < w.start()
+        && before
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .is_some_and(|p| p.eq_ignore_ascii_case("on"));
+    let rest = text.slice(w.end()..);
+    let stops = rest.is_empty() || rest.starts_with(['.', ',', ';', ')']);
+    after_on && stops
+}
+
 /// Finds date expressions in a text, longest first, without overlaps.
 fn find(text: &str) -> Vec<Found> {
     let mut cands: Vec<Found> = Vec::new();
@@ -1551,7 +1680,18 @@ fn find(text: &str) -> Vec<Found> {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
             if let Some(expr) = expr_of(*pat, &c) {
-                if phantom(text, m.start(), m.end(), &expr) {
+                // "in 2021-11" is a month, not the year 2021.
+                let year_of_more = *pat == Pat::BareYear
+                    && text.slice(m.end()..).starts_with('-')
+                    && text
+                        .slice(m.end()..)
+                        .chars()
+                        .nth(1)
+                        .is_some_and(|ch| ch.is_ascii_digit());
+                if phantom(text, m.start(), m.end(), &expr)
+                    || year_of_more
+                    || (*pat == Pat::WdMod && !weekday_abbreviation_stands(text, &c))
+                {
                     continue;
                 }
                 let (mut start, mut end) = (m.start(), m.end());
@@ -1909,6 +2049,17 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
     // Before it: "8pm today", "13:00 February 28".
     let from = window_start(text, f.start, 64);
     let head = text.slice(from..f.start);
+    // "at 9 tonight": an hour of the evening.
+    if text.slice(f.start..f.end).eq_ignore_ascii_case("tonight") {
+        if let Some(c) = HOUR_BEFORE_TONIGHT_RE.captures(head) {
+            let h: u32 = c.name("h")?.as_str().parse().ok()?;
+            let m: u32 = c.name("mi").map_or(Some(0), |x| x.as_str().parse().ok())?;
+            if (5..=11).contains(&h) {
+                let start = from + c.get(0)?.start();
+                return Some((NaiveTime::from_hms_opt(h + 12, m, 0)?, None, start, f.end));
+            }
+        }
+    }
     let mut last = None;
     for c in TIME_RE.captures_iter(head) {
         last = Some(c);
@@ -1953,6 +2104,28 @@ fn time_of(c: &Captures) -> Option<NaiveTime> {
             0,
             0,
         );
+    }
+    if let Some(h) = c.name("hp") {
+        // "3 in the afternoon", "9 tonight", "8 o'clock in the morning".
+        let mut h: u32 = h.as_str().parse().ok()?;
+        let m: u32 = c.name("mip").map_or(Some(0), |s| s.as_str().parse().ok())?;
+        let part = c.name("part")?.as_str().to_ascii_lowercase();
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        if part == "morning" {
+            h %= 12;
+        } else if h < 12 && !(part == "tonight" && h <= 3) {
+            h += 12;
+        } else if h == 12 && part == "tonight" {
+            h = 0;
+        }
+        return NaiveTime::from_hms_opt(h, m, 0);
+    }
+    if let Some(h) = c.name("hoc") {
+        // "9 o'clock": the hour as written.
+        let h: u32 = h.as_str().parse().ok()?;
+        return NaiveTime::from_hms_opt(h % 24, 0, 0);
     }
     if let Some(h) = c.name("h24") {
         let h: u32 = h.as_str().parse().ok()?;
@@ -2119,22 +2292,51 @@ pub fn resolve_text(
     }
     resolve_after_events(text, &mut out);
     let mut out = merge_parentheticals(text, &out);
-    standalone_times(text, &mut out, tz, lex);
+    standalone_times(text, &mut out, anchor, tz, lex);
     out
 }
 
 /// Times of day standing alone in a sentence that names one day ("The ship crashed early
-/// Tuesday … around 1:30 a.m."): the time of that day. Only times that say they are clock
-/// times (a.m./p.m., or a zone), never a game clock ("1:53 remaining") or a duration.
-fn standalone_times(text: &str, out: &mut Vec<Resolved>, tz: Option<Tz>, lex: &Lexicon) {
+/// Tuesday … around 1:30 a.m."): the time of that day. In a sentence that names no date at
+/// all ("The blast came at 3:15 p.m. EST"), the time of the publication day, marked
+/// [`DateValue::day_assumed`]: shown, never compared as a day. Only times that say they are
+/// clock times (a.m./p.m., or a zone), never a game clock ("1:53 remaining") or a duration.
+fn standalone_times(
+    text: &str,
+    out: &mut Vec<Resolved>,
+    anchor: Option<&Anchor>,
+    tz: Option<Tz>,
+    lex: &Lexicon,
+) {
     let days: Vec<usize> = (0..out.len())
         .filter(|&k| out[k].value.date.is_some() && out[k].value.end.is_none())
         .collect();
-    let [day] = days.as_slice() else { return };
-    let day = *day;
-    if out[day].value.time.is_some() {
-        return;
-    }
+    let assumed = match (days.as_slice(), anchor) {
+        ([day], _) if out[*day].value.time.is_some() => return,
+        ([_], _) => None,
+        ([], Some(a)) if out.is_empty() && !a.year_only => Some(a),
+        _ => return,
+    };
+    let base = |out: &[Resolved]| {
+        if let Some(a) = assumed {
+            return DateValue {
+                date: Some(a.date),
+                day_assumed: true,
+                reasoning: format!(
+                    "a time of day in a sentence that names no day: the day {}",
+                    a.desc
+                ),
+                ..DateValue::default()
+            };
+        }
+        let mut value = out[days[0]].value.clone();
+        value.alt_time = None;
+        value.relative = None;
+        value.relative_text = None;
+        let d = value.date.map_or_else(String::new, |d| d.to_string());
+        value.reasoning = format!("a time of day in a sentence dated {d}");
+        value
+    };
     let mut extra = Vec::new();
     for c in TIME_RE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
@@ -2149,14 +2351,9 @@ fn standalone_times(text: &str, out: &mut Vec<Resolved>, tz: Option<Tz>, lex: &L
             continue;
         }
         let Some(t) = time_of(&c) else { continue };
-        let mut value = out[day].value.clone();
+        let mut value = base(out);
         value.time = Some(t);
         value.zone = zone;
-        value.alt_time = None;
-        value.relative = None;
-        value.relative_text = None;
-        let d = value.date.map_or_else(String::new, |d| d.to_string());
-        value.reasoning = format!("a time of day in a sentence dated {d}");
         let normalized = normalize(&value, tz, lex, m.as_str());
         extra.push(Resolved {
             start: m.start(),
@@ -3104,13 +3301,70 @@ mod tests {
             ),
             ["2024-03-26", "2024-03-26T01:30:00"]
         );
-        // A game clock, a rate and a sentence without a day give no time.
+        // A game clock and a rate give no time.
         assert_eq!(
             norm("On Sunday they led with 1:53 remaining.", p),
             ["2024-03-24"]
         );
         assert_eq!(norm("On Sunday the bid was $3 a share.", p), ["2024-03-24"]);
-        assert_eq!(norm("It crashed at 1:30 a.m.", p), Vec::<String>::new());
+        // A sentence without a day: the time of the publication day, assumed, never a day
+        // to compare.
+        assert_eq!(norm("It crashed at 1:30 a.m.", p), ["2024-03-27T01:30:00"]);
+        assert_eq!(
+            norm("The match starts at 7.30pm.", p),
+            ["2024-03-27T19:30:00"]
+        );
+        let anchor = Anchor::of(Published::parse_rfc3339(p), None);
+        let found = resolve_text("It crashed at 1:30 a.m.", anchor.as_ref(), None, &lex());
+        assert!(found
+            .iter()
+            .all(|r| r.value.day_assumed && !r.value.is_day()));
+        // Game clocks and bare numbers still give nothing.
+        assert_eq!(
+            norm("They led with 1:53 remaining.", p),
+            Vec::<String>::new()
+        );
+        assert_eq!(norm("He scored 2 in the third.", p), Vec::<String>::new());
+    }
+
+    #[test]
+    fn parts_of_relative_periods_counted_weekdays_compact_forms_and_clock_words() {
+        // Published Tuesday 7 November 2023.
+        let p = "2023-11-07T12:00:00+00:00";
+        for (text, want) in [
+            (
+                "It should close by the end of the year.",
+                "2023-09-01/2024-01-01",
+            ),
+            ("Prices rise early next month.", "2023-12-01/2023-12-11"),
+            ("Sales fell late last year.", "2022-09-01/2023-01-01"),
+            ("Output fell early in 2021.", "2021-01-01/2021-05-01"),
+            ("He left 2 Mondays ago.", "2023-10-30"),
+            ("He returns three Fridays from now.", "2023-11-24"),
+            ("The filing is dated 05-Nov-21.", "2021-11-05"),
+            ("Sales rose in 2021-11.", "2021-11-01/2021-12-01"),
+            ("Sales rose in Nov21.", "2021-11-01/2021-12-01"),
+            ("The meeting was on wed.", "2023-11-01"),
+            ("We met Friday at 7.30pm.", "2023-11-03T19:30:00"),
+            (
+                "We met on Nov 3 at 3 in the afternoon.",
+                "2023-11-03T15:00:00",
+            ),
+            ("The show starts at 9 tonight.", "2023-11-07T21:00:00"),
+            ("We meet tomorrow at 9 o'clock.", "2023-11-08T09:00:00"),
+            ("We met on Friday at 14h30.", "2023-11-03T14:30:00"),
+        ] {
+            assert_eq!(norm(text, p), [want], "{text}");
+        }
+        // A season of two years is not a month; lower-case "wed" and "sun" as words are not
+        // weekdays.
+        for text in [
+            "The 2010-11 season was long.",
+            "They wed in a hurry.",
+            "He sat on the sun deck.",
+        ] {
+            assert_eq!(norm(text, p), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]

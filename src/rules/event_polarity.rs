@@ -110,7 +110,7 @@ impl Check for EventPolarity {
             let (Some(day), None) = (v.date, v.end) else {
                 continue;
             };
-            if c.copied || (v.event.is_none() && v.denied.is_none()) {
+            if c.copied || v.day_assumed || (v.event.is_none() && v.denied.is_none()) {
                 continue;
             }
             let sentence = a.docs[c.source].sentence_text(c.sentence);

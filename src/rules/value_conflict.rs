@@ -253,6 +253,7 @@ pub(super) fn sentence_moments(a: &Analysis) -> Moments {
     let mut out: Moments = BTreeMap::new();
     for (i, c) in a.claims.iter().enumerate() {
         let moment = match &c.value {
+            Value::Date(d) if d.day_assumed => None,
             Value::Date(d) => d.date.map(|day| day.format("%Y-%m-%d").to_string()),
             Value::Quantity(_) if c.context.iter().any(|t| t == frame::CLOCK) => {
                 Some(format!("clock {}", c.normalized))
