@@ -211,6 +211,9 @@ thread_local! {
 /// The expression kinds the patterns recognise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pat {
+    Half,
+    Decade,
+    PeriodTwo,
     Iso,
     IsoMonth,
     MonYy,
@@ -437,7 +440,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::BareYear,
             re(
-                r"\b(?:in|by|since|during|throughout|until|till|before|for)\s+(?:the\s+year\s+)?(?P<y>(?:18|19|20)\d{2})\b",
+                r"\b(?:in|by|since|during|throughout|until|till|through|thru|before|for)\s+(?:the\s+year\s+)?(?P<y>(?:18|19|20)\d{2})\b",
             ),
         ),
         (
@@ -455,7 +458,26 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         ),
         (
             Pat::Weekend,
-            re(r"\b(?P<mod>last|next|this|coming|past|previous)\s+weekend\b"),
+            re(
+                r"\b(?:(?P<mod>last|next|this|coming|past|previous)|(?P<over>over|during)\s+the)\s+weekend\b",
+            ),
+        ),
+        (
+            // "the first half of 2023", "H1 2023", "the second half of the year".
+            Pat::Half,
+            re(
+                r"\b(?:(?:the\s+)?(?P<hw>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>(?:19|20)\d{2})|(?:the|this)\s+year|(?P<hmod>next|last|previous)\s+year)|h(?P<hn>[12])\s*(?P<y2>(?:19|20)\d{2}))\b",
+            ),
+        ),
+        (
+            // "the 1990s": a decade.
+            Pat::Decade,
+            re(r"\bthe\s+(?P<dec>(?:1[89]|20)\d0)['’]?s\b"),
+        ),
+        (
+            // "the week after next", "the year before last".
+            Pat::PeriodTwo,
+            re(r"\bthe\s+(?P<unit>week|month|year)\s+(?P<rel>after\s+next|before\s+last)\b"),
         ),
         (
             Pat::MonthPart,
@@ -466,7 +488,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Holiday,
             re(
-                r"\b(?P<hol>christmas\s+eve|christmas\s+day|christmas|new\s+year['’]?s\s+eve|new\s+year['’]?s\s+day|halloween|valentine['’]?s\s+day|boxing\s+day)\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
+                r"\b(?P<hol>christmas\s+eve|christmas\s+day|christmas|new\s+year['’]?s\s+eve|new\s+year['’]?s\s+day|halloween|valentine['’]?s\s+day|boxing\s+day|juneteenth|veterans['’]?\s+day|armistice\s+day|remembrance\s+day|bastille\s+day|(?:st\.?|saint)\s+patrick['’]?s\s+day|april\s+fools['’]?\s+day|(?P<float>thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|labor\s+day|memorial\s+day|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|mlk\s+day|presidents['’]?\s+day|father['’]?s\s+day|easter\s+monday|easter(?:\s+sunday)?|good\s+friday|ash\s+wednesday|palm\s+sunday|maundy\s+thursday|holy\s+saturday|shrove\s+tuesday))\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
             ),
         ),
         (
@@ -540,6 +562,11 @@ enum Expr {
         modifier: WdMod,
     },
     RelDay(i64),
+    /// A holiday whose day moves from year to year ("Thanksgiving", "Good Friday").
+    Floating {
+        day: FloatingDay,
+        y: Option<i32>,
+    },
     /// The n-th given weekday before the anchor (n < 0: "2 Mondays ago") or after it.
     WeekdayCount {
         wd: Weekday,
@@ -575,6 +602,129 @@ enum Expr {
     Span(Span),
 }
 
+/// Holidays on one day every year, by the start of their name (general calendar knowledge).
+const FIXED_HOLIDAYS: &[(&str, u32, u32)] = &[
+    ("christmas eve", 12, 24),
+    ("christmas", 12, 25),
+    ("halloween", 10, 31),
+    ("valentine", 2, 14),
+    ("juneteenth", 6, 19),
+    ("veteran", 11, 11),
+    ("armistice", 11, 11),
+    ("remembrance", 11, 11),
+    ("bastille", 7, 14),
+    ("st patrick", 3, 17),
+    ("st. patrick", 3, 17),
+    ("saint patrick", 3, 17),
+    ("april fool", 4, 1),
+    ("boxing", 12, 26),
+];
+
+/// The month and day of a fixed-date holiday, its name lower-cased.
+fn fixed_holiday(name: &str) -> Option<(u32, u32)> {
+    if name.starts_with("new year") {
+        return Some(if name.ends_with("eve") {
+            (12, 31)
+        } else {
+            (1, 1)
+        });
+    }
+    FIXED_HOLIDAYS
+        .iter()
+        .find(|(start, ..)| name.starts_with(start))
+        .map(|&(_, m, d)| (m, d))
+}
+
+/// How a moving holiday falls: the n-th weekday of a month (n = -1 for the last), plus
+/// days ("Black Friday" is the day after the fourth Thursday of November), or days from
+/// Easter Sunday.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FloatingDay {
+    Nth {
+        n: i32,
+        wd: Weekday,
+        m: u32,
+        plus: i64,
+    },
+    Easter(i64),
+}
+
+/// The moving holidays of English-language news: United States federal days and the
+/// Christian feasts around Easter (general calendar knowledge).
+fn floating_day(name: &str) -> Option<FloatingDay> {
+    let nth = |n: i32, wd: Weekday, m: u32, plus: i64| FloatingDay::Nth { n, wd, m, plus };
+    let first = name.split_whitespace().next()?;
+    Some(match first {
+        "thanksgiving" => nth(4, Weekday::Thu, 11, 0),
+        "black" => nth(4, Weekday::Thu, 11, 1),
+        "cyber" => nth(4, Weekday::Thu, 11, 4),
+        "labor" => nth(1, Weekday::Mon, 9, 0),
+        "memorial" => nth(-1, Weekday::Mon, 5, 0),
+        "martin" | "mlk" => nth(3, Weekday::Mon, 1, 0),
+        _ if first.starts_with("president") => nth(3, Weekday::Mon, 2, 0),
+        _ if first.starts_with("father") => nth(3, Weekday::Sun, 6, 0),
+        "easter" if name.ends_with("monday") => FloatingDay::Easter(1),
+        "easter" => FloatingDay::Easter(0),
+        "good" => FloatingDay::Easter(-2),
+        "ash" => FloatingDay::Easter(-46),
+        "palm" => FloatingDay::Easter(-7),
+        "maundy" => FloatingDay::Easter(-3),
+        "holy" => FloatingDay::Easter(-1),
+        "shrove" => FloatingDay::Easter(-47),
+        _ => return None,
+    })
+}
+
+/// Easter Sunday of a year (Gregorian calendar; the anonymous algorithm of 1876, with its
+/// customary one-letter names).
+#[expect(
+    clippy::many_single_char_names,
+    reason = "the published algorithm's names, kept so it can be checked against its source"
+)]
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+impl FloatingDay {
+    /// The day of this holiday in year `y`.
+    fn in_year(self, y: i32) -> Option<NaiveDate> {
+        match self {
+            FloatingDay::Easter(plus) => {
+                easter(y)?.checked_add_signed(chrono::Duration::try_days(plus)?)
+            }
+            FloatingDay::Nth { n, wd, m, plus } => {
+                let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                let day = if n > 0 {
+                    let ahead = (7 + wd.num_days_from_monday()
+                        - first.weekday().num_days_from_monday())
+                        % 7;
+                    first + chrono::Duration::days(i64::from(ahead) + 7 * i64::from(n - 1))
+                } else {
+                    let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
+                    let back =
+                        (7 + last.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+                    last - chrono::Duration::days(i64::from(back))
+                };
+                day.checked_add_signed(chrono::Duration::try_days(plus)?)
+            }
+        }
+    }
+}
+
 /// Which day of a month [`Expr::InMonth`] names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Pick {
@@ -599,6 +749,16 @@ enum Span {
     Counted { n: i64, unit: Unit, past: bool },
     /// "last weekend", "this weekend": Saturday and Sunday.
     Weekend { shift: i32 },
+    /// "over the weekend": the weekend just past, or the one under way.
+    RecentWeekend,
+    /// "the first half of 2023", "H2 2024", "the second half of next year".
+    Half {
+        y: Option<i32>,
+        second: bool,
+        shift: i32,
+    },
+    /// "the 1990s".
+    Decade(i32),
     /// "early April" (days 1–10), "mid-April" (11–20), "late April" (21 to the end), and of a
     /// year ("early 2021": January–April, "mid-2021": May–August, "late 2021":
     /// September–December).
@@ -924,6 +1084,43 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             unit: unit_of(c.name("unit")?.as_str()),
             past: false,
         }),
+        Pat::Weekend if c.name("over").is_some() => Expr::Span(Span::RecentWeekend),
+        Pat::Half => {
+            let h = c
+                .name("hw")
+                .or_else(|| c.name("hn"))?
+                .as_str()
+                .to_ascii_lowercase();
+            let second = h.starts_with('s') || h.starts_with('2');
+            let y = c
+                .name("y")
+                .or_else(|| c.name("y2"))
+                .and_then(|y| y.as_str().parse().ok());
+            let shift = match c
+                .name("hmod")
+                .map(|m| m.as_str().to_ascii_lowercase())
+                .as_deref()
+            {
+                Some("next") => 1,
+                Some(_) => -1,
+                None => 0,
+            };
+            Expr::Span(Span::Half { y, second, shift })
+        }
+        Pat::Decade => Expr::Span(Span::Decade(c.name("dec")?.as_str().parse().ok()?)),
+        Pat::PeriodTwo => Expr::Period {
+            unit: unit_of(c.name("unit")?.as_str()),
+            shift: if c
+                .name("rel")?
+                .as_str()
+                .to_ascii_lowercase()
+                .starts_with("after")
+            {
+                2
+            } else {
+                -2
+            },
+        },
         Pat::Weekend => Expr::Span(Span::Weekend {
             shift: match c.name("mod")?.as_str().to_ascii_lowercase().as_str() {
                 "next" | "coming" => 1,
@@ -965,21 +1162,13 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
         }
         Pat::Holiday => {
             let h = c.name("hol")?.as_str().to_ascii_lowercase();
-            let (m, d) = if h.starts_with("christmas eve") {
-                (12, 24)
-            } else if h.starts_with("christmas") {
-                (12, 25)
-            } else if h.ends_with("eve") {
-                (12, 31)
-            } else if h.starts_with("new") {
-                (1, 1)
-            } else if h.starts_with("halloween") {
-                (10, 31)
-            } else if h.starts_with("valentine") {
-                (2, 14)
-            } else {
-                (12, 26)
-            };
+            if c.name("float").is_some() {
+                return Some(Expr::Floating {
+                    day: floating_day(&h)?,
+                    y: year_of(c),
+                });
+            }
+            let (m, d) = fixed_holiday(&h)?;
             Expr::Date {
                 y: year_of(c),
                 m,
@@ -1312,6 +1501,23 @@ fn resolve_span(span: &Span, a: NaiveDate, future: bool) -> Option<(NaiveDate, O
                 Some((start, add_units(start, *n, *unit)))
             }
         }
+        Span::RecentWeekend => {
+            let shift = if a.weekday().num_days_from_monday() >= 5 {
+                0
+            } else {
+                -1
+            };
+            resolve_span(&Span::Weekend { shift }, a, future)
+        }
+        Span::Half { y, second, shift } => {
+            let y = y.unwrap_or(a.year() + shift);
+            let from = NaiveDate::from_ymd_opt(y, if *second { 7 } else { 1 }, 1)?;
+            Some((from, from.checked_add_months(Months::new(6))))
+        }
+        Span::Decade(start) => Some((
+            NaiveDate::from_ymd_opt(*start, 1, 1)?,
+            NaiveDate::from_ymd_opt(*start + 10, 1, 1),
+        )),
         Span::Weekend { shift } => {
             // The Saturday of the anchor's week (weeks start on Monday), moved by weeks.
             let saturday = week_start(a) + chrono::Duration::days(5 + 7 * i64::from(*shift));
@@ -1520,6 +1726,25 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
             }))
         }
         Expr::RelDay(n) => day(a.checked_add_signed(chrono::Duration::days(*n))),
+        Expr::Floating { day: holiday, y } => {
+            if let Some(y) = y {
+                return day(holiday.in_year(*y));
+            }
+            // The year of the anchor, the one before or the one after: the next one in a
+            // sentence about the future, else the nearest (as for a month and day).
+            let candidates: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1)
+                .filter_map(|y| holiday.in_year(y))
+                .collect();
+            let pick = if future {
+                candidates.iter().copied().find(|c| *c >= a)
+            } else {
+                candidates
+                    .iter()
+                    .copied()
+                    .min_by_key(|c| ((*c - a).num_days().abs(), *c > a))
+            };
+            day(pick)
+        }
         Expr::WeekdayCount { wd, n } => {
             // The nearest such weekday strictly before (or after) the anchor is the first.
             let gap = |from: Weekday, to: Weekday| {
@@ -1642,7 +1867,7 @@ struct Found {
 /// Cheap test for anything a date pattern could match: most sentences have none.
 static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year)"
+        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year|thanksgiving|easter|labor|memorial|luther|mlk|president|father|juneteenth|veteran|armistice|remembrance|bastille|patrick|fools|shrove|maundy|half|decade|h[12])"
     ))
 });
 
@@ -1927,6 +2152,35 @@ fn join_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
 
 /// Rejects matches that are words, not dates, in context: "May I", "March forward",
 /// "a Sunday roast", "the 21st century".
+/// Words that make a weekday part of the name of a day ("Black Friday", "Super Tuesday",
+/// "Ash Wednesday", "Bloody Sunday"): the weekday alone is then not the recent one.
+const NAMED_DAY_WORDS: &[&str] = &[
+    "black",
+    "good",
+    "easter",
+    "cyber",
+    "super",
+    "ash",
+    "palm",
+    "holy",
+    "maundy",
+    "shrove",
+    "bloody",
+    "giving",
+    "whit",
+    "trinity",
+    "low",
+    "mothering",
+    "passion",
+];
+
+/// The last word of a lower-cased text.
+fn last_word(text: &str) -> &str {
+    text.rsplit(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+}
+
 fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
     let after = text
         .slice(end..window_end(text, end, 80))
@@ -1983,6 +2237,7 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
             ) || before.ends_with(" a")
                 || before.ends_with(" every")
                 || before == "a"
+                || NAMED_DAY_WORDS.contains(&last_word(&before))
         }
         _ => false,
     }
@@ -2370,12 +2625,13 @@ fn standalone_times(
 /// Does an expression give its year (a range: its first day)?
 fn has_year(e: &Expr) -> bool {
     match e {
-        Expr::Date { y, .. } | Expr::Month { y, .. } | Expr::Span(Span::Part { y, .. }) => {
-            y.is_some()
-        }
+        Expr::Date { y, .. }
+        | Expr::Month { y, .. }
+        | Expr::Span(Span::Part { y, .. } | Span::Half { y, .. })
+        | Expr::Floating { y, .. } => y.is_some(),
         Expr::Range(first, _) => has_year(first),
         Expr::InMonth { month, .. } => has_year(month),
-        Expr::Span(Span::Year(_)) => true,
+        Expr::Span(Span::Year(_) | Span::Decade(_)) => true,
         Expr::Span(Span::Quarter { y, shift, .. }) => y.is_some() && shift.is_none(),
         _ => false,
     }
@@ -3356,12 +3612,41 @@ mod tests {
         ] {
             assert_eq!(norm(text, p), [want], "{text}");
         }
+        // Moving holidays, halves, decades, periods two away, the weekend just past.
+        for (text, want) in [
+            ("Stores open on Thanksgiving.", "2023-11-23"),
+            ("Sales spiked on Black Friday 2022.", "2022-11-25"),
+            ("The service is on Easter Sunday 2024.", "2024-03-31"),
+            ("It happened on Good Friday 2023.", "2023-04-07"),
+            ("They met on Memorial Day 2021.", "2021-05-31"),
+            ("Parades were held on Labor Day.", "2023-09-04"),
+            ("The party is on St. Patrick's Day 2024.", "2024-03-17"),
+            (
+                "Profit rose in the first half of 2023.",
+                "2023-01-01/2023-07-01",
+            ),
+            ("Profit rose in H2 2022.", "2022-07-01/2023-01-01"),
+            (
+                "It will grow in the second half of next year.",
+                "2024-07-01/2025-01-01",
+            ),
+            ("We meet the week after next.", "2023-11-20/2023-11-27"),
+            ("It happened the year before last.", "2021-01-01/2022-01-01"),
+            ("It happened in the 1990s.", "1990-01-01/2000-01-01"),
+            ("It happened over the weekend.", "2023-11-04/2023-11-06"),
+            ("The plan runs through 2025.", "2025-01-01/2026-01-01"),
+        ] {
+            assert_eq!(norm(text, p), [want], "{text}");
+        }
         // A season of two years is not a month; lower-case "wed" and "sun" as words are not
-        // weekdays.
+        // weekdays; a weekday in the name of a day is not the recent weekday; the half of a
+        // match is no date.
         for text in [
             "The 2010-11 season was long.",
             "They wed in a hurry.",
             "He sat on the sun deck.",
+            "Candidates campaigned before Super Tuesday.",
+            "Chelsea led in the first half of the match.",
         ] {
             assert_eq!(norm(text, p), Vec::<String>::new(), "{text}");
         }
