@@ -12,6 +12,7 @@ mod event_polarity;
 mod internal_date;
 mod name_spelling;
 mod name_variant;
+mod name_words;
 pub mod params;
 mod quote_drift;
 mod role_conflict;

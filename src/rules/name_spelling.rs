@@ -82,18 +82,28 @@ pub(super) fn near_spelling(x: &str, y: &str) -> bool {
     distance <= 1 || (distance <= 3 && strsim::jaro_winkler(x, y) >= 0.88 && cx.min(cy) >= 5)
 }
 
-/// Capitalised runs of one sentence: token spans, in the sentence's own offsets.
-fn runs(text: &str) -> Vec<Vec<(usize, usize)>> {
+/// Capitalised runs of one sentence: token spans, in the sentence's own offsets. A number
+/// between two capitalised words is part of the run ("Mario Kart 8 World").
+pub(super) fn runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut cur: Vec<(usize, usize)> = Vec::new();
     let mut prev_end = 0;
-    for (s, e) in crate::words::tokens(text) {
+    let tokens = crate::words::tokens(text);
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '’' || c == '-')
+    };
+    for (k, &(s, e)) in tokens.iter().enumerate() {
         let w = text.slice(s..e);
         let gap = text.slice(prev_end..s);
         let joined = !cur.is_empty() && gap == " ";
-        let capital = w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '’' || c == '-')
+        let inner_number = joined
+            && w.chars().all(|c| c.is_ascii_digit())
+            && tokens.get(k + 1).is_some_and(|&(ns, ne)| {
+                text.slice(e..ns) == " " && capitalised(text.slice(ns..ne))
+            });
+        let capital = (capitalised(w) || inner_number)
             && !(cur.is_empty() && crate::words::is_stop(&w.to_lowercase()));
         // "U.S. Steel's Edgar Thomson": a possessive ends one name.
         let after_possessive = cur.last().is_some_and(|&(ps, pe)| {
@@ -132,7 +142,7 @@ fn runs(text: &str) -> Vec<Vec<(usize, usize)>> {
 }
 
 /// Lower-case word without a possessive.
-fn bare(w: &str) -> String {
+pub(super) fn bare(w: &str) -> String {
     w.trim_end_matches("’s")
         .trim_end_matches("'s")
         .to_lowercase()

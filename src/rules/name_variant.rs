@@ -42,6 +42,8 @@ impl Check for NameVariant {
         // an agency, a team), except the names just reported as people.
         let reported: BTreeSet<String> = out[first..].iter().map(|f| f.subject.clone()).collect();
         super::name_spelling::run(rule, a, &reported, out);
+        // Then one whole word replaced, dropped or added in such a name.
+        super::name_words::run(rule, a, out);
     }
 }
 
