@@ -1096,17 +1096,46 @@ fn scores(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
 /// An age in apposition to a name: "Kwame Mensah, 24, was arrested". The name is one to
 /// four capitalised words; the age is followed by a comma or the end of the clause.
 static APPOSITIVE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]*){1,3}),\s(?P<age>\d{1,3})(?:,|\s+(?:was|is|has|had|and|who|said|told)\b)")
+    Regex::new(r"\b(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]*){0,3}),\s(?P<age>\d{1,3})(?:,|\.(?:\s|$)|\s+(?:was|is|has|had|and|who|said|told)\b)")
+        .expect("static pattern")
+});
+
+/// An age said as one: "at the age of 89", "aged 74", "his son, 9,", "a woman, 32,".
+static AGE_PHRASE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:at\s+the\s+age\s+of|aged|(?P<noun>son|daughter|boy|girl|man|woman|wife|husband|mother|father|brother|sister|child|baby|teenager|toddler|pensioner|grandmother|grandfather|grandson|granddaughter|student|driver|victim),)\s+(?P<age>\d{1,3})\b")
         .expect("static pattern")
 });
 
 /// Ages in apposition to a name: (start of the name, start of the age, end, quantity). The
-/// claim's words are the name and the age, so the age is the person's.
+/// claim's words are the name and the age, so the age is the person's. Ages said as ones
+/// ("died at the age of 89", "aged 74", "his son, 9,") too, whose person is the clause's.
 fn appositive_ages(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
+    let phrases = AGE_PHRASE_RE.captures_iter(text).filter_map(|c| {
+        let (whole, age) = (c.get(0)?, c.name("age")?);
+        // "his son, 9," is an age only before a comma or a verb, not a list ("son, 9 and 12").
+        if c.name("noun").is_some() && !text.slice(age.end()..).starts_with(',') {
+            return None;
+        }
+        let years = number(age.as_str()).filter(|y| (1.0..=120.0).contains(y))?;
+        Some((
+            whole.start(),
+            age.start(),
+            age.end(),
+            Quantity::exact(years, None, "years old".into()),
+        ))
+    });
     APPOSITIVE_AGE_RE
         .captures_iter(text)
         .filter_map(|c| {
             let (name, age) = (c.name("name")?, c.name("age")?);
+            // "On Monday, 24, …", "In June, 12.": a day or a month, not a person.
+            let first = name.as_str().split_whitespace().next().unwrap_or("");
+            if crate::extract::time::month_number(first).is_some()
+                || crate::extract::time::weekday_of(first).is_some()
+                || crate::words::is_stop(&first.to_lowercase())
+            {
+                return None;
+            }
             let years = number(age.as_str()).filter(|y| (1.0..=120.0).contains(y))?;
             Some((
                 name.start(),
@@ -1115,6 +1144,7 @@ fn appositive_ages(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
                 Quantity::exact(years, None, "years old".into()),
             ))
         })
+        .chain(phrases)
         .collect()
 }
 
@@ -1468,6 +1498,27 @@ mod tests {
                 .map(|r| format!("{} {}", t.slice(r.0..r.1).trim_end(), normalize(&r.3)))
                 .collect()
         };
+        assert_eq!(
+            read("Rod Temperton has died at the age of 89."),
+            ["at the age of 89 years old"]
+        );
+        assert_eq!(
+            read("He died aged 74, his family said."),
+            ["aged 74 years old"]
+        );
+        assert_eq!(read("His son, 9, has Down Syndrome."), ["son, 9 years old"]);
+        assert_eq!(
+            read("Copeland, 31, was hurt. Matt, 34. Done."),
+            ["Copeland, 31 years old", "Matt, 34 years old"]
+        );
+        // A list, a day, a month: no age.
+        for t in [
+            "Their son, 9 and 12 more.",
+            "On Monday, 24, came.",
+            "In June, 12, were hurt.",
+        ] {
+            assert_eq!(read(t), Vec::<String>::new(), "{t}");
+        }
         assert_eq!(
             read("Kwame Mensah, 24, was arrested. Ana Ruiz, 37, said no."),
             ["Kwame Mensah, 24 years old", "Ana Ruiz, 37 years old"]
