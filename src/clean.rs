@@ -443,7 +443,7 @@ fn line_blocks(text: &str) -> Vec<Block> {
     for line in crlf_lines(text) {
         let body = line.trim_end_matches(['\n', '\r']);
         let mut m = MappedText::new();
-        m.push_original(body, start);
+        m.push_repaired(body, start);
         out.push(Block { text: m });
         start += line.len();
     }
@@ -506,7 +506,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             | Event::Rule => flush_block(&mut cur, &mut out),
             Event::Text(t) | Event::Code(t) if !in_code => {
                 if text.get(range.clone()) == Some(t.as_ref()) {
-                    cur.push_original(&t, range.start);
+                    cur.push_repaired(&t, range.start);
                 } else if let Some(pos) =
                     text.get(range.clone()).and_then(|raw| raw.find(t.as_ref()))
                 {
@@ -607,7 +607,7 @@ fn html_blocks(text: &str) -> Vec<Block> {
                 let value = String::from_utf8_lossy(&s.value);
                 let (start, end) = (s.span.start.min(text.len()), s.span.end.min(text.len()));
                 if text.get(start..end) == Some(value.as_ref()) {
-                    cur.push_original(&value, start);
+                    cur.push_repaired(&value, start);
                 } else {
                     // Entities decoded: map piece by piece where the raw text agrees.
                     push_decoded(&mut cur, text, start, end, &value);

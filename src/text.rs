@@ -111,6 +111,31 @@ pub fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i.min(s.len())
 }
 
+/// UTF-8 punctuation and letters decoded as Windows-1252, and what they stand for; longer
+/// sequences first. A right double quote's last byte (0x9D) has no Windows-1252 character:
+/// decoders keep it as U+009D or drop it.
+const MOJIBAKE: &[(&str, &str)] = &[
+    ("\u{e2}\u{20ac}\u{153}", "\u{201c}"),
+    ("\u{e2}\u{20ac}\u{9d}", "\u{201d}"),
+    ("\u{e2}\u{20ac}\u{2122}", "\u{2019}"),
+    ("\u{e2}\u{20ac}\u{2dc}", "\u{2018}"),
+    ("\u{e2}\u{20ac}\u{201d}", "\u{2014}"),
+    ("\u{e2}\u{20ac}\u{201c}", "\u{2013}"),
+    ("\u{e2}\u{20ac}\u{a6}", "\u{2026}"),
+    ("\u{e2}\u{20ac}", "\u{201d}"),
+    ("\u{c3}\u{a9}", "\u{e9}"),
+    ("\u{c3}\u{a8}", "\u{e8}"),
+    ("\u{c3}\u{a1}", "\u{e1}"),
+    ("\u{c3}\u{b3}", "\u{f3}"),
+    ("\u{c3}\u{ad}", "\u{ed}"),
+    ("\u{c3}\u{ba}", "\u{fa}"),
+    ("\u{c3}\u{b1}", "\u{f1}"),
+    ("\u{c3}\u{bc}", "\u{fc}"),
+    ("\u{c3}\u{b6}", "\u{f6}"),
+    ("\u{c3}\u{a4}", "\u{e4}"),
+    ("\u{c3}\u{a7}", "\u{e7}"),
+];
+
 /// Text assembled from pieces of an original, with a map back to original byte offsets.
 #[derive(Debug, Clone, Default)]
 pub struct MappedText {
@@ -145,6 +170,31 @@ impl MappedText {
         }
         self.runs.push((self.text.len(), original, false));
         self.text.push_str(piece);
+    }
+
+    /// Appends `piece` (the original text from byte `original`) with text decoded twice
+    /// repaired: UTF-8 read as Windows-1252 ("â€œ" for "\u{201c}", "â€™" for "\u{2019}",
+    /// "Ã©" for "é"), as scraped pages often carry it. A repaired character maps to where
+    /// its garbled bytes begin.
+    pub fn push_repaired(&mut self, piece: &str, original: usize) {
+        if !piece.contains(['\u{e2}', '\u{c3}']) {
+            self.push_original(piece, original);
+            return;
+        }
+        let mut done = 0;
+        let mut i = 0;
+        while i < piece.len() {
+            let rest = piece.slice(i..);
+            if let Some((bad, good)) = MOJIBAKE.iter().find(|(bad, _)| rest.starts_with(bad)) {
+                self.push_original(piece.slice(done..i), original + done);
+                self.push_synthetic(good, original + i);
+                i += bad.len();
+                done = i;
+            } else {
+                i += rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        self.push_original(piece.slice(done..), original + done);
     }
 
     /// Appends text that is not in the original (a separator, a decoded entity) and
@@ -241,6 +291,30 @@ mod tests {
         assert_eq!(t.slice(..100), t);
         assert_eq!(t.slice(next_boundary(t, dash)..), "5% in İzmir");
         assert_eq!(t.slice(..=0), "r");
+    }
+
+    #[test]
+    fn text_decoded_twice_is_repaired_and_maps_back() {
+        let original = "He said: \u{e2}\u{20ac}\u{153}We\u{e2}\u{20ac}\u{2122}ll go.\u{e2}\u{20ac}\u{9d} Caf\u{c3}\u{a9} \u{e2}\u{20ac}";
+        let mut m = MappedText::new();
+        m.push_repaired(original, 0);
+        assert_eq!(
+            m.as_str(),
+            "He said: \u{201c}We\u{2019}ll go.\u{201d} Caf\u{e9} \u{201d}"
+        );
+        // A repaired character maps to where its garbled bytes begin, and the text after it
+        // to its own bytes.
+        let open = m.as_str().find('\u{201c}').unwrap();
+        assert_eq!(m.to_original(open), original.find('\u{e2}').unwrap());
+        let we = m.as_str().find("We").unwrap();
+        assert_eq!(
+            original.slice(m.to_original(we)..),
+            original.slice(original.find("We").unwrap()..)
+        );
+        // Clean text is kept as it is.
+        let mut plain = MappedText::new();
+        plain.push_repaired("“Plain” text", 7);
+        assert_eq!((plain.as_str(), plain.to_original(0)), ("“Plain” text", 7));
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub const REPROS: &[&str] = &[
     "The company said revenue rose—5% to $10 billion in the quarter.",
     // Two neighbouring dates both take the same time of day.
     "The strike ended Monday at 9 a.m. on Tuesday.",
+    // Text decoded twice: quotation marks and an accent repaired, spans on the raw bytes.
+    "The minister said: \u{e2}\u{20ac}\u{153}We will sign on June 5 in Montr\u{c3}\u{a9}al.\u{e2}\u{20ac}\u{9d} He left \u{e2}\u{20ac}",
     // "İ" grows when lower-cased.
     "Officials in İzmir said chips were offered in exchange for rare earths.",
     "In İzmir, prices rose 5%, wages 6% and rents —7%.",
