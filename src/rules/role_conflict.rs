@@ -5,7 +5,8 @@
 //! ("Defence Minister" and "Foreign Minister"), when one source calls "former" what another
 //! shows in office, or when a title one source gives the person is the one the sources give
 //! to someone else ("Trade Representative" for a person others call the economic adviser,
-//! while they name another Trade Representative).
+//! while they name another Trade Representative). Each person's conflicting titles make one
+//! finding with every source's words; two people whose titles the sources swap make one.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,6 +17,10 @@ use crate::report::Finding;
 use crate::Analysis;
 
 pub struct RoleConflict;
+
+/// A person's conflicting pairs of titles (claim, claim, why), and the other people the
+/// sources give one of those titles.
+type Conflicts<'a> = (Vec<(usize, usize, String)>, BTreeSet<&'a str>);
 
 /// Words that make another rank of an office ("vice president" is not the president): a
 /// title with one of them never says more of the same office.
@@ -55,91 +60,180 @@ impl Check for RoleConflict {
                 }
             }
         }
-        for (person, titles) in by_person {
-            let mut conflict: Option<(usize, usize, String)> = None;
-            'pairs: for (k, &(i, x)) in titles.iter().enumerate() {
+        // Per person: every conflicting pair (claim, claim, why), and the other people whose
+        // title this person is given.
+        let mut conflicts: BTreeMap<&str, Conflicts> = BTreeMap::new();
+        for (person, titles) in &by_person {
+            for (k, &(i, x)) in titles.iter().enumerate() {
                 for &(j, y) in &titles[k + 1..] {
                     if a.claims[i].source == a.claims[j].source {
                         continue;
                     }
-                    let why = if x.normalized == y.normalized {
-                        (x.former != y.former).then(|| "one source calls the title former, another shows the person in office".to_string())
-                    } else {
-                        let (hx, hy) = (
-                            x.normalized.rsplit(' ').next(),
-                            y.normalized.rsplit(' ').next(),
-                        );
-                        let same_kind = hx == hy
-                            && x.normalized.contains(' ')
-                            && y.normalized.contains(' ')
-                            && !x.former
-                            && !y.former;
-                        // Only a portfolio title ("trade representative") has one holder;
-                        // "president" or "minister" alone has many.
-                        let taken = |t: &TitleMention| {
-                            t.normalized.contains(' ')
-                                && holders
-                                    .get(t.normalized.as_str())
-                                    .is_some_and(|h| h.iter().any(|p| *p != person))
-                        };
-                        // A title that says less ("receiver", "secretary") never
-                        // contradicts one that says more ("wide receiver", "treasury
-                        // secretary") of the same person.
-                        let (wx, wy): (
-                            std::collections::BTreeSet<&str>,
-                            std::collections::BTreeSet<&str>,
-                        ) = (
-                            x.normalized.split(' ').collect(),
-                            y.normalized.split(' ').collect(),
-                        );
-                        let nested = (wx.is_subset(&wy) || wy.is_subset(&wx))
-                            && wx
-                                .symmetric_difference(&wy)
-                                .all(|w| !RANKS.contains(w) && !w.ends_with("-elect"));
-                        if nested {
-                            None
-                        } else if same_kind {
-                            Some(format!(
-                                "\"{}\" and \"{}\" are different offices of one kind",
-                                x.normalized, y.normalized
-                            ))
-                        } else if !x.former && !y.former && (taken(x) || taken(y)) {
-                            let (t, other) = if taken(x) { (x, y) } else { (y, x) };
-                            let who: Vec<&str> = holders[t.normalized.as_str()]
-                                .iter()
-                                .filter(|p| **p != person)
-                                .copied()
-                                .collect();
-                            Some(format!("\"{}\" is the title the sources give to {}; elsewhere this person is \"{}\"", t.normalized, who.join(", "), other.normalized))
-                        } else {
-                            None
-                        }
-                    };
-                    if let Some(why) = why {
-                        conflict = Some((i, j, why));
-                        break 'pairs;
+                    if let Some((why, others)) = conflict(person, x, y, &holders) {
+                        let entry = conflicts.entry(person).or_default();
+                        entry.0.push((i, j, why));
+                        entry.1.extend(others);
                     }
                 }
             }
-            let Some((i, j, why)) = conflict else {
+        }
+        let mut done: BTreeSet<&str> = BTreeSet::new();
+        for (person, (_, others)) in &conflicts {
+            if done.contains(person) {
                 continue;
+            }
+            // Two people whose titles the sources swap: one finding for both.
+            let swapped: Vec<&str> = others
+                .iter()
+                .copied()
+                .filter(|o| conflicts.get(o).is_some_and(|c| c.1.contains(person)))
+                .collect();
+            let mut people = vec![*person];
+            people.extend(swapped.iter().copied());
+            let mut claims: Vec<usize> = Vec::new();
+            let mut reasons: Vec<String> = Vec::new();
+            for p in &people {
+                done.insert(p);
+                for (i, j, why) in &conflicts[p].0 {
+                    claims.extend([*i, *j]);
+                    if !reasons.contains(why) {
+                        reasons.push(why.clone());
+                    }
+                }
+            }
+            claims.sort_unstable();
+            claims.dedup();
+            let name_of = |p: &str| {
+                by_person[p]
+                    .first()
+                    .map_or_else(|| p.to_string(), |(_, t)| t.person_text.clone())
             };
-            let (ci, cj) = (&a.claims[i], &a.claims[j]);
-            let name = match &ci.value {
-                Value::Title(t) => t.person_text.clone(),
-                _ => person.to_string(),
+            let names: Vec<String> = people.iter().map(|p| name_of(p)).collect();
+            // Each title once (as its first source writes it), with the sources that give
+            // it; the title fewest sources give (the odd one out) first.
+            let mut said: BTreeMap<(String, String), (String, BTreeSet<&str>)> = BTreeMap::new();
+            for &c in &claims {
+                if let Value::Title(t) = &a.claims[c].value {
+                    said.entry((t.person_text.clone(), t.normalized.clone()))
+                        .or_insert_with(|| (a.claims[c].text.trim().to_string(), BTreeSet::new()))
+                        .1
+                        .insert(a.story.sources[a.claims[c].source].id.as_str());
+                }
+            }
+            let mut said: Vec<_> = said.into_iter().collect();
+            said.sort_by_key(|(key, (_, ids))| (ids.len(), key.clone()));
+            let parts: Vec<String> = said
+                .iter()
+                .map(|((who, _), (title, ids))| {
+                    let ids: Vec<&str> = ids.iter().copied().collect();
+                    format!(
+                        "{} call{} {who} \u{201c}{title}\u{201d}",
+                        ids.join(", "),
+                        if ids.len() == 1 { "s" } else { "" }
+                    )
+                })
+                .collect();
+            let subject = if names.len() > 1 {
+                format!("{}'s titles", names.join(" and "))
+            } else {
+                format!("{}'s title", names[0])
             };
-            let mut f = rule.finding(
-                format!("{name}'s title"),
+            let mut f = rule.finding(subject, parts.join("; "));
+            f.note = Some(if names.len() > 1 {
                 format!(
-                    "{} calls {name} \u{201c}{}\u{201d}; {} calls {name} \u{201c}{}\u{201d}",
-                    a.story.sources[ci.source].id, ci.text, a.story.sources[cj.source].id, cj.text
-                ),
-            );
-            f.note = Some(why);
-            f.push_claim(a, i);
-            f.push_claim(a, j);
+                    "the sources swap the titles of {}: {}",
+                    names.join(" and "),
+                    reasons.first().map_or("", String::as_str)
+                )
+            } else {
+                reasons.join("; ")
+            });
+            for c in claims {
+                f.push_claim(a, c);
+            }
             out.push(f);
         }
+    }
+}
+
+/// Why two titles of one person cannot both hold, and the other people whose title is one of
+/// them; `None` when they can.
+fn conflict<'a>(
+    person: &str,
+    x: &TitleMention,
+    y: &TitleMention,
+    holders: &BTreeMap<&str, BTreeSet<&'a str>>,
+) -> Option<(String, Vec<&'a str>)> {
+    if x.normalized == y.normalized {
+        return (x.former != y.former).then(|| {
+            (
+                "one source calls the title former, another shows the person in office".to_string(),
+                Vec::new(),
+            )
+        });
+    }
+    let (hx, hy) = (
+        x.normalized.rsplit(' ').next(),
+        y.normalized.rsplit(' ').next(),
+    );
+    let same_kind = hx == hy
+        && x.normalized.contains(' ')
+        && y.normalized.contains(' ')
+        && !x.former
+        && !y.former;
+    // Only a portfolio title ("trade representative") has one holder; "president" or
+    // "minister" alone has many.
+    let taken = |t: &TitleMention| {
+        t.normalized.contains(' ')
+            && holders
+                .get(t.normalized.as_str())
+                .is_some_and(|h| h.iter().any(|p| *p != person))
+    };
+    // A title that says less ("receiver", "secretary") never contradicts one that says more
+    // ("wide receiver", "treasury secretary") of the same person.
+    let (wx, wy): (BTreeSet<&str>, BTreeSet<&str>) = (
+        x.normalized.split(' ').collect(),
+        y.normalized.split(' ').collect(),
+    );
+    let nested = (wx.is_subset(&wy) || wy.is_subset(&wx))
+        && wx
+            .symmetric_difference(&wy)
+            .all(|w| !RANKS.contains(w) && !w.ends_with("-elect"));
+    if nested {
+        None
+    } else if same_kind {
+        // The others the sources give either office (a swap of two people's titles).
+        let others: Vec<&'a str> = [x, y]
+            .iter()
+            .filter_map(|t| holders.get(t.normalized.as_str()))
+            .flatten()
+            .filter(|p| **p != person)
+            .copied()
+            .collect();
+        Some((
+            format!(
+                "\"{}\" and \"{}\" are different offices of one kind",
+                x.normalized, y.normalized
+            ),
+            others,
+        ))
+    } else if !x.former && !y.former && (taken(x) || taken(y)) {
+        let (t, other) = if taken(x) { (x, y) } else { (y, x) };
+        let who: Vec<&'a str> = holders[t.normalized.as_str()]
+            .iter()
+            .filter(|p| **p != person)
+            .copied()
+            .collect();
+        Some((
+            format!(
+                "\"{}\" is the title the sources give to {}; elsewhere this person is \"{}\"",
+                t.normalized,
+                who.join(", "),
+                other.normalized
+            ),
+            who,
+        ))
+    } else {
+        None
     }
 }
