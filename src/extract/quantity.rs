@@ -602,7 +602,8 @@ fn figure(text: &str, m: &Captures, lex: &Lexicon, senses: &Senses) -> Option<(Q
         let (noun, after) = match counted(tail, one, senses) {
             Some(found) => found,
             None if q.high.is_none() && q.value.fract() == 0.0 => {
-                (tally_unit(text.slice(..whole.start()), senses)?, 0)
+                let head = text.slice(..whole.start());
+                (tally_unit(head, senses).or_else(|| part_of_total(head))?, 0)
             }
             None => return None,
         };
@@ -624,6 +625,22 @@ fn figure(text: &str, m: &Captures, lex: &Lexicon, senses: &Senses) -> Option<(Q
         return None;
     }
     Some((q, end))
+}
+
+/// A sentence that opens on a total and then gives its parts: "Of the 95 cases, 90 were in
+/// the placebo group and five in the vaccinated group".
+static OF_TOTAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*of\s+(?:the|these|those|its|their|all|all\s+the)?\s*(?:{NUMBER}|{WORDNUM})\s+(?P<noun>[a-z][a-z-]+s)\b[^,;]{{0,80}},"
+    ))
+    .expect("static pattern")
+});
+
+/// What a bare number counts in a sentence that opens on a total ("Of the 95 cases, 90 were
+/// …"): the total's noun, for the numbers after its comma.
+fn part_of_total(head: &str) -> Option<String> {
+    let c = OF_TOTAL_RE.captures(head)?;
+    Some(c.name("noun")?.as_str().to_lowercase())
 }
 
 /// Verbs that give a tally its figure ("the death toll reached 412", "deaths rose to 37").
@@ -814,7 +831,18 @@ fn measured(
     picked.reverse();
     // The noun right after the figure: "10 per cent tariffs on US goods".
     let tail = text.slice(end..crate::text::window_end(text, end, 120));
-    let tail_end = tail.find([',', ';', '.', ':']).unwrap_or(tail.len());
+    // The clause ends at a stop or a comma, not at one inside a number ("30,000", "4.5").
+    let tail_end = tail
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ',' | ';' | '.' | ':')
+                && !(matches!(c, ',' | '.')
+                    && tail.slice(..i).ends_with(|p: char| p.is_ascii_digit())
+                    && tail
+                        .slice(i + 1..)
+                        .starts_with(|n: char| n.is_ascii_digit()))
+        })
+        .map_or(tail.len(), |(i, _)| i);
     let after: Vec<&str> = words::tokens(tail.slice(..tail_end))
         .into_iter()
         .take(6)
@@ -979,7 +1007,12 @@ fn subject_chunk<'a>(phrase: &[&'a str]) -> Option<Vec<&'a str>> {
     };
     let mut chunks: Vec<Vec<&'a str>> = vec![Vec::new()];
     for &w in phrase {
-        if verbish(w) {
+        // A verb, or another figure ("95.4 effective in a trial of 30"), ends a chunk.
+        if verbish(w)
+            || (w.starts_with(|c: char| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ','))
+        {
             chunks.push(Vec::new());
         } else if let Some(last) = chunks.last_mut() {
             last.push(w);
@@ -996,7 +1029,16 @@ fn subject_chunk<'a>(phrase: &[&'a str]) -> Option<Vec<&'a str>> {
                     !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "and" | "of")
                 })
                 .unwrap_or(0);
-            c[start..].to_vec()
+            let end = c
+                .iter()
+                .rposition(|w| {
+                    !matches!(
+                        w.to_lowercase().as_str(),
+                        "the" | "a" | "an" | "and" | "of" | "in" | "at" | "to" | "by"
+                    )
+                })
+                .map_or(c.len(), |k| k + 1);
+            c[start..end.max(start)].to_vec()
         })
 }
 
@@ -1407,6 +1449,11 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 after,
                 owners,
             } = measured(text, context_end, end, lex, senses, &names);
+            // "95 cases of COVID-19", "300 tonnes of steel": for a count with its own noun,
+            // "of" says what kind, not what it is a share of.
+            if is_count(&q.unit) && !q.unit.is_empty() {
+                context.retain(|t| !t.starts_with(frame::SHARE_OF));
+            }
             let before: Vec<&str> = before.iter().map(String::as_str).collect();
             let after: Vec<&str> = after.iter().map(String::as_str).collect();
             for (part, sense) in frame::frame(senses, &q.unit, is_count(&q.unit), &before, &after) {
@@ -1615,6 +1662,11 @@ mod tests {
             ["157 people"]
         );
         assert_eq!(all("a death toll of 37"), ["37 people"]);
+        // Parts after a sentence that opens on their total.
+        assert_eq!(
+            all("Of the 95 cases, 90 were in the placebo group and five in the other"),
+            ["95 cases", "90 cases", "5 cases"]
+        );
         // Not a tally: a result, a market move, a bare number after an unrelated verb.
         assert_eq!(
             all("The team won 3, sales rose to 40 and he saw 12"),

@@ -1762,7 +1762,8 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
             } else {
                 gap(a.weekday(), *wd)
             };
-            let days = first + 7 * (n.signum() * (n.abs() - 1));
+            let weeks = n.signum().checked_mul(n.checked_abs()?.checked_sub(1)?)?;
+            let days = first.checked_add(weeks.checked_mul(7)?)?;
             day(a.checked_add_signed(chrono::Duration::try_days(days)?))
         }
         Expr::Period { unit, shift } => {

@@ -333,9 +333,16 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                 .take(3)
                 .collect::<Vec<_>>()
                 .join(" ");
+            // "Of the 95 cases, 90 … and 15 …": a total that opens the sentence, its parts
+            // after the comma.
+            let opens = matches!(
+                before.trim(),
+                "of" | "of the" | "of these" | "of those" | "of its" | "of their" | "of all"
+            );
             let is_total = TOTAL.iter().any(|w| window.contains(w))
                 || after.starts_with("in total")
-                || after.starts_with("in all");
+                || after.starts_with("in all")
+                || opens;
             if !is_total {
                 continue;
             }
@@ -346,6 +353,11 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
             let marker = PARTS
                 .iter()
                 .filter_map(|m| text.slice(at(t)..).find(m).map(|p| p + at(t)))
+                .chain(
+                    opens
+                        .then(|| text.slice(at(t)..).find(',').map(|p| p + at(t)))
+                        .flatten(),
+                )
                 .min();
             let Some(marker) = marker else { continue };
             let parts: Vec<usize> = members

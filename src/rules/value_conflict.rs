@@ -188,6 +188,10 @@ pub(super) fn same_quantity(
 /// remaining"), so that a deal's price does not pair its premium with another's share move.
 const ANCHORED_SIMILARITY: f64 = 0.2;
 
+/// How much more alike one candidate's context must be than another's to win over a
+/// candidate nearer in value.
+const NEAR_TIE: f64 = 0.1;
+
 /// How alike the other words of two counts of one frame must be.
 const FRAME_SIMILARITY: f64 = 0.35;
 
@@ -337,9 +341,12 @@ fn best_pairs(
         (Some(x), Some(y)) => (x.value - y.value).abs(),
         _ => f64::INFINITY,
     };
+    // Contexts nearly as alike (within NEAR_TIE) are a tie too: "95 infections" meets "95
+    // cases of COVID-19" rather than "11 severe cases", whose context is a word closer.
     let mut offer = |i: usize, j: usize, sim: f64| {
         let e = best.entry((i, a.claims[j].source)).or_insert((sim, j));
-        if sim > e.0 + 1e-9 || ((sim - e.0).abs() <= 1e-9 && gap(i, j) < gap(i, e.1)) {
+        let nearer = gap(i, j) < gap(i, e.1);
+        if sim > e.0 + NEAR_TIE || ((sim - e.0).abs() <= NEAR_TIE && nearer) {
             *e = (sim, j);
         }
     };
