@@ -263,12 +263,18 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
         } else {
             apposition(text, ne, lex).or_else(|| lowercase_title(text, ns, lex))
         };
-        let former = text
-            .slice(..ns)
-            .to_lowercase()
-            .trim_end()
-            .ends_with("former")
-            || title.is_some_and(|(s, e)| text.slice(s..e).to_lowercase().contains("former"));
+        // "former" (or "ex-") before the name, inside the title, or before the title
+        // ("former Finance Minister Tomas Kral"): it qualifies the whole title.
+        let qualified = |before: &str| {
+            let b = before.to_lowercase();
+            let b = b.trim_end();
+            b.ends_with("former") || b.ends_with("ex-") || b.ends_with(" ex")
+        };
+        let former = qualified(text.slice(..ns))
+            || title.is_some_and(|(s, e)| {
+                let t = text.slice(s..e).to_lowercase();
+                t.contains("former") || t.starts_with("ex-") || qualified(text.slice(..s))
+            });
         out.push(Person {
             start: ns,
             end: ne,
@@ -480,6 +486,20 @@ mod tests {
             [("John F. Kennedy".to_string(), Some("Professor".to_string()))]
         );
         assert_eq!(l.normalize_title("Sen"), "senator");
+    }
+
+    #[test]
+    fn former_qualifies_the_whole_title() {
+        let (l, p) = lex();
+        for t in [
+            "Her rival, former Finance Minister Tomas Kral, conceded.",
+            "Her rival, former finance minister Tomas Kral, conceded.",
+        ] {
+            let found = people(t, &l, &p);
+            assert!(found.iter().any(|x| x.former && x.title.is_some()), "{t}");
+        }
+        let t = "Finance Minister Tomas Kral conceded.";
+        assert!(people(t, &l, &p).iter().all(|x| !x.former));
     }
 
     #[test]
