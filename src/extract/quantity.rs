@@ -904,7 +904,19 @@ fn measured(
         subject_chunk(&picked)
     }
     .unwrap_or_default();
-    let about = chunk.join(" ");
+    // The label names what is measured, not when ("Hualien on Wednesday": "Hualien").
+    let mut label: Vec<&str> = chunk
+        .iter()
+        .copied()
+        .filter(|w| !is_calendar(&w.to_lowercase()))
+        .collect();
+    while label
+        .last()
+        .is_some_and(|w| words::is_stop(&w.to_lowercase()))
+    {
+        label.pop();
+    }
+    let about = label.join(" ");
     // What is measured: the noun chunk, or the wider phrase when the chunk says too little.
     let narrow = context_tokens(&chunk, lex, senses);
     let context = if narrow.len() >= 2 {
@@ -970,6 +982,10 @@ fn context_tokens(phrase: &[&str], lex: &Lexicon, senses: &Senses) -> Vec<String
         if words::is_stop(&low) || low.chars().all(|c| c.is_ascii_digit() || c == '.') {
             continue;
         }
+        // A day or a month after "on" ("sentenced on Tuesday") says when, not on whom.
+        if is_calendar(bare) {
+            target = false;
+        }
         // Words of one sense ("cars", "vehicles"; "killed", "deaths") are one token.
         let token = match place {
             Some(p) => p,
@@ -1007,7 +1023,7 @@ fn subject_chunk<'a>(phrase: &[&'a str]) -> Option<Vec<&'a str>> {
     };
     let mut chunks: Vec<Vec<&'a str>> = vec![Vec::new()];
     for &w in phrase {
-        // A verb, or another figure ("95.4 effective in a trial of 30"), ends a chunk.
+        // A verb or another figure ("95.4 effective in a trial of 30") ends a chunk.
         if verbish(w)
             || (w.starts_with(|c: char| c.is_ascii_digit())
                 && w.chars()
@@ -1031,12 +1047,7 @@ fn subject_chunk<'a>(phrase: &[&'a str]) -> Option<Vec<&'a str>> {
                 .unwrap_or(0);
             let end = c
                 .iter()
-                .rposition(|w| {
-                    !matches!(
-                        w.to_lowercase().as_str(),
-                        "the" | "a" | "an" | "and" | "of" | "in" | "at" | "to" | "by"
-                    )
-                })
+                .rposition(|w| !words::is_stop(&w.to_lowercase()))
                 .map_or(c.len(), |k| k + 1);
             c[start..end.max(start)].to_vec()
         })
@@ -1465,10 +1476,27 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             if q.unit == "clock" || (matches!(q.unit.as_str(), "seconds" | "minutes") && left) {
                 context.push(frame::CLOCK.to_string());
             }
-            let about = if about.is_empty() {
+            // Without a noun chunk: the frame, else the last words of substance before the
+            // figure ("was sentenced on Wednesday to four years": "sentenced").
+            let about = if !about.is_empty() {
+                about
+            } else if context.iter().any(|t| t.contains(':')) {
                 frame_words(&context)
             } else {
-                about
+                let mut words: Vec<&str> = before
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(|w| {
+                        let low = w.to_lowercase();
+                        !words::is_stop(&low)
+                            && !is_calendar(&low)
+                            && w.chars().any(char::is_alphabetic)
+                    })
+                    .take(3)
+                    .collect();
+                words.reverse();
+                words.join(" ")
             };
             let normalized = normalize(&q);
             let an_age = q.unit == "years old";

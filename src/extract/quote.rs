@@ -277,8 +277,16 @@ fn speech_adjacent(text: &str, start: usize, end: usize) -> bool {
         || before
             .rsplit(|c: char| !c.is_alphabetic())
             .find(|w| !w.is_empty())
-            .is_some_and(is_speech)
+            // "Judge Helen Marsh told Ashworth he had …": after a verb that takes a
+            // listener, the name is the one spoken to.
+            .is_some_and(|w| is_speech(w) && !TO_LISTENER.contains(&w.to_lowercase().as_str()))
 }
+
+/// Verbs of speech whose object is the listener ("told Ashworth", "warned the board").
+const TO_LISTENER: &[&str] = &[
+    "told", "tells", "tell", "asked", "asks", "informed", "informs", "warned", "warns", "assured",
+    "assures", "urged", "urges", "reminded", "reminds", "thanked", "thanks",
+];
 
 pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
     let text = doc.cleaned.text.as_str();

@@ -257,6 +257,7 @@ pub(super) fn sentence_moments(a: &Analysis) -> Moments {
     let mut out: Moments = BTreeMap::new();
     for (i, c) in a.claims.iter().enumerate() {
         let moment = match &c.value {
+            // A period ("in April", "in 2019") is no moment of one day.
             Value::Date(d) if d.day_assumed => None,
             Value::Date(d) => d.date.map(|day| day.format("%Y-%m-%d").to_string()),
             Value::Quantity(_) if c.context.iter().any(|t| t == frame::CLOCK) => {
@@ -332,7 +333,10 @@ fn best_pairs(
     min_sim: f64,
     moments: &Moments,
 ) -> Vec<(usize, usize)> {
-    let other_days = |i: usize, j: usize| different_moments(a, moments, i, j);
+    // An age is a person's whatever the day a sentence tells of.
+    let age = |i: usize| quantity(a, i).is_some_and(|q| q.unit == "years old");
+    let other_days =
+        |i: usize, j: usize| !(age(i) && age(j)) && different_moments(a, moments, i, j);
     // (figure, other source) → (similarity, figure there)
     let mut best: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
     // On a tie, the figure nearer in value: of two equally described candidates, the one
