@@ -168,8 +168,40 @@ impl DateValue {
         !self.day_assumed && self.end.is_none() && (self.date.is_some() || self.weekday.is_some())
     }
 
-    /// Do two day values contradict each other? Weekday-only values compare by weekday.
+    /// Is this value one calendar month ("in April", "last month")?
+    pub fn is_month(&self) -> bool {
+        match (self.date, self.end) {
+            (Some(start), Some(end)) => {
+                start.day() == 1
+                    && end.day() == 1
+                    && start.checked_add_months(Months::new(1)) == Some(end)
+            }
+            _ => false,
+        }
+    }
+
+    /// Can this value be compared with another of one event: a day, a weekday, or a month?
+    pub fn comparable(&self) -> bool {
+        self.is_day() || self.is_month()
+    }
+
+    /// Do two values of one event contradict each other? Days compare by day (weekday-only
+    /// values by weekday); a day and a month when the day lies outside the month ("convicted
+    /// on March 5", "convicted in April"); two months when they differ.
     pub fn contradicts(&self, other: &DateValue) -> bool {
+        if self.is_month() || other.is_month() {
+            let inside =
+                |day: &DateValue, month: &DateValue| match (day.date, month.date, month.end) {
+                    (Some(d), Some(start), Some(end)) => d >= start && d < end,
+                    _ => true,
+                };
+            return match (self.is_month(), other.is_month()) {
+                (true, true) => self.date != other.date,
+                (true, false) => other.is_day() && other.date.is_some() && !inside(other, self),
+                (false, true) => self.is_day() && self.date.is_some() && !inside(self, other),
+                (false, false) => false,
+            };
+        }
         if !self.is_day() || !other.is_day() {
             return false;
         }
@@ -3140,6 +3172,7 @@ pub fn event_phrase_in(v: &DateValue, names: &SentenceNames) -> String {
             return format!("when the verdict on {noun} {when}");
         }
         Some("verdict") => ("was reached (verdict)", "is reached (verdict)"),
+        Some("sentence") => ("was sentenced", "is sentenced"),
         Some("evacuate") => ("took place (evacuation)", "takes place (evacuation)"),
         // Who struck whom is not known from the names: the event, then who was in it.
         Some("strike") if noun != "it" => {
@@ -3582,6 +3615,32 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(norm("He scored 2 in the third.", p), Vec::<String>::new());
+    }
+
+    #[test]
+    fn months_contradict_other_months_and_days_outside_them() {
+        let d = |y: i32, m: u32, day: u32| NaiveDate::from_ymd_opt(y, m, day);
+        let day = |x| DateValue {
+            date: x,
+            ..DateValue::default()
+        };
+        let month = |y, m| DateValue {
+            date: d(y, m, 1),
+            end: d(y, m, 1).and_then(|s| s.checked_add_months(Months::new(1))),
+            ..DateValue::default()
+        };
+        assert!(month(2024, 3).is_month() && month(2024, 3).comparable());
+        assert!(month(2024, 3).contradicts(&month(2024, 4)));
+        assert!(!month(2024, 3).contradicts(&month(2024, 3)));
+        assert!(!month(2024, 3).contradicts(&day(d(2024, 3, 12))));
+        assert!(day(d(2024, 4, 2)).contradicts(&month(2024, 3)));
+        // A quarter is no month, and is not compared.
+        let quarter = DateValue {
+            date: d(2024, 1, 1),
+            end: d(2024, 4, 1),
+            ..DateValue::default()
+        };
+        assert!(!quarter.comparable() && !quarter.contradicts(&month(2024, 5)));
     }
 
     #[test]

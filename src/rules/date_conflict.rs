@@ -20,7 +20,7 @@ pub struct DateConflict;
 /// The date value of a claim that names an event and a comparable day.
 pub fn event_date(c: &Claim) -> Option<&DateValue> {
     match &c.value {
-        Value::Date(v) if v.event.is_some() && v.is_day() && !c.copied => Some(v),
+        Value::Date(v) if v.event.is_some() && v.comparable() && !c.copied => Some(v),
         _ => None,
     }
 }
@@ -158,6 +158,7 @@ fn link_block(items: &[Member], nouns: bool, across: bool, parent: &mut [usize])
 /// How a claim's date reads in a message: "2025-06-09 (Monday)" or "Monday".
 pub fn describe(v: &DateValue, normalized: &str) -> String {
     match v.date {
+        Some(d) if v.is_month() => format!("{} ({})", d.format("%Y-%m"), d.format("%B %Y")),
         Some(d) => format!("{} ({})", d.format("%Y-%m-%d"), d.format("%A")),
         None => normalized.to_string(),
     }
@@ -170,11 +171,16 @@ impl Check for DateConflict {
             // each of its dates is weighed against the references.
             let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
             let mut drafts: Vec<usize> = Vec::new();
+            // A source's day is preferred to its month ("in June … on June 9").
+            let is_day = |m: usize| event_date(&a.claims[m]).is_some_and(DateValue::is_day);
             for &m in &group {
                 if a.story.sources[a.claims[m].source].role == crate::story::Role::Draft {
                     drafts.push(m);
                 } else {
-                    per_source.entry(a.claims[m].source).or_insert(m);
+                    let e = per_source.entry(a.claims[m].source).or_insert(m);
+                    if !is_day(*e) && is_day(m) {
+                        *e = m;
+                    }
                 }
             }
             let mut members: Vec<usize> = per_source.into_values().collect();

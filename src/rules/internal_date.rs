@@ -122,6 +122,7 @@ impl Check for InternalDate {
                 .iter()
                 .filter_map(|&m| {
                     event_date(&a.claims[m])
+                        .filter(|v| v.is_day())
                         .and_then(|v| v.date)
                         .map(|d| (m, d))
                 })
