@@ -1928,13 +1928,39 @@ fn weekday_abbreviation_stands(text: &str, c: &Captures) -> bool {
     after_on && stops
 }
 
+/// Can pattern `pat` match a text (lower-cased)? A cheap test on words the pattern needs,
+/// so that rare forms do not cost a regex pass over every sentence.
+fn may_match(pat: Pat, lower: &str) -> bool {
+    let any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    match pat {
+        Pat::Half => any(&["half", "h1", "h2"]),
+        Pat::Decade => any(&["0s", "0's", "0\u{2019}s"]),
+        Pat::PeriodTwo => any(&[" after next", " before last"]),
+        Pat::WdCount => lower.contains("days "),
+        Pat::IsoMonth => lower.contains('-'),
+        Pat::Holiday => any(&[
+            "day",
+            "christmas",
+            "easter",
+            "thanksgiving",
+            "halloween",
+            "juneteenth",
+        ]),
+        _ => true,
+    }
+}
+
 /// Finds date expressions in a text, longest first, without overlaps.
 fn find(text: &str) -> Vec<Found> {
     let mut cands: Vec<Found> = Vec::new();
     if !MAYBE_DATE_RE.is_match(text) {
         return cands;
     }
+    let lower = text.to_ascii_lowercase();
     for (pat, r) in PATTERNS.iter() {
+        if !may_match(*pat, &lower) {
+            continue;
+        }
         for c in r.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
             if let Some(expr) = expr_of(*pat, &c) {
