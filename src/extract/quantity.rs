@@ -1230,6 +1230,42 @@ fn resolutions(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
         .collect()
 }
 
+/// A fraction of a whole said in words: "two-thirds of voters", "half of the homes".
+static FRACTION_OF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<f>half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|three[\s-]quarters|(?:a|one)[\s-]fifth|(?:two|three|four)[\s-]fifths)\s+of\b")
+        .expect("static pattern")
+});
+
+/// Fractions of a whole said in words, as percentages: (start, start, end, quantity). A
+/// fraction in words is loose, so it is a range five points either side ("two-thirds" is
+/// 62–72%): "67%" agrees with it, "45%" does not.
+fn fractions_of(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
+    FRACTION_OF_RE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let f = c.name("f")?;
+            let words = f.as_str().to_ascii_lowercase().replace('-', " ");
+            let (n, d) = words.split_once(' ').unwrap_or(("one", words.as_str()));
+            let numerator: f64 = match n {
+                "two" => 2.0,
+                "three" => 3.0,
+                "four" => 4.0,
+                _ => 1.0,
+            };
+            let denominator = match d.trim_end_matches('s') {
+                "half" => 2.0,
+                "third" => 3.0,
+                "quarter" => 4.0,
+                _ => 5.0,
+            };
+            let share = (100.0 * numerator / denominator).round();
+            let mut q = Quantity::exact(share - 5.0, Some(share + 5.0), "%".into());
+            q.approximate = true;
+            Some((f.start(), f.start(), f.end(), q))
+        })
+        .collect()
+}
+
 /// "No deaths were reported", "no one was injured": a count of zero, written as a negation.
 static ZERO_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bno\s+(?:(?:immediate|other|further|reported|known|serious|confirmed|major)\s+)?(?P<noun>one\b|[a-z]{4,})")
@@ -1435,6 +1471,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             .chain(zeros(text, senses))
             .chain(pictures)
             .chain(ages)
+            .chain(fractions_of(text))
         {
             if !found.iter().any(|f| f.0 < extra.2 && extra.0 < f.2) {
                 found.push(extra);
@@ -1478,10 +1515,17 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             }
             // Without a noun chunk: the frame, else the last words of substance before the
             // figure ("was sentenced on Wednesday to four years": "sentenced").
+            let framed = frame_words(&context);
+            let share_of = context
+                .iter()
+                .find_map(|t| t.strip_prefix(frame::SHARE_OF))
+                .map(|whole| format!("share of {whole}"));
             let about = if !about.is_empty() {
                 about
-            } else if context.iter().any(|t| t.contains(':')) {
-                frame_words(&context)
+            } else if !framed.is_empty() {
+                framed
+            } else if let Some(share) = share_of {
+                share
             } else {
                 let mut words: Vec<&str> = before
                     .iter()
@@ -1676,6 +1720,20 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(all("a lone - and 3.5"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn fractions_of_a_whole_are_loose_shares() {
+        let read =
+            |t: &str| -> Vec<String> { fractions_of(t).iter().map(|r| normalize(&r.3)).collect() };
+        assert_eq!(
+            read(
+                "Two-thirds of voters and half of the homes; a third of them, three quarters of it"
+            ),
+            ["62–72%", "45–55%", "28–38%", "70–80%"]
+        );
+        // Not a share of something: no "of".
+        assert_eq!(read("a third term and half an hour"), Vec::<String>::new());
     }
 
     #[test]
