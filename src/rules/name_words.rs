@@ -156,12 +156,15 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
             }
         }
     }
-    let sources = |name: &[String]| -> BTreeSet<usize> {
-        names
-            .get(name)
-            .map(|occ| occ.iter().map(|&o| occurrences[o].source).collect())
-            .unwrap_or_default()
-    };
+    // How many sources write each name, counted once.
+    let spread: BTreeMap<&Vec<String>, usize> = names
+        .iter()
+        .map(|(name, occ)| {
+            let ids: BTreeSet<usize> = occ.iter().map(|&o| occurrences[o].source).collect();
+            (name, ids.len())
+        })
+        .collect();
+    let sources = |name: &Vec<String>| spread.get(name).copied().unwrap_or(0);
     // (usual name, variant name, the word of each that differs)
     let mut pairs: Vec<(Vec<String>, Vec<String>, String, String)> = Vec::new();
     // A replaced word: names filed under themselves with one word (not the last) left out.
@@ -179,13 +182,13 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
         }
         let Some(usual) = group
             .iter()
-            .max_by_key(|n| (sources(n).len(), std::cmp::Reverse(*n)))
+            .max_by_key(|n| (sources(n), std::cmp::Reverse(*n)))
         else {
             continue;
         };
-        let usual_sources = sources(usual).len();
+        let usual_sources = sources(usual);
         for variant in group.iter().filter(|v| *v != usual) {
-            let variant_sources = sources(variant).len();
+            let variant_sources = sources(variant);
             // A person's given name is never a slip of another's.
             let person = usual.len() == 2 && people.contains(&usual[1]);
             if usual_sources >= 2
@@ -220,7 +223,7 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
             if !names.contains_key(&short) || people.contains(&long[long.len() - 1]) {
                 continue;
             }
-            let (ls, ss) = (sources(long).len(), sources(&short).len());
+            let (ls, ss) = (sources(long), sources(&short));
             if ls >= 2 && ss == 1 {
                 pairs.push((long.clone(), short, word, String::new()));
             } else if ss >= 2 && ls == 1 {
