@@ -97,7 +97,13 @@ pub(super) fn runs(text: &str) -> Vec<Vec<(usize, usize)>> {
     for (k, &(s, e)) in tokens.iter().enumerate() {
         let w = text.slice(s..e);
         let gap = text.slice(prev_end..s);
-        let joined = !cur.is_empty() && gap == " ";
+        // An initialism's full stop does not part it from the name it opens ("U.S. Steel").
+        let after_initialism = gap == ". "
+            && cur
+                .last()
+                .is_some_and(|&(ps, pe)| text.slice(ps..pe).contains('.'))
+            && !crate::words::is_stop(&w.to_lowercase());
+        let joined = !cur.is_empty() && (gap == " " || after_initialism);
         let inner_number = joined
             && w.chars().all(|c| c.is_ascii_digit())
             && tokens.get(k + 1).is_some_and(|&(ns, ne)| {

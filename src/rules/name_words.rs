@@ -1,7 +1,8 @@
 //! Whole-word changes in a name of several words: one word replaced ("the National
 //! Transportation Security Board" where other sources write "Safety"; "U.S. Steelworkers"
-//! for "United Steelworkers" is not: a first word), dropped ("Kansas Chiefs" for "Kansas City Chiefs") or added
-//! (a word that makes another name).
+//! for "United Steelworkers", a first word read as a country's initialism), dropped ("Kansas
+//! Chiefs" for "Kansas City Chiefs") or added (a word that makes another name: "Mario Kart 8
+//! World" blends "Mario Kart World" and "Mario Kart 8 Deluxe").
 //!
 //! Names are the runs of capitalised words `name_spelling` reads, and their first and last
 //! words (a run's prefixes and suffixes: "United Steelworkers" inside "United Steelworkers
@@ -9,16 +10,20 @@
 //! left out: two names filed together differ in that one word. Precision comes first, as one
 //! word often tells two bodies apart ("House"/"Senate", "North"/"South"):
 //! - the usual form is written by at least two sources, and by more than the variant, which
-//!   one source alone writes;
+//!   one source alone writes; or, for a long official name (four words or more), each form
+//!   by one source that never writes the other;
 //! - a replaced word is inside a name of three words or more, never its first (what tells
 //!   "Manchester City" from "Mexico City") nor its last (the head: "Kansas City Chiefs" and
 //!   "Kansas City Royals"), shares its first letter with the usual word ("Safety"/"Security"),
 //!   is no number, direction, month or weekday, and is no abbreviation of it
 //!   ("Dept."/"Department");
 //! - a dropped or added word is inside the name (never its first or last word), is no
-//!   initial ("George W. Bush") nor number ("Super Bowl 58 MVP"), and with the word before it
-//!   forms a name other sources write by itself ("Kansas City"), so that dropping it names
-//!   another thing ("Kansas");
+//!   initial ("George W. Bush"), and with the word before it forms a name other sources write
+//!   by itself ("Kansas City"), so that dropping it names another thing ("Kansas"), or
+//!   continues another name some source writes whole (a blend, even with a number: "Mario
+//!   Kart 8 World"; "Super Bowl 58 MVP" is no blend);
+//! - a first word is replaced only by a country's initialism that opens another name ("U.S."
+//!   is "United States", not "United");
 //! - a person's name never changes by a given name ("Jill Biden" is not "Joe Biden").
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,10 +41,60 @@ const MAX_SHOWN: usize = 4;
 
 /// Words whose change names another place or body, never a slip ("North"/"South").
 const CONTRASTS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
-    "lower", "new", "old", "first", "second", "third", "fourth", "senior", "junior", "men's",
-    "women's", "mens", "womens",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upper",
+    "lower",
+    "new",
+    "old",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "senior",
+    "junior",
+    "men's",
+    "women's",
+    "mens",
+    "womens",
+    "city",
+    "county",
+    "state",
+    "national",
+    "international",
+    "federal",
+    "regional",
+    "central",
+    "district",
+    "provincial",
+    "municipal",
 ];
+
+/// Initialisms of countries and unions that open names, and the words they stand for:
+/// "U.S. Steelworkers" is not "United Steelworkers" (general knowledge, not one story's).
+const INITIALISMS: &[(&str, &str)] = &[
+    ("u.s", "united states"),
+    ("us", "united states"),
+    ("u.k", "united kingdom"),
+    ("uk", "united kingdom"),
+    ("u.n", "united nations"),
+    ("un", "united nations"),
+    ("e.u", "european union"),
+    ("eu", "european union"),
+    ("u.a.e", "united arab emirates"),
+    ("uae", "united arab emirates"),
+];
+
+/// The fewest words of a name two sources alone may be compared on: a long official name
+/// ("National Transportation Safety Board") has one form, so one word changed in it is a
+/// slip, whichever source has it.
+const ONE_TO_ONE_WORDS: usize = 4;
 
 /// One written name: source, sentence, span in the source, and as written.
 struct Occurrence {
@@ -59,13 +114,18 @@ fn contrastive(w: &str) -> bool {
 }
 
 /// Is one word an abbreviation of the other ("Dept." and "Department", "Corp." and
-/// "Corporation", "St." and "Saint")? A word with a full stop whose letters come in order
-/// in the other, from its first letter.
+/// "Corporation", "St." and "Saint", "Pte" and "Private")? A word with a full stop, or of
+/// four letters at most without one, whose letters come in order in the other, from its
+/// first letter.
 fn abbreviates(short: &str, long: &str) -> bool {
-    let Some(letters) = short.strip_suffix('.') else {
-        return false;
-    };
-    if letters.is_empty() || letters.contains('.') {
+    // "Pte"/"Private", "Ltd"/"Limited": a short word without its full stop.
+    let letters = short.strip_suffix('.').unwrap_or(short);
+    let dotless = letters.len() == short.len();
+    if letters.is_empty()
+        || letters.contains('.')
+        || dotless
+            && (letters.chars().count() > 4 || long.chars().count() <= letters.chars().count() + 1)
+    {
         return false;
     }
     let mut rest = long.chars();
@@ -85,7 +145,8 @@ fn replaceable(usual: &str, variant: &str) -> bool {
 
 /// An initial ("W.", "J") that a name may carry or not.
 fn initial(w: &str) -> bool {
-    w.trim_end_matches('.').chars().count() <= 1
+    let letters = w.trim_end_matches('.');
+    letters.chars().count() <= 1 && letters.chars().all(char::is_alphabetic)
 }
 
 /// The names of people: those some source gives a title, has speak, or quotes.
@@ -126,7 +187,14 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
                     .iter()
                     .take_while(|&&(s, e)| a.lexicons.entity.is_office(text.slice(s..e)))
                     .count();
-                run.drain(..offices.min(run.len()));
+                // A country's initialism alone before a name is part of it ("U.S. Steel").
+                let initialism = offices == 1
+                    && INITIALISMS
+                        .iter()
+                        .any(|(i, _)| bare(text.slice(run[0].0..run[0].1)) == *i);
+                if !initialism {
+                    run.drain(..offices.min(run.len()));
+                }
                 let words: Vec<String> = run.iter().map(|&(s, e)| bare(text.slice(s..e))).collect();
                 let n = words.len();
                 whole.entry(words.clone()).or_default().insert(si);
@@ -156,6 +224,8 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
             }
         }
     }
+    // (usual name, variant name, the word of each that differs)
+    let mut pairs: Vec<(Vec<String>, Vec<String>, String, String)> = Vec::new();
     // How many sources write each name, counted once.
     let spread: BTreeMap<&Vec<String>, usize> = names
         .iter()
@@ -165,8 +235,43 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
         })
         .collect();
     let sources = |name: &Vec<String>| spread.get(name).copied().unwrap_or(0);
-    // (usual name, variant name, the word of each that differs)
-    let mut pairs: Vec<(Vec<String>, Vec<String>, String, String)> = Vec::new();
+    let names_sources = |name: &Vec<String>| -> BTreeSet<usize> {
+        names
+            .get(name)
+            .map(|occ| occ.iter().map(|&o| occurrences[o].source).collect())
+            .unwrap_or_default()
+    };
+    // A first word read as a country's initialism: "U.S. Steelworkers" where the others write
+    // "United Steelworkers" ("U.S." is "United States", another body's name).
+    for name in names.keys().filter(|n| n.len() >= 2) {
+        let Some((_, expansion)) = INITIALISMS.iter().find(|(i, _)| *i == name[0]) else {
+            continue;
+        };
+        let Some(opening) = expansion.split(' ').next() else {
+            continue;
+        };
+        let mut other = name.clone();
+        other[0] = opening.to_string();
+        if !names.contains_key(&other) {
+            continue;
+        }
+        let (ns, os) = (sources(name), sources(&other));
+        if ns >= 2 && os == 1 {
+            pairs.push((
+                name.clone(),
+                other.clone(),
+                name[0].clone(),
+                other[0].clone(),
+            ));
+        } else if os >= 2 && ns == 1 {
+            pairs.push((
+                other.clone(),
+                name.clone(),
+                other[0].clone(),
+                name[0].clone(),
+            ));
+        }
+    }
     // A replaced word: names filed under themselves with one word (not the last) left out.
     let mut filed: BTreeMap<(Vec<String>, usize), Vec<&Vec<String>>> = BTreeMap::new();
     for name in names.keys().filter(|n| n.len() >= 3) {
@@ -191,7 +296,13 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
             let variant_sources = sources(variant);
             // A person's given name is never a slip of another's.
             let person = usual.len() == 2 && people.contains(&usual[1]);
-            if usual_sources >= 2
+            // Two sources alone, one form each: only a long official name, whose two
+            // forms never meet in one source.
+            let one_to_one = usual_sources == 1
+                && group.len() == 2
+                && usual.len() >= ONE_TO_ONE_WORDS
+                && names_sources(usual).is_disjoint(&names_sources(variant));
+            if (usual_sources >= 2 || one_to_one)
                 && variant_sources == 1
                 && !person
                 && replaceable(&usual[*k], &variant[*k])
@@ -210,12 +321,18 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
     // city): a shortening that keeps the name's parts ("Synergy Marine Group" → "Synergy
     // Group", "Baltimore Key Bridge" → "Baltimore Bridge") is no slip.
     let compound = |pair: &[String]| whole.get(pair).is_some_and(|s| s.len() >= 2);
+    // A blend of two names: the added word continues another name some source writes whole
+    // ("Mario Kart 8 World", where "Mario Kart 8 Deluxe" is another product).
+    let blend = |long: &[String], k: usize| {
+        whole
+            .range(long[..=k].to_vec()..)
+            .take_while(|(n, _)| n.starts_with(&long[..=k]))
+            .any(|(n, _)| n.len() > k + 1 && n[k + 1] != long[k + 1])
+    };
     for long in names.keys().filter(|n| n.len() >= 3) {
         for k in 1..long.len() - 1 {
-            if initial(&long[k])
-                || !long[k].chars().all(char::is_alphabetic)
-                || !compound(&long[k - 1..=k])
-            {
+            let alphabetic = long[k].chars().all(char::is_alphabetic);
+            if initial(&long[k]) || !(alphabetic && compound(&long[k - 1..=k]) || blend(long, k)) {
                 continue;
             }
             let mut short = long.clone();
@@ -324,6 +441,8 @@ mod tests {
             ("north", "new"),
             ("department", "dept."),
             ("corporation", "corp."),
+            ("private", "pte"),
+            ("limited", "ltd"),
             ("thomson", "thompson"),
             ("first", "fourth"),
             ("2", "20"),
