@@ -285,6 +285,14 @@ enum Pat {
     Within,
     NthWeekday,
     DayOfRelMonth,
+    Season,
+    Century,
+    CountedLong,
+    OfPeriod,
+    WeekOf,
+    AfterNext,
+    YearRange,
+    MonthRange,
 }
 
 static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
@@ -408,7 +416,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::RelDay,
             re(
-                r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b",
+                r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b",
             ),
         ),
         (
@@ -502,9 +510,65 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             ),
         ),
         (
-            // "the 1990s": a decade.
+            // "the 1990s", "the '90s", "the 90s": a decade.
             Pat::Decade,
-            re(r"\bthe\s+(?P<dec>(?:1[89]|20)\d0)['’]?s\b"),
+            re(r"\bthe\s+(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dec2>\d0)|(?P<dec3>[2-9]0))['’]?s\b"),
+        ),
+        (
+            // "last summer", "this spring", "the fall of 2019", "winter 2020": a season
+            // ("fall" only with a year or a modifier: it is a verb too).
+            Pat::Season,
+            re(
+                r"\b(?:(?P<smod>last|next|this|coming|past|previous)\s+(?P<s1>spring|summer|autumn|fall|winter)|(?:the\s+)?(?P<s2>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>(?:19|20)\d{2}))\b",
+            ),
+        ),
+        (
+            // "the 19th century", "the twenty-first century".
+            Pat::Century,
+            re(
+                r"\bthe\s+(?:(?P<c>\d{1,2})(?:st|nd|rd|th)|(?P<cw>eighteenth|nineteenth|twentieth|twenty-first))\s+century\b",
+            ),
+        ),
+        (
+            // "the past decade", "over the next two decades", "the last century".
+            Pat::CountedLong,
+            re(&format!(
+                r"\b(?:the\s+|over\s+the\s+|in\s+the\s+|within\s+the\s+|during\s+the\s+)?(?P<dir>past|last|previous|next|coming|following|upcoming)\s+(?:(?P<n>{NUM})\s+)?(?P<unit>decades?|centur(?:y|ies))\b"
+            )),
+        ),
+        (
+            // "the first day of next month", "the last day of October 2015", "the first week
+            // of October 2014", "the last week of 2014", "the third day of the year".
+            Pat::OfPeriod,
+            re(&format!(
+                r"\b(?:the\s+)?(?P<ord>first|last|final|{ORDW}|\d{{1,2}}(?:st|nd|rd|th))\s+(?P<what>day|week)\s+of\s+(?:(?:the|this)\s+(?P<cunit>month|year)|(?P<pmod>next|last|previous|coming|past)\s+(?P<punit>month|year)|(?P<mon>{MON})\.?(?:,?\s+(?P<y>\d{{4}}))?|(?P<yy>(?:19|20)\d{{2}}))\b"
+            )),
+        ),
+        (
+            // "the week of October 6th", "the week of 9 June 2025".
+            Pat::WeekOf,
+            re(&format!(
+                r"\bthe\s+week\s+of\s+(?:(?P<mon>{MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MON}))\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+            )),
+        ),
+        (
+            // "Monday after next": a week after next Monday.
+            Pat::AfterNext,
+            re(&format!(r"\b(?P<wd>{WD})\s+after\s+next\b")),
+        ),
+        (
+            // "between 2010 and 2015", "from 2010 to 2015", "2010-2015".
+            Pat::YearRange,
+            re(
+                r"\b(?:between\s+(?P<y1>(?:18|19|20)\d{2})\s+and|from\s+(?P<y3>(?:18|19|20)\d{2})\s+(?:to|through|until|till))\s+(?P<y2>(?:18|19|20)\d{2})\b",
+            ),
+        ),
+        (
+            // "from March to May", "between June and August 2024".
+            Pat::MonthRange,
+            re(&format!(
+                r"\b(?:from|between)\s+(?P<mon>{MON})\.?\s+(?:to|and|through|until|till)\s+(?P<mon2>{MON})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
+            )),
         ),
         (
             // "the week after next", "the year before last".
@@ -632,6 +696,17 @@ enum Expr {
     /// A period named by its place in the calendar: a year, a quarter, a part of a month,
     /// a weekend, a counted run of days ("the past 3 weeks").
     Span(Span),
+    /// A day or a week counted inside a period (a month or a year): "the last day of
+    /// October 2015" (`ord` -1), "the first week of next month".
+    OfPeriod {
+        ord: i32,
+        week: bool,
+        period: Box<Expr>,
+    },
+    /// The week (Monday to Sunday) that holds a day: "the week of October 6th".
+    WeekOf(Box<Expr>),
+    /// "Monday after next".
+    AfterNext(Weekday),
 }
 
 /// Holidays on one day every year, by the start of their name (general calendar knowledge).
@@ -791,6 +866,14 @@ enum Span {
     },
     /// "the 1990s".
     Decade(i32),
+    /// Whole years, the last exclusive: "the 19th century" (1800–1900), "between 2010
+    /// and 2015" (2010–2016).
+    Years(i32, i32),
+    /// A season (0 spring, 1 summer, 2 autumn, 3 winter), by its astronomical dates: of a
+    /// year, or the current one moved by `shift` ("last summer", "this winter").
+    Season { y: Option<i32>, s: u32, shift: i32 },
+    /// Months of one year, both written: "from March to May".
+    Months { y: Option<i32>, from: u32, to: u32 },
     /// "early April" (days 1–10), "mid-April" (11–20), "late April" (21 to the end), and of a
     /// year ("early 2021": January–April, "mid-2021": May–August, "late 2021":
     /// September–December).
@@ -1139,7 +1222,167 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             };
             Expr::Span(Span::Half { y, second, shift })
         }
-        Pat::Decade => Expr::Span(Span::Decade(c.name("dec")?.as_str().parse().ok()?)),
+        Pat::Decade => {
+            let dec: i32 = match (c.name("dec"), c.name("dec2").or_else(|| c.name("dec3"))) {
+                (Some(d), _) => d.as_str().parse().ok()?,
+                (None, Some(d)) => 1900 + d.as_str().parse::<i32>().ok()?,
+                (None, None) => return None,
+            };
+            Expr::Span(Span::Decade(dec))
+        }
+        Pat::Season => {
+            let name = c
+                .name("s1")
+                .or_else(|| c.name("s2"))?
+                .as_str()
+                .to_ascii_lowercase();
+            let s = match name.as_str() {
+                "spring" => 0,
+                "summer" => 1,
+                "autumn" | "fall" => 2,
+                _ => 3,
+            };
+            let shift = match c.name("smod").map(|m| m.as_str().to_ascii_lowercase()) {
+                Some(m) if matches!(m.as_str(), "last" | "past" | "previous") => -1,
+                Some(m) if matches!(m.as_str(), "next" | "coming") => 1,
+                _ => 0,
+            };
+            Expr::Span(Span::Season {
+                y: c.name("y").and_then(|y| y.as_str().parse().ok()),
+                s,
+                shift,
+            })
+        }
+        Pat::Century => {
+            let n: i32 = match c.name("c") {
+                Some(n) => n.as_str().parse().ok()?,
+                None => match c.name("cw")?.as_str().to_ascii_lowercase().as_str() {
+                    "eighteenth" => 18,
+                    "nineteenth" => 19,
+                    "twentieth" => 20,
+                    _ => 21,
+                },
+            };
+            if !(1..=30).contains(&n) {
+                return None;
+            }
+            Expr::Span(Span::Years((n - 1) * 100, n * 100))
+        }
+        Pat::CountedLong => {
+            let n = c.name("n").map_or(Some(1), |n| number_of(n.as_str()))?;
+            let per = if c
+                .name("unit")?
+                .as_str()
+                .to_ascii_lowercase()
+                .starts_with('d')
+            {
+                10
+            } else {
+                100
+            };
+            let dir = c.name("dir")?.as_str().to_ascii_lowercase();
+            Expr::Span(Span::Counted {
+                n: n.checked_mul(per)?,
+                unit: Unit::Year,
+                past: matches!(dir.as_str(), "past" | "last" | "previous"),
+            })
+        }
+        Pat::OfPeriod => {
+            let word = c.name("ord")?.as_str().to_ascii_lowercase();
+            let ord: i32 = match word.as_str() {
+                "last" | "final" => -1,
+                w => match ordinal_word(w) {
+                    Some(n) => i32::try_from(n).ok()?,
+                    None => w.trim_end_matches(char::is_alphabetic).parse().ok()?,
+                },
+            };
+            let week = c.name("what")?.as_str().eq_ignore_ascii_case("week");
+            let unit_named = |m: &str| {
+                if m.eq_ignore_ascii_case("month") {
+                    Unit::Month
+                } else {
+                    Unit::Year
+                }
+            };
+            let period = if let Some(u) = c.name("cunit") {
+                Expr::Period {
+                    unit: unit_named(u.as_str()),
+                    shift: 0,
+                }
+            } else if let Some(u) = c.name("punit") {
+                let back = matches!(
+                    c.name("pmod")?.as_str().to_ascii_lowercase().as_str(),
+                    "last" | "previous" | "past"
+                );
+                Expr::Period {
+                    unit: unit_named(u.as_str()),
+                    shift: if back { -1 } else { 1 },
+                }
+            } else if let Some(yy) = c.name("yy") {
+                Expr::Span(Span::Year(yy.as_str().parse().ok()?))
+            } else {
+                Expr::Month {
+                    y: year_of(c),
+                    m: mon()?,
+                }
+            };
+            if ord == 0 || ord > if week { 5 } else { 31 } {
+                return None;
+            }
+            Expr::OfPeriod {
+                ord,
+                week,
+                period: Box::new(period),
+            }
+        }
+        Pat::WeekOf => {
+            let m = c
+                .name("mon")
+                .or_else(|| c.name("mon2"))
+                .and_then(|m| month_number(m.as_str()))?;
+            let d: u32 = c
+                .name("d")
+                .or_else(|| c.name("d2"))?
+                .as_str()
+                .parse()
+                .ok()?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            Expr::WeekOf(Box::new(Expr::Date {
+                y: year_of(c),
+                m,
+                d,
+                wd: None,
+                next: false,
+            }))
+        }
+        Pat::AfterNext => Expr::AfterNext(wd()?),
+        Pat::YearRange => {
+            let from: i32 = c
+                .name("y1")
+                .or_else(|| c.name("y3"))?
+                .as_str()
+                .parse()
+                .ok()?;
+            let to: i32 = c.name("y2")?.as_str().parse().ok()?;
+            if to <= from {
+                return None;
+            }
+            Expr::Span(Span::Years(from, to + 1))
+        }
+        Pat::MonthRange => {
+            let from = mon()?;
+            let to = c.name("mon2").and_then(|m| month_number(m.as_str()))?;
+            if to == from {
+                return None;
+            }
+            Expr::Span(Span::Months {
+                y: year_of(c),
+                from,
+                to,
+            })
+        }
         Pat::PeriodTwo => Expr::Period {
             unit: unit_of(c.name("unit")?.as_str()),
             shift: if c
@@ -1268,6 +1511,7 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 Some("yesterday") if w.contains("before") => -2,
                 Some("tomorrow") if w.contains("after") => 2,
                 Some("yesterday") => -1,
+                Some("night") if w.starts_with("last") => -1,
                 Some("tomorrow") => 1,
                 _ => 0,
             };
@@ -1546,6 +1790,53 @@ fn resolve_span(span: &Span, a: NaiveDate, future: bool) -> Option<(NaiveDate, O
             let from = NaiveDate::from_ymd_opt(y, if *second { 7 } else { 1 }, 1)?;
             Some((from, from.checked_add_months(Months::new(6))))
         }
+        Span::Years(from, to) => Some((
+            NaiveDate::from_ymd_opt(*from, 1, 1)?,
+            NaiveDate::from_ymd_opt(*to, 1, 1),
+        )),
+        Span::Season { y, s, shift } => {
+            // Astronomical seasons: spring from March 20, summer from June 21, autumn from
+            // September 23, winter from December 21 to March 20 of the next year.
+            const STARTS: [(u32, u32); 4] = [(3, 20), (6, 21), (9, 23), (12, 21)];
+            let (m, d) = STARTS[usize::try_from(*s).ok()?.min(3)];
+            let (nm, nd) = STARTS[(usize::try_from(*s).ok()?.min(3) + 1) % 4];
+            let of = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+                let start = NaiveDate::from_ymd_opt(y, m, d)?;
+                let end = NaiveDate::from_ymd_opt(if nm < m { y + 1 } else { y }, nm, nd)?;
+                Some((start, end))
+            };
+            let (start, end) = if let Some(y) = y {
+                of(*y)?
+            } else {
+                let all: Vec<(NaiveDate, NaiveDate)> =
+                    (a.year() - 3..=a.year() + 3).filter_map(of).collect();
+                match shift {
+                    // The season under way, or else this year's.
+                    0 => all
+                        .iter()
+                        .copied()
+                        .find(|(s, e)| *s <= a && a < *e)
+                        .or_else(|| of(a.year()))?,
+                    k if *k < 0 => all.iter().copied().filter(|(_, e)| *e <= a).max()?,
+                    _ => all.iter().copied().filter(|(s, _)| *s > a).min()?,
+                }
+            };
+            Some((start, Some(end)))
+        }
+        Span::Months { y, from, to } => {
+            // The year written belongs to the last month: "from November to March 2024".
+            let y = y.map(|y| if to < from { y - 1 } else { y });
+            let (start, _) = resolve(&Expr::Month { y, m: *from }, a, future)?;
+            let end_year = if to < from {
+                start.year() + 1
+            } else {
+                start.year()
+            };
+            Some((
+                start,
+                month_start(end_year, *to)?.checked_add_months(Months::new(1)),
+            ))
+        }
         Span::Decade(start) => Some((
             NaiveDate::from_ymd_opt(*start, 1, 1)?,
             NaiveDate::from_ymd_opt(*start + 10, 1, 1),
@@ -1673,6 +1964,46 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
             }))
         }
         Expr::Span(span) => resolve_span(span, a, future),
+        Expr::OfPeriod { ord, week, period } => {
+            let (first, end) = resolve(period, a, future)?;
+            let end = end?;
+            let day = if *ord > 0 {
+                first.checked_add_days(Days::new(u64::from(ord.unsigned_abs() - 1)))?
+            } else {
+                end.pred_opt()?
+            };
+            if day < first || day >= end {
+                return None;
+            }
+            if *week {
+                // A week (Monday to Sunday) belongs to the period that holds its Thursday,
+                // as ISO weeks do: the first week of October 2014 starts on September 29,
+                // the last week of September 2014 on September 22.
+                let start = if *ord > 0 {
+                    week_start(first + chrono::Duration::days(3))
+                        + chrono::Duration::days(7 * i64::from(*ord - 1))
+                } else {
+                    week_start(end - chrono::Duration::days(4))
+                };
+                let thursday = start + chrono::Duration::days(3);
+                (thursday >= first && thursday < end)
+                    .then_some((start, Some(start + chrono::Duration::days(7))))
+            } else {
+                Some((day, None))
+            }
+        }
+        Expr::WeekOf(inner) => {
+            let (d, None) = resolve(inner, a, future)? else {
+                return None;
+            };
+            let start = week_start(d);
+            Some((start, Some(start + chrono::Duration::days(7))))
+        }
+        Expr::AfterNext(wd) => {
+            let fwd = (7 + wd.num_days_from_monday() - a.weekday().num_days_from_monday()) % 7;
+            let next = if fwd == 0 { 7 } else { fwd };
+            day(a.checked_add_signed(chrono::Duration::days(i64::from(next) + 7)))
+        }
         Expr::InMonth { pick, month } => {
             let (first, end) = resolve(month, a, future)?;
             let end = end?;
@@ -1900,7 +2231,7 @@ struct Found {
 /// Cheap test for anything a date pattern could match: most sentences have none.
 static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year|thanksgiving|easter|labor|memorial|luther|mlk|president|father|juneteenth|veteran|armistice|remembrance|bastille|patrick|fools|shrove|maundy|half|decade|h[12])"
+        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year|thanksgiving|easter|labor|memorial|luther|mlk|president|father|juneteenth|veteran|armistice|remembrance|bastille|patrick|fools|shrove|maundy|half|decade|century|centuries|last night|spring|summer|autumn|fall|winter|h[12])"
     ))
 });
 
@@ -1935,11 +2266,19 @@ fn may_match(pat: Pat, lower: &str) -> bool {
     match pat {
         Pat::Half => any(&["half", "h1", "h2"]),
         Pat::Decade => any(&["0s", "0's", "0\u{2019}s"]),
+        Pat::Season => any(&["spring", "summer", "autumn", "fall", "winter"]),
+        Pat::Century => lower.contains("century"),
+        Pat::CountedLong => any(&["decade", "centur"]),
+        Pat::OfPeriod => any(&["day of", "week of"]),
+        Pat::WeekOf => lower.contains("week of"),
+        Pat::AfterNext => lower.contains(" after next"),
+        Pat::YearRange | Pat::MonthRange => any(&["between", "from"]),
         Pat::PeriodTwo => any(&[" after next", " before last"]),
         Pat::WdCount => lower.contains("days "),
         Pat::IsoMonth => lower.contains('-'),
         Pat::Holiday => any(&[
             "day",
+            "new year",
             "christmas",
             "easter",
             "thanksgiving",
@@ -2278,22 +2617,32 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
             ..
         } => {
             let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-            matches!(
-                next_word.as_str(),
-                "roast"
-                    | "lunch"
-                    | "dinner"
-                    | "school"
-                    | "times"
-                    | "night"
-                    | "best"
-                    | "paper"
-                    | "service"
-                    | "league"
-                    | "edition"
-                    | "magazine"
-                    | "supplement"
-            ) || before.ends_with(" a")
+            // "Saturday night" is a night; "Monday Night Football" a programme.
+            let programme = next_word == "night" && {
+                let rest = after.slice("night".len()..).trim_start();
+                [
+                    "football", "live", "lights", "fever", "raw", "baseball", "fights",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            };
+            programme
+                || matches!(
+                    next_word.as_str(),
+                    "roast"
+                        | "lunch"
+                        | "dinner"
+                        | "school"
+                        | "times"
+                        | "best"
+                        | "paper"
+                        | "service"
+                        | "league"
+                        | "edition"
+                        | "magazine"
+                        | "supplement"
+                )
+                || before.ends_with(" a")
                 || before.ends_with(" every")
                 || before == "a"
                 || NAMED_DAY_WORDS.contains(&last_word(&before))
@@ -2686,11 +3035,18 @@ fn has_year(e: &Expr) -> bool {
     match e {
         Expr::Date { y, .. }
         | Expr::Month { y, .. }
-        | Expr::Span(Span::Part { y, .. } | Span::Half { y, .. })
+        | Expr::Span(
+            Span::Part { y, .. }
+            | Span::Half { y, .. }
+            | Span::Season { y, .. }
+            | Span::Months { y, .. },
+        )
         | Expr::Floating { y, .. } => y.is_some(),
         Expr::Range(first, _) => has_year(first),
         Expr::InMonth { month, .. } => has_year(month),
-        Expr::Span(Span::Year(_) | Span::Decade(_)) => true,
+        Expr::Span(Span::Year(_) | Span::Decade(_) | Span::Years(..)) => true,
+        Expr::OfPeriod { period, .. } => has_year(period),
+        Expr::WeekOf(inner) => has_year(inner),
         Expr::Span(Span::Quarter { y, shift, .. }) => y.is_some() && shift.is_none(),
         _ => false,
     }
@@ -2704,10 +3060,14 @@ fn is_relative_expr(e: &Expr) -> bool {
         | Expr::Period { .. }
         | Expr::Offset { .. }
         | Expr::AfterEvent { .. }
+        | Expr::AfterNext(_)
         | Expr::Span(Span::Counted { .. } | Span::Weekend { .. }) => true,
         Expr::Span(Span::Quarter { shift, .. }) => shift.is_some(),
-        Expr::InMonth { month, .. } => is_relative_expr(month),
+        Expr::InMonth { month, .. } | Expr::OfPeriod { period: month, .. } => {
+            is_relative_expr(month)
+        }
         Expr::Range(first, _) => is_relative_expr(first),
+        Expr::Span(Span::Season { y, .. }) => y.is_none(),
         _ => false,
     }
 }
@@ -3200,6 +3560,9 @@ pub fn event_phrase_in(v: &DateValue, names: &SentenceNames) -> String {
         Some("verdict") => ("was reached (verdict)", "is reached (verdict)"),
         Some("sentence") => ("was sentenced", "is sentenced"),
         Some("evacuate") => ("took place (evacuation)", "takes place (evacuation)"),
+        Some("arrest") => ("took place (arrest)", "takes place (arrest)"),
+        Some("charge") => ("was made (charge)", "is made (charge)"),
+        Some("splash") => ("landed or lifted off", "lands or lifts off"),
         // Who struck whom is not known from the names: the event, then who was in it.
         Some("strike") if noun != "it" => {
             let when = if v.future { "happens" } else { "happened" };
@@ -4131,7 +4494,8 @@ mod tests {
             "We had a Sunday roast.",
             "The 2025 Act was passed by parliament.",
             "It may rain.",
-            "The 21st century began.",
+            "It came on the 21st floor.",
+            "Prices fall in winter.",
         ] {
             assert!(
                 norm(t, "2025-06-10").is_empty(),
@@ -4139,6 +4503,50 @@ mod tests {
                 norm(t, "2025-06-10")
             );
         }
+    }
+
+    #[test]
+    fn seasons_centuries_weeks_and_days_inside_periods() {
+        // Tuesday 12 February 2013.
+        let at = "2013-02-12";
+        for (text, want) in [
+            ("It happened last summer.", "2012-06-21/2012-09-23"),
+            ("It opens this summer.", "2013-06-21/2013-09-23"),
+            ("It will open next winter.", "2013-12-21/2014-03-20"),
+            ("It opened in the fall of 2019.", "2019-09-23/2019-12-21"),
+            ("Music of the '90s was loud.", "1990-01-01/2000-01-01"),
+            ("Art of the 19th century was sold.", "1800-01-01/1900-01-01"),
+            ("Prices rose over the past decade.", "2003-02-12/2013-02-12"),
+            ("Rent is due on the last day of the month.", "2013-02-28"),
+            ("It closed on the last day of October 2015.", "2015-10-31"),
+            ("It opened on the third day of October.", "2012-10-03"),
+            (
+                "Talks began the first week of October 2014.",
+                "2014-09-29/2014-10-06",
+            ),
+            (
+                "Talks ended the last week of September 2014.",
+                "2014-09-22/2014-09-29",
+            ),
+            (
+                "They meet the week of October 6th, 2014.",
+                "2014-10-06/2014-10-13",
+            ),
+            ("We meet Monday after next.", "2013-02-25"),
+            (
+                "Output grew between 2010 and 2015.",
+                "2010-01-01/2016-01-01",
+            ),
+            (
+                "The fair ran from March to May 2012.",
+                "2012-03-01/2012-06-01",
+            ),
+            ("He was shot last night.", "2013-02-11"),
+            ("He was shot Saturday night.", "2013-02-09"),
+        ] {
+            assert_eq!(norm(text, at), vec![want.to_string()], "{text}");
+        }
+        assert!(norm("We watched Monday Night Football.", at).is_empty());
     }
 
     #[test]
