@@ -9,10 +9,28 @@ fn main() -> ExitCode {
     concord::guard::quiet();
     let cli = match concord::cli::Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // One line, as for any unusable input: the error and its hint ("possible
+            // values: …"), without the pointer to --help.
+            let text = e.to_string();
+            let line = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| {
+                    !l.is_empty()
+                        && !l.starts_with("For more information")
+                        && !l.starts_with("Usage:")
+                })
+                .map(|l| l.strip_prefix("error: ").unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join(" ");
+            eprintln!("concord: error: {line}");
+            return ExitCode::from(2);
+        }
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+            // --help, --version.
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
         }
     };
     let stdout = std::io::stdout();

@@ -113,6 +113,9 @@ pub struct Source {
     pub id: String,
     /// The path as the user wrote it (relative to the manifest folder), for reports.
     pub path: String,
+    /// The same file as reached from the current directory, as the user typed the story's
+    /// path ("stories/x/a.txt"): where renderers point editors and CI annotations.
+    pub file: String,
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<Published>,
@@ -134,6 +137,7 @@ impl Source {
         Source {
             id: id.to_string(),
             path: path.to_string(),
+            file: path.to_string(),
             outlet: None,
             url: None,
             published: None,
@@ -294,6 +298,18 @@ pub fn parse_timezone(name: &str) -> Option<chrono_tz::Tz> {
 impl Story {
     /// Opens a story from a folder (with or without `story.toml`) or a manifest path.
     pub fn open(path: &Path) -> Result<Story, Error> {
+        let mut story = Self::open_at(path)?;
+        // Each file as reached from the current directory: the story's folder as typed,
+        // joined with the manifest's path ("./x" stays "./x"; a manifest in "." adds nothing).
+        if story.root != Path::new(".") {
+            for s in &mut story.sources {
+                s.file = story.root.join(&s.path).to_string_lossy().into_owned();
+            }
+        }
+        Ok(story)
+    }
+
+    fn open_at(path: &Path) -> Result<Story, Error> {
         if !path.exists() {
             return Err(Error::NotFound {
                 path: path.to_path_buf(),

@@ -22,8 +22,8 @@ pub struct Args {
 /// Options shared by `check` and `review`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Options {
-    /// Output format: text, json, markdown, html, sarif or github.
-    #[arg(long, default_value = "text")]
+    /// Output format: text, json, jsonl (one report per line), markdown, html, sarif or github.
+    #[arg(long, default_value = "text", value_parser = ["text", "json", "jsonl", "markdown", "md", "html", "sarif", "github"])]
     pub format: String,
     /// Write the report to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
@@ -46,12 +46,19 @@ pub struct Options {
     /// Text format: also list what cleaning dropped from each source.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Colour in the text format: auto (a terminal, unless `NO_COLOR` is set), always or never.
+    #[arg(long, default_value = "auto", value_name = "WHEN", value_parser = ["auto", "always", "never"])]
+    pub color: String,
+    /// Print nothing on standard error but errors (no loading notes, no summary line).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Clone, Copy)]
 enum Format {
     Text,
     Json,
+    Jsonl,
     Markdown,
     Html,
     Sarif,
@@ -62,12 +69,13 @@ fn parse_format(s: &str) -> Result<Format, Error> {
     match s {
         "text" => Ok(Format::Text),
         "json" => Ok(Format::Json),
+        "jsonl" => Ok(Format::Jsonl),
         "markdown" | "md" => Ok(Format::Markdown),
         "html" => Ok(Format::Html),
         "sarif" => Ok(Format::Sarif),
         "github" => Ok(Format::Github),
         other => Err(Error::Usage(format!(
-            "unknown --format `{other}` (expected text, json, markdown, html, sarif or github)"
+            "unknown --format `{other}` (expected text, json, jsonl, markdown, html, sarif or github)"
         ))),
     }
 }
@@ -92,7 +100,8 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
     run_stories(args, &stories, out)
 }
 
-/// Checks loaded stories and renders them (shared with `concord review`).
+/// Checks loaded stories and renders them (shared with `concord review`). Several stories
+/// make one document: a `concord/batch-v1` JSON, one SARIF run each, one baseline for all.
 pub fn run_stories(args: &Args, stories: &[Story], out: &mut dyn Write) -> Result<i32, Error> {
     let args = &args.options;
     let format = parse_format(&args.format)?;
@@ -102,22 +111,30 @@ pub fn run_stories(args: &Args, stories: &[Story], out: &mut dyn Write) -> Resul
         None => None,
     };
     let rules = super::rule_set(args.rules.as_deref())?;
-    let mut rendered = String::new();
-    let mut status = 0;
+    let mut reports = Vec::with_capacity(stories.len());
     for story in stories {
-        for note in &story.notes {
-            eprintln!("concord: note: {note}");
+        if !args.quiet {
+            for note in &story.notes {
+                eprintln!("concord: note: {note}");
+            }
         }
-        let mut report = crate::check_with(story, &rules, crate::review::Options { all: args.all });
-        if let Some(file) = &args.write_baseline {
-            std::fs::write(file, json::render(&report)).map_err(|e| Error::Write {
-                path: file.clone(),
-                message: e.to_string(),
-            })?;
-        }
-        if let Some(b) = &baseline {
-            b.apply(&mut report);
-        }
+        reports.push(crate::check_with(
+            story,
+            &rules,
+            crate::review::Options { all: args.all },
+        ));
+    }
+    if let Some(file) = &args.write_baseline {
+        std::fs::write(file, json::render_all(&reports)).map_err(|e| Error::Write {
+            path: file.clone(),
+            message: e.to_string(),
+        })?;
+    }
+    if let Some(b) = &baseline {
+        b.apply_all(&mut reports);
+    }
+    let mut status = 0;
+    for report in &reports {
         if let (Some(level), Some(worst)) = (fail_on, report.worst()) {
             if worst <= level {
                 status = status.max(1);
@@ -127,32 +144,65 @@ pub fn run_stories(args: &Args, stories: &[Story], out: &mut dyn Write) -> Resul
             eprintln!("concord: error: {f}");
             status = 2;
         }
-        rendered.push_str(&match format {
-            Format::Json => json::render(&report),
-            Format::Markdown => markdown::render(&report),
-            Format::Html => html::render(&report),
-            Format::Sarif => sarif::render(&report, &rules),
-            Format::Github => github::render(&report),
-            Format::Text => {
-                let color = args.output.is_none()
-                    && std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    }
+    let each = |render: &dyn Fn(&crate::report::Report, &Story) -> String| -> String {
+        reports
+            .iter()
+            .zip(stories)
+            .map(|(r, s)| render(r, s))
+            .collect()
+    };
+    let rendered = match format {
+        Format::Json => json::render_all(&reports),
+        Format::Jsonl => each(&|r, _| json::render_line(r)),
+        Format::Markdown => each(&|r, _| markdown::render(r)),
+        Format::Html => html::render_many(&reports),
+        Format::Sarif => sarif::render_many(&reports, &rules),
+        Format::Github => each(&|r, _| github::render(r)),
+        Format::Text => {
+            let color = match args.color.as_str() {
+                "always" => true,
+                "never" => false,
+                _ => {
+                    args.output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            each(&|r, s| {
                 text::render(
-                    &report,
-                    story,
+                    r,
+                    s,
                     text::Options {
                         color,
                         verbose: args.verbose,
                     },
                 )
-            }
-        });
-    }
+            })
+        }
+    };
     match &args.output {
-        Some(file) => std::fs::write(file, rendered).map_err(|e| Error::Write {
-            path: file.clone(),
-            message: e.to_string(),
-        })?,
+        Some(file) => {
+            std::fs::write(file, rendered).map_err(|e| Error::Write {
+                path: file.clone(),
+                message: e.to_string(),
+            })?;
+            // The report went to a file: the terminal still hears how the run went.
+            if !args.quiet {
+                let total = crate::report::Batch::new(&reports).summary;
+                eprintln!(
+                    "concord: wrote {}: {} finding{} ({} error, {} warning, {} info) in {} stor{}",
+                    file.display(),
+                    total.findings,
+                    if total.findings == 1 { "" } else { "s" },
+                    total.error,
+                    total.warning,
+                    total.info,
+                    reports.len(),
+                    if reports.len() == 1 { "y" } else { "ies" },
+                );
+            }
+        }
         None => emit(out, &rendered)?,
     }
     Ok(status)

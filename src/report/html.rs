@@ -79,8 +79,85 @@ fn around(sentence: &str, words: &str) -> (String, String, String) {
     }
 }
 
+/// One story's part of the page.
+#[derive(Serialize)]
+struct StoryView {
+    /// Prefix of the story's anchors ("" for a page of one story, "s2-" for the second of
+    /// several), so every `#f3` link lands in its own story.
+    prefix: String,
+    title: String,
+    summary: super::Summary,
+    findings: Vec<FindingView>,
+    sources: Vec<SourceView>,
+    fixed: Vec<super::baseline::Fixed>,
+    notes: Vec<String>,
+    faults: Vec<String>,
+    draft: Vec<DraftLine>,
+    draft_id: Option<String>,
+}
+
 /// Renders the report as one self-contained HTML page.
 pub fn render(report: &Report) -> String {
+    render_many(std::slice::from_ref(report))
+}
+
+/// Renders several stories' reports as one page, a section per story.
+pub fn render_many(reports: &[Report]) -> String {
+    let many = reports.len() > 1;
+    let stories: Vec<StoryView> = reports
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            story_view(
+                r,
+                if many {
+                    format!("s{}-", k + 1)
+                } else {
+                    String::new()
+                },
+            )
+        })
+        .collect();
+    let (title, summary) = match reports {
+        [one] => (
+            one.story.title.clone().unwrap_or_else(|| "story".into()),
+            one.summary.clone(),
+        ),
+        _ => (
+            format!("{} stories", reports.len()),
+            super::Batch::new(reports).summary,
+        ),
+    };
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    if let Err(e) = env.add_template("report.html", TEMPLATE) {
+        return format!(
+            "<!doctype html><p>template error: {}</p>",
+            minijinja::HtmlEscape(&e.to_string())
+        );
+    }
+    let rendered = env.get_template("report.html").and_then(|t| {
+        t.render(context! {
+            title => title,
+            summary => summary,
+            stories => stories,
+            many => many,
+            version => env!("CARGO_PKG_VERSION"),
+        })
+    });
+    match rendered {
+        Ok(mut s) => {
+            s.push('\n');
+            s
+        }
+        Err(e) => format!(
+            "<!doctype html><p>render error: {}</p>\n",
+            minijinja::HtmlEscape(&e.to_string())
+        ),
+    }
+}
+
+fn story_view(report: &Report, prefix: String) -> StoryView {
     let findings: Vec<FindingView> = report
         .findings
         .iter()
@@ -158,7 +235,7 @@ pub fn render(report: &Report) -> String {
                 .collect();
             SourceView {
                 id: s.id.clone(),
-                path: s.path.clone(),
+                path: s.file.clone(),
                 outlet: s.outlet.clone(),
                 published: s.published.clone(),
                 sentences,
@@ -204,36 +281,16 @@ pub fn render(report: &Report) -> String {
         })
         .unwrap_or_default();
     let draft_id = report.review.first().map(|r| r.draft.clone());
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    if let Err(e) = env.add_template("report.html", TEMPLATE) {
-        return format!(
-            "<!doctype html><p>template error: {}</p>",
-            minijinja::HtmlEscape(&e.to_string())
-        );
-    }
-    let rendered = env.get_template("report.html").and_then(|t| {
-        t.render(context! {
-            title => report.story.title.clone().unwrap_or_else(|| "story".into()),
-            summary => &report.summary,
-            findings => findings,
-            sources => sources,
-            fixed => &report.fixed,
-            notes => &report.notes,
-            faults => report.faults.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            draft => draft,
-            draft_id => draft_id,
-            version => env!("CARGO_PKG_VERSION"),
-        })
-    });
-    match rendered {
-        Ok(mut s) => {
-            s.push('\n');
-            s
-        }
-        Err(e) => format!(
-            "<!doctype html><p>render error: {}</p>\n",
-            minijinja::HtmlEscape(&e.to_string())
-        ),
+    StoryView {
+        prefix,
+        title: report.story.title.clone().unwrap_or_else(|| "story".into()),
+        summary: report.summary.clone(),
+        findings,
+        sources,
+        fixed: report.fixed.clone(),
+        notes: report.notes.clone(),
+        faults: report.faults.iter().map(ToString::to_string).collect(),
+        draft,
+        draft_id,
     }
 }

@@ -9,3 +9,23 @@ pub fn render(report: &Report) -> String {
     s.push('\n');
     s
 }
+
+/// Renders one report as JSON; several as one `concord/batch-v1` document.
+pub fn render_all(reports: &[Report]) -> String {
+    match reports {
+        [one] => render(one),
+        many => {
+            let mut s = serde_json::to_string_pretty(&super::Batch::new(many))
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+            s.push('\n');
+            s
+        }
+    }
+}
+
+/// Renders one report as a single line of JSON (`--format jsonl`).
+pub fn render_line(report: &Report) -> String {
+    let mut s = serde_json::to_string(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

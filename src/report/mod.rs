@@ -25,6 +25,9 @@ use crate::Analysis;
 /// The report schema id.
 pub const SCHEMA: &str = "concord/report-v1";
 
+/// The schema id of several stories' reports in one document.
+pub const BATCH_SCHEMA: &str = "concord/batch-v1";
+
 /// A span as the report gives it: bytes, and 1-based line and character column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SpanOut {
@@ -175,7 +178,7 @@ pub fn evidence(
             column,
         },
         sentence: sentence_text,
-        path: source.path.clone(),
+        path: source.file.clone(),
     }
 }
 
@@ -212,6 +215,8 @@ pub struct SourceOut {
     pub id: String,
     pub outlet: Option<String>,
     pub path: String,
+    /// The file as reached from the current directory (`sources[].file` of the contract).
+    pub file: String,
     pub url: Option<String>,
     pub published: Option<String>,
     pub published_from: crate::story::PublishedFrom,
@@ -302,6 +307,7 @@ impl Report {
                 id: s.id.clone(),
                 outlet: s.outlet.clone(),
                 path: s.path.clone(),
+                file: s.file.clone(),
                 url: s.url.clone(),
                 published: a.times[i].published.map(|p| p.to_string()),
                 published_from: a.times[i].from.unwrap_or(s.published_from),
@@ -377,5 +383,44 @@ impl Report {
     /// The most severe finding's severity, if any.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).min()
+    }
+}
+
+/// Several stories checked in one run (`concord/batch-v1`): each a full report, and the
+/// totals.
+#[derive(Debug, Serialize)]
+pub struct Batch<'a> {
+    pub schema: &'static str,
+    pub tool: Tool,
+    pub stories: &'a [Report],
+    pub summary: Summary,
+}
+
+impl<'a> Batch<'a> {
+    pub fn new(stories: &'a [Report]) -> Batch<'a> {
+        let mut summary = Summary::default();
+        let add = |a: Option<usize>, b: Option<usize>| match (a, b) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+        };
+        for r in stories {
+            summary.sources += r.summary.sources;
+            summary.claims += r.summary.claims;
+            summary.findings += r.summary.findings;
+            summary.error += r.summary.error;
+            summary.warning += r.summary.warning;
+            summary.info += r.summary.info;
+            summary.baselined = add(summary.baselined, r.summary.baselined);
+            summary.fixed = add(summary.fixed, r.summary.fixed);
+        }
+        Batch {
+            schema: BATCH_SCHEMA,
+            tool: Tool {
+                name: "concord",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            stories,
+            summary,
+        }
     }
 }

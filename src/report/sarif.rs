@@ -22,6 +22,28 @@ fn level(s: Severity) -> ResultLevel {
 
 /// Renders the report as a SARIF 2.1.0 log.
 pub fn render(report: &Report, rules: &RuleSet) -> String {
+    render_many(std::slice::from_ref(report), rules)
+}
+
+/// Renders several stories' reports as one SARIF 2.1.0 log, one run per story.
+pub fn render_many(reports: &[Report], rules: &RuleSet) -> String {
+    let runs: Vec<Run> = reports.iter().map(|r| run_of(r, rules)).collect();
+    let log = Sarif::builder()
+        .schema("https://json.schemastore.org/sarif-2.1.0.json".to_string())
+        .version(serde_json::Value::String("2.1.0".into()))
+        .runs(runs)
+        .build();
+    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The base of every location's path: the directory concord ran in, as the paths are
+/// written from it ("seeds/002_….txt").
+const SRCROOT: &str = "%SRCROOT%";
+
+/// One story's run.
+fn run_of(report: &Report, rules: &RuleSet) -> Run {
     let descriptors: Vec<ReportingDescriptor> = rules
         .rules
         .iter()
@@ -56,7 +78,12 @@ pub fn render(report: &Report, rules: &RuleSet) -> String {
                         .byte_length((v.span.end - v.span.start) as i64)
                         .build();
                     let physical = PhysicalLocation::builder()
-                        .artifact_location(ArtifactLocation::builder().uri(v.path.clone()).build())
+                        .artifact_location(
+                            ArtifactLocation::builder()
+                                .uri(v.path.clone())
+                                .uri_base_id(SRCROOT.to_string())
+                                .build(),
+                        )
                         .region(region)
                         .build();
                     Location::builder()
@@ -90,16 +117,20 @@ pub fn render(report: &Report, rules: &RuleSet) -> String {
         .information_uri("https://github.com/concord-facts/concord".to_string())
         .rules(descriptors)
         .build();
-    let run = Run::builder()
+    let mut bases = BTreeMap::new();
+    bases.insert(
+        SRCROOT.to_string(),
+        ArtifactLocation::builder()
+            .description(
+                Message::builder()
+                    .text("the directory concord was run from".to_string())
+                    .build(),
+            )
+            .build(),
+    );
+    Run::builder()
         .tool(Tool::builder().driver(driver).build())
+        .original_uri_base_ids(bases)
         .results(results)
-        .build();
-    let log = Sarif::builder()
-        .schema("https://json.schemastore.org/sarif-2.1.0.json".to_string())
-        .version(serde_json::Value::String("2.1.0".into()))
-        .runs(vec![run])
-        .build();
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
-    s.push('\n');
-    s
+        .build()
 }

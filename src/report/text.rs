@@ -51,7 +51,7 @@ pub fn render(report: &Report, story: &Story, opts: Options) -> String {
             let _ = writeln!(
                 out,
                 "{}: {} sentences, {} claims; dropped: {}",
-                s.path,
+                s.file,
                 s.sentences,
                 s.claims,
                 if dropped.is_empty() {
@@ -62,7 +62,7 @@ pub fn render(report: &Report, story: &Story, opts: Options) -> String {
             );
             for (why, d) in &s.dropped {
                 for p in &d.paragraphs {
-                    let _ = writeln!(out, "  {}:{} dropped ({why}): {}", s.path, p.line, p.text);
+                    let _ = writeln!(out, "  {}:{} dropped ({why}): {}", s.file, p.line, p.text);
                 }
             }
         }
@@ -111,7 +111,7 @@ fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
         snippets.push(
             Snippet::source(source.text.slice(line.start..line.end))
                 .line_start(line_no)
-                .path(source.path.as_str())
+                .path(source.file.as_str())
                 .annotation(
                     AnnotationKind::Primary
                         .span(start..end)
@@ -149,7 +149,7 @@ fn draft_view(report: &Report) -> String {
             out,
             "Draft {} ({}), checked against {} references\n",
             source.id,
-            source.path,
+            source.file,
             report.sources.len() - 1
         );
         for sn in report.kept.get(i).into_iter().flatten() {

@@ -166,6 +166,138 @@ fn github_commands_carry_file_line_col() {
 }
 
 #[test]
+fn annotations_name_files_from_the_current_directory() {
+    // As a workflow step run from the project root would: every annotated file exists there.
+    let o = run(&[
+        "check",
+        "tests/stories/keybridge",
+        "--format",
+        "github",
+        "--fail-on",
+        "never",
+    ]);
+    let gh = stdout(&o);
+    assert!(gh.lines().count() > 0);
+    for line in gh.lines() {
+        let file = line
+            .split(" file=")
+            .nth(1)
+            .and_then(|rest| rest.split(',').next())
+            .expect("file property");
+        assert!(
+            crate::crate_path(file).is_file(),
+            "{file} does not exist from the project root"
+        );
+    }
+    let v: serde_json::Value = serde_json::from_slice(
+        &run(&[
+            "check",
+            "tests/stories/keybridge",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
+        .stdout,
+    )
+    .expect("json");
+    for s in v["sources"].as_array().expect("sources") {
+        let file = s["file"].as_str().expect("file");
+        assert!(file.starts_with("tests/stories/keybridge/"), "{file}");
+        assert!(file.ends_with(s["path"].as_str().expect("path")));
+    }
+    let sarif: serde_json::Value = serde_json::from_slice(
+        &run(&["check", "seeds", "--format", "sarif", "--fail-on", "never"]).stdout,
+    )
+    .expect("sarif");
+    let loc =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert!(loc["uri"].as_str().is_some_and(|u| u.starts_with("seeds/")));
+    assert_eq!(loc["uriBaseId"], "%SRCROOT%");
+    assert!(sarif["runs"][0]["originalUriBaseIds"]["%SRCROOT%"].is_object());
+}
+
+#[test]
+fn several_stories_make_one_document() {
+    let two = [
+        "check",
+        "seeds",
+        "tests/stories/keybridge",
+        "--fail-on",
+        "never",
+    ];
+    let json = run(&[&two[..], &["--format", "json"]].concat());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("one JSON document");
+    assert_eq!(v["schema"], "concord/batch-v1");
+    let stories = v["stories"].as_array().expect("stories");
+    assert_eq!(stories.len(), 2);
+    assert!(stories.iter().all(|r| r["schema"] == "concord/report-v1"));
+    let total: u64 = stories
+        .iter()
+        .map(|r| r["summary"]["findings"].as_u64().expect("count"))
+        .sum();
+    assert_eq!(v["summary"]["findings"].as_u64(), Some(total));
+    // One report per line.
+    let lines = stdout(&run(&[&two[..], &["--format", "jsonl"]].concat()));
+    assert_eq!(lines.lines().count(), 2);
+    for l in lines.lines() {
+        let r: serde_json::Value = serde_json::from_str(l).expect("a report per line");
+        assert_eq!(r["schema"], "concord/report-v1");
+    }
+    // One SARIF log, one run per story.
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&run(&[&two[..], &["--format", "sarif"]].concat()).stdout)
+            .expect("sarif");
+    assert_eq!(sarif["runs"].as_array().map(Vec::len), Some(2));
+    // One HTML page, a section per story, anchors kept apart.
+    let html = stdout(&run(&[&two[..], &["--format", "html"]].concat()));
+    assert_eq!(html.matches("<html").count(), 1);
+    assert!(html.contains("id=\"s1-f1\"") && html.contains("id=\"s2-f1\""));
+    // One baseline covers both stories; a story left out of a later run is not "fixed".
+    let dir = crate::temp_dir("batch-baseline");
+    let base = dir.join("base.json");
+    let b = base.to_str().expect("utf-8");
+    run(&[&two[..], &["--write-baseline", b]].concat());
+    let v: serde_json::Value = serde_json::from_slice(
+        &run(&[&two[..], &["--baseline", b, "--format", "json"]].concat()).stdout,
+    )
+    .expect("json");
+    assert_eq!(v["summary"]["findings"], 0);
+    assert_eq!(v["summary"]["baselined"].as_u64(), Some(total));
+    assert_eq!(v["summary"]["fixed"], 0);
+    let v: serde_json::Value = serde_json::from_slice(
+        &run(&["check", "seeds", "--baseline", b, "--format", "json"]).stdout,
+    )
+    .expect("json");
+    assert_eq!(v["schema"], "concord/report-v1");
+    assert_eq!(v["summary"]["findings"], 0);
+    assert_eq!(v["summary"]["fixed"], 0);
+}
+
+#[test]
+fn a_report_written_to_a_file_still_says_how_the_run_went() {
+    let dir = crate::temp_dir("output-summary");
+    let file = dir.join("r.json");
+    let f = file.to_str().expect("utf-8");
+    let o = run(&["check", "seeds", "--format", "json", "--output", f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("wrote") && err.contains("9 findings (4 error, 5 warning, 0 info)"),
+        "{err}"
+    );
+    let o = run(&[
+        "check", "seeds", "--format", "json", "--output", f, "--quiet",
+    ]);
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
 fn baseline_suppresses_everything_it_holds() {
     let dir = crate::temp_dir("baseline");
     let base = dir.join("base.json");
