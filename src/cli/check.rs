@@ -181,6 +181,22 @@ pub fn run_stories(args: &Args, stories: &[Story], out: &mut dyn Write) -> Resul
             })
         }
     };
+    // In a GitHub workflow, the job summary gets the full table.
+    if matches!(format, Format::Github) {
+        if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|v| !v.is_empty()) {
+            let path = PathBuf::from(summary);
+            let table = each(&|r, _| markdown::render(r));
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .and_then(|mut f| f.write_all(table.as_bytes()))
+                .map_err(|e| Error::Write {
+                    path,
+                    message: e.to_string(),
+                })?;
+        }
+    }
     match &args.output {
         Some(file) => {
             std::fs::write(file, rendered).map_err(|e| Error::Write {

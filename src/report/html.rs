@@ -15,7 +15,9 @@ const TEMPLATE: &str = include_str!("report.html.j2");
 #[derive(Serialize)]
 struct ValueView {
     source: String,
-    place: String,
+    path: String,
+    line: usize,
+    column: usize,
     before: String,
     words: String,
     after: String,
@@ -191,7 +193,9 @@ fn story_view(report: &Report, prefix: String) -> StoryView {
                     let (before, words, after) = around(&v.sentence, &v.text);
                     ValueView {
                         source: v.source.clone(),
-                        place: format!("{}:{}:{}", v.path, v.span.line, v.span.column),
+                        path: v.path.clone(),
+                        line: v.span.line,
+                        column: v.span.column,
                         before,
                         words,
                         after,

@@ -8,6 +8,21 @@ use std::fmt::Write as _;
 use super::{inline_diff, Report};
 
 /// Escapes text for Markdown (and for the HTML that Markdown passes through).
+/// A code span holding `s` as written: Markdown escapes do not work inside one, so the span
+/// is fenced with one more backtick than the longest run in `s` (and padded when `s`
+/// begins or ends with one); line breaks become spaces.
+pub fn code(s: &str) -> String {
+    let flat = s.replace(['\n', '\r'], " ");
+    let longest = flat.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if flat.starts_with('`') || flat.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{flat}{pad}{fence}")
+}
+
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -74,11 +89,9 @@ pub fn render(report: &Report) -> String {
         for v in &f.values {
             let _ = writeln!(
                 s,
-                "- **{}** `{}:{}:{}`: \u{201c}{}\u{201d} ({})\n  > {}",
+                "- **{}** {}: \u{201c}{}\u{201d} ({})\n  > {}",
                 escape(&v.source),
-                escape(&v.path),
-                v.span.line,
-                v.span.column,
+                code(&format!("{}:{}:{}", v.path, v.span.line, v.span.column)),
                 escape(&v.text),
                 escape(&v.normalized),
                 escape(&v.sentence)
@@ -105,4 +118,14 @@ pub fn render(report: &Report) -> String {
         );
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn code_spans_keep_names_as_written() {
+        assert_eq!(super::code("seeds/002_a.txt:1:2"), "`seeds/002_a.txt:1:2`");
+        assert_eq!(super::code("a`b"), "``a`b``");
+        assert_eq!(super::code("`x"), "`` `x ``");
+    }
 }

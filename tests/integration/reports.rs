@@ -158,11 +158,38 @@ fn github_commands_carry_file_line_col() {
         .iter()
         .map(|f| f["values"].as_array().map_or(0, Vec::len))
         .sum();
-    assert_eq!(gh.lines().count(), n);
+    let _ = n;
+    // One annotation per finding, on the source that departs.
+    assert_eq!(
+        gh.lines().count(),
+        report["findings"].as_array().map_or(0, Vec::len)
+    );
     assert!(gh.lines().all(|l| l.starts_with("::")
         && l.contains(" file=")
         && l.contains(",line=")
         && l.contains(",col=")));
+    // The misspelt name is annotated where it is misspelt, the correct spellings named.
+    let lutnick = gh
+        .lines()
+        .find(|l| l.contains("Howard Lutnick") && l.contains("name-variant"))
+        .expect("a name-variant annotation");
+    assert!(lutnick.contains("compared with"), "{lutnick}");
+    // The job summary gets the full table when the workflow gives its file.
+    let dir = crate::temp_dir("step-summary");
+    let summary = dir.join("summary.md");
+    std::fs::write(&summary, "previous step\n").expect("write");
+    let o = crate::concord()
+        .args(["check", "seeds", "--format", "github", "--fail-on", "never"])
+        .current_dir(crate::crate_path(""))
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .expect("run concord");
+    assert_eq!(o.status.code(), Some(0));
+    let table = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        table.starts_with("previous step\n") && table.contains("| error |"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -379,6 +406,11 @@ fn html_renders_in_a_real_browser() {
         .into_iter()
         .find(|p| Path::new(p).exists());
     let Some(chromium) = chromium else {
+        // In CI (`.ci/run` installs Chromium) a missing browser is a failure, never a pass.
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "CI=true but Chromium is not installed: the HTML report cannot be checked"
+        );
         println!("note: chromium not installed; browser test skipped");
         return;
     };
