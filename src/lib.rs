@@ -15,6 +15,7 @@
 pub mod align;
 pub mod clean;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod extract;
 pub mod guard;

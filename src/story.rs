@@ -587,6 +587,21 @@ impl Story {
     /// Adds `file` as the draft under review (`concord review DRAFT --against STORY`).
     /// Its id is its file stem, made unique against the story's ids.
     pub fn add_draft(&mut self, file: &Path) -> Result<(), Error> {
+        if file.as_os_str() == "-" {
+            let (text, note) = read_stdin()?;
+            let mut id = "draft".to_string();
+            while self.sources.iter().any(|s| s.id == id) {
+                id.push_str("-draft");
+            }
+            let mut source = Source::from_text(&id, "-", Format::Text, text);
+            source.role = Role::Draft;
+            if let Some(note) = note {
+                self.notes.push(format!("-: {note}"));
+                source.notes.push(note);
+            }
+            self.sources.push(source);
+            return Ok(());
+        }
         if !file.is_file() {
             return Err(Error::NotFound {
                 path: file.to_path_buf(),
@@ -737,6 +752,51 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
     read_file(path, MAX_SOURCE_BYTES)
+}
+
+/// Standard input as one source's text (within the size limit of a file), and a note when
+/// it had to be decoded lossily.
+pub fn read_stdin() -> Result<(String, Option<String>), Error> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Io {
+            path: PathBuf::from("<stdin>"),
+            message: e.to_string(),
+        })?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(Error::Invalid {
+            path: PathBuf::from("<stdin>"),
+            message: format!(
+                "larger than the {} MiB limit for one file: not read",
+                MAX_SOURCE_BYTES >> 20
+            ),
+        });
+    }
+    Ok(decode(bytes))
+}
+
+impl Story {
+    /// A story of one source read from standard input (`concord check -`): its internal
+    /// checks run (a text that contradicts itself or the calendar).
+    pub fn from_stdin() -> Result<Story, Error> {
+        let (text, note) = read_stdin()?;
+        let mut source = Source::from_text("stdin", "-", Format::Text, text);
+        let mut notes = Vec::new();
+        if let Some(note) = note {
+            notes.push(format!("-: {note}"));
+            source.notes.push(note);
+        }
+        Ok(Story {
+            title: None,
+            timezone: None,
+            root: PathBuf::from("."),
+            sources: vec![source],
+            notes,
+        })
+    }
 }
 
 pub fn read_config(path: &Path) -> Result<String, Error> {

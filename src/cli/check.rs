@@ -12,7 +12,7 @@ use crate::story::Story;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Story folders or story.toml files.
+    /// Story folders or story.toml files; `-` reads one source from standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -22,18 +22,19 @@ pub struct Args {
 /// Options shared by `check` and `review`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Options {
-    /// Output format: text, json, jsonl (one report per line), markdown, html, sarif or github.
-    #[arg(long, default_value = "text", value_parser = ["text", "json", "jsonl", "markdown", "md", "html", "sarif", "github"])]
-    pub format: String,
+    /// Output format: text (default), json, jsonl (one report per line), markdown, html, sarif
+    /// or github.
+    #[arg(long, value_parser = FORMATS.to_vec())]
+    pub format: Option<String>,
     /// Write the report to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// A folder of rule files (and lexicon/ files) that add to or override the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// Exit 1 when a finding reaches this severity: error, warning, info or never.
-    #[arg(long, default_value = "error", value_name = "LEVEL")]
-    pub fail_on: String,
+    /// Exit 1 when a finding reaches this severity: error (default), warning, info or never.
+    #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "info", "never"])]
+    pub fail_on: Option<String>,
     /// A previous JSON report whose findings are not reported again.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -53,6 +54,11 @@ pub struct Options {
     #[arg(short, long)]
     pub quiet: bool,
 }
+
+/// The values of `--format`.
+pub const FORMATS: &[&str] = &[
+    "text", "json", "jsonl", "markdown", "md", "html", "sarif", "github",
+];
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -95,22 +101,58 @@ fn parse_fail_on(s: &str) -> Result<Option<Severity>, Error> {
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
     let mut stories = Vec::new();
     for path in &args.paths {
-        stories.push(Story::open(path)?);
+        stories.push(if path.as_os_str() == "-" {
+            Story::from_stdin()?
+        } else {
+            Story::open(path)?
+        });
     }
-    run_stories(args, &stories, out)
+    run_stories(args, stories, out)
+}
+
+/// The project's `concord.toml`, from the current directory upwards.
+pub fn config() -> Result<crate::config::Loaded, Error> {
+    let cwd = std::env::current_dir().map_err(|e| Error::Io {
+        path: PathBuf::from("."),
+        message: e.to_string(),
+    })?;
+    crate::config::Loaded::discover(&cwd)
 }
 
 /// Checks loaded stories and renders them (shared with `concord review`). Several stories
 /// make one document: a `concord/batch-v1` JSON, one SARIF run each, one baseline for all.
-pub fn run_stories(args: &Args, stories: &[Story], out: &mut dyn Write) -> Result<i32, Error> {
+pub fn run_stories(
+    args: &Args,
+    mut stories: Vec<Story>,
+    out: &mut dyn Write,
+) -> Result<i32, Error> {
     let args = &args.options;
-    let format = parse_format(&args.format)?;
-    let fail_on = parse_fail_on(&args.fail_on)?;
+    let conf = config()?;
+    let c = &conf.config;
+    let format = parse_format(
+        args.format
+            .as_deref()
+            .or(c.format.as_deref())
+            .unwrap_or("text"),
+    )?;
+    let fail_on = parse_fail_on(
+        args.fail_on
+            .as_deref()
+            .or(c.fail_on.as_deref())
+            .unwrap_or("error"),
+    )?;
     let baseline = match &args.baseline {
         Some(p) => Some(Baseline::load(p)?),
         None => None,
     };
-    let rules = super::rule_set(args.rules.as_deref())?;
+    let mut rules = super::rule_set(args.rules.as_deref().or(c.rules_dir.as_deref()))?;
+    conf.apply(&mut rules)?;
+    if let Some(zone) = c.timezone.as_deref().and_then(|z| z.parse().ok()) {
+        for story in stories.iter_mut().filter(|s| s.timezone.is_none()) {
+            story.timezone = Some(zone);
+        }
+    }
+    let stories = &stories;
     let mut reports = Vec::with_capacity(stories.len());
     for story in stories {
         if !args.quiet {

@@ -1,6 +1,6 @@
 //! `concord extract FILE|-`: the claims of one text as JSON, for rule authors.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -80,24 +80,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
         })?),
     };
     let (text, path, format, note) = if args.file.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(story::MAX_SOURCE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::Io {
-                path: PathBuf::from("<stdin>"),
-                message: e.to_string(),
-            })?;
-        if bytes.len() as u64 > story::MAX_SOURCE_BYTES {
-            return Err(Error::Invalid {
-                path: PathBuf::from("<stdin>"),
-                message: format!(
-                    "larger than the {} MiB limit for one file: not read",
-                    story::MAX_SOURCE_BYTES >> 20
-                ),
-            });
-        }
-        let (text, note) = story::decode(bytes);
+        let (text, note) = story::read_stdin()?;
         (text, "-".to_string(), Format::Text, note)
     } else {
         let file = &args.file;

@@ -3,6 +3,7 @@
 
 mod align;
 pub mod check;
+mod config;
 mod explain;
 mod extract;
 mod review;
@@ -37,6 +38,8 @@ pub enum Command {
     Rules(rules::Args),
     /// Explain what a rule checks, why, and show its example.
     Explain(explain::Args),
+    /// Show the settings in force (concord.toml, found from the current folder upwards).
+    Config(config::Args),
 }
 
 /// Runs a parsed command line, writing to `out`. Returns the exit status.
@@ -48,6 +51,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
         Command::Align(args) => align::run(&args, out),
         Command::Rules(args) => rules::run(&args, out),
         Command::Explain(args) => explain::run(&args, out),
+        Command::Config(args) => config::run(&args, out),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::story::Story;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The draft (.txt, .md or .html).
+    /// The draft (.txt, .md or .html); `-` reads it from standard input.
     pub draft: PathBuf,
     /// The story to check it against (a folder or a story.toml).
     #[arg(long, value_name = "STORY")]
@@ -40,5 +40,5 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
         paths: vec![args.against.clone()],
         options: args.check.clone(),
     };
-    check::run_stories(&opts, &[story], out)
+    check::run_stories(&opts, vec![story], out)
 }

@@ -163,6 +163,8 @@ pub struct RuleSet {
     /// Sorted by id.
     pub rules: Vec<Rule>,
     pub lexicons: Lexicons,
+    /// Rule id → the severity every finding of that rule takes (`concord.toml`).
+    pub severity_overrides: BTreeMap<String, Severity>,
 }
 
 impl RuleSet {
@@ -207,6 +209,7 @@ impl RuleSet {
         Ok(RuleSet {
             rules: rules.into_values().collect(),
             lexicons: Lexicons::from_files(&lex)?,
+            severity_overrides: BTreeMap::new(),
         })
     }
 
@@ -234,6 +237,11 @@ impl RuleSet {
                     check.run(rule, analysis, &mut found);
                 });
                 if ran.is_some() {
+                    if let Some(s) = self.severity_overrides.get(&rule.id) {
+                        for f in &mut found {
+                            f.severity = *s;
+                        }
+                    }
                     out.append(&mut found);
                 }
             }

@@ -339,3 +339,104 @@ fn rule_example_sources_need_distinct_ids() {
         &["drift.toml:10", "example 1", "`last Tuesday`"],
     );
 }
+
+#[test]
+fn a_project_config_sets_defaults_the_command_line_overrides() {
+    let project = crate::temp_dir("cli-config");
+    let nested = project.join("stories").join("trade");
+    std::fs::create_dir_all(&nested).expect("mkdir");
+    for entry in std::fs::read_dir(crate::crate_path("seeds")).expect("seeds") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), nested.join(entry.file_name())).expect("copy");
+    }
+    std::fs::write(
+        project.join("concord.toml"),
+        "format = \"json\"\nfail-on = \"never\"\n\n[rules]\ndisable = [\"quote-drift\"]\nseverity = { name-variant = \"error\" }\n",
+    )
+    .expect("write config");
+    // Found from a folder below the file.
+    let o = run_in(&nested, &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json by default");
+    let findings = v["findings"].as_array().expect("findings");
+    assert!(findings.iter().all(|f| f["rule"] != "quote-drift"));
+    assert!(findings
+        .iter()
+        .filter(|f| f["rule"] == "name-variant")
+        .all(|f| f["severity"] == "error"));
+    assert!(findings.iter().any(|f| f["rule"] == "name-variant"));
+    // The command line wins.
+    let o = run_in(
+        &nested,
+        &["check", ".", "--format", "text", "--fail-on", "error"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("error[name-variant]"));
+    // `concord config` names the file.
+    let o = run_in(&nested, &["config"]);
+    let shown = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        shown.contains("concord.toml") && shown.contains("quote-drift"),
+        "{shown}"
+    );
+    // A rule that does not exist is an error naming the file and line.
+    std::fs::write(
+        project.join("concord.toml"),
+        "[rules]\ndisable = [\"quote-drfit\"]\n",
+    )
+    .expect("write config");
+    assert_bad(
+        &run_in(&nested, &["check", "."]),
+        &["concord.toml:2", "quote-drfit"],
+    );
+    std::fs::write(project.join("concord.toml"), "colour = true\n").expect("write config");
+    assert_bad(
+        &run_in(&nested, &["check", "."]),
+        &["concord.toml:1", "colour"],
+    );
+}
+
+#[test]
+fn standard_input_is_a_source_or_a_draft() {
+    use std::io::Write as _;
+    let run_stdin = |args: &[&str], input: &str| {
+        let mut child = crate::concord()
+            .args(args)
+            .current_dir(crate::crate_path(""))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write");
+        child.wait_with_output().expect("wait")
+    };
+    let o = run_stdin(
+        &["check", "-", "--format", "json"],
+        "By Jane Roe June 10, 2025\n\nThe engagements began in London yesterday (June 10) as the two sides met, officials said.\n",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["findings"][0]["rule"], "internal-date", "{v}");
+    assert_eq!(v["findings"][0]["values"][0]["source"], "stdin");
+    let o = run_stdin(
+        &["review", "-", "--against", "seeds", "--format", "json"],
+        "US and Chinese negotiators opened trade talks in London on Sunday, June 8, 2025.\n",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(
+        v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["rule"] == "date-conflict"
+                && f["values"]
+                    .as_array()
+                    .is_some_and(|vs| vs.iter().any(|x| x["source"] == "draft"))),
+        "{v}"
+    );
+}
