@@ -224,27 +224,17 @@ fn fail_on_sets_the_exit_status() {
 
 #[test]
 fn extract_reads_stdin() {
-    use std::io::Write;
-    let mut child = crate::concord()
-        .args([
+    let o = run_stdin(
+        &[
             "extract",
             "--kind",
             "date",
             "--published",
             "2025-06-10",
             "-",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"It opened on June 9, 2025 in London.")
-        .expect("write");
-    let o = child.wait_with_output().expect("wait");
+        ],
+        "It opened on June 9, 2025 in London.",
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["claims"][0]["normalized"], "2025-06-09");
     assert_eq!(v["claims"][0]["text"], "June 9, 2025");
@@ -398,24 +388,6 @@ fn a_project_config_sets_defaults_the_command_line_overrides() {
 
 #[test]
 fn standard_input_is_a_source_or_a_draft() {
-    use std::io::Write as _;
-    let run_stdin = |args: &[&str], input: &str| {
-        let mut child = crate::concord()
-            .args(args)
-            .current_dir(crate::crate_path(""))
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write");
-        child.wait_with_output().expect("wait")
-    };
     let o = run_stdin(
         &["check", "-", "--format", "json"],
         "By Jane Roe June 10, 2025\n\nThe engagements began in London yesterday (June 10) as the two sides met, officials said.\n",
@@ -439,4 +411,24 @@ fn standard_input_is_a_source_or_a_draft() {
                     .is_some_and(|vs| vs.iter().any(|x| x["source"] == "draft"))),
         "{v}"
     );
+}
+
+/// Runs concord from the project's folder with `input` on its standard input.
+fn run_stdin(args: &[&str], input: &str) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = crate::concord()
+        .args(args)
+        .current_dir(crate::crate_path(""))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("wait")
 }
