@@ -95,10 +95,33 @@ pub struct Cleaned {
 }
 
 impl Cleaned {
-    fn drop(&mut self, reason: &str, bytes: usize) {
+    /// Records a dropped block with its place and text (shortened), so `-v`, the JSON and
+    /// the HTML report show what went and why.
+    fn drop(&mut self, reason: &str, block: &Block) {
         let d = self.dropped.entry(reason.to_string()).or_default();
         d.passages += 1;
-        d.bytes += bytes;
+        d.bytes += block.original_len();
+        let n = block.text.len();
+        if n == 0 {
+            return;
+        }
+        d.paragraphs.push(DroppedParagraph {
+            start: block.text.to_original(0),
+            end: block.text.to_original(n - 1) + 1,
+            line: 0,
+            text: shorten(block.text.as_str().trim()),
+        });
+    }
+}
+
+/// A dropped passage's text as shown: its first 300 characters, whitespace runs squashed.
+fn shorten(body: &str) -> String {
+    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = flat.chars().take(300).collect();
+    if short.len() < flat.len() {
+        format!("{short}…")
+    } else {
+        short
     }
 }
 
@@ -328,17 +351,11 @@ impl Cleaned {
             if k {
                 kept.push((s, e));
             } else {
-                let body = text.slice(s..e).trim();
-                let short: String = body.chars().take(300).collect();
                 gone.push(DroppedParagraph {
                     start: self.text.to_original(s),
                     end: self.text.to_original(e.saturating_sub(1)) + 1,
                     line: 0,
-                    text: if short.len() < body.len() {
-                        format!("{short}…")
-                    } else {
-                        short
-                    },
+                    text: shorten(text.slice(s..e).trim()),
                 });
             }
         }
@@ -382,29 +399,34 @@ pub fn clean(source: &Source, lex: &Lexicon) -> Cleaned {
     let mut ended = false;
     for b in blocks {
         let trimmed = b.text.as_str().trim();
-        let bytes = b.original_len();
         if trimmed.is_empty() {
             continue;
         }
+        if let Some(reason) = b.dropped {
+            out.drop(reason, &b);
+            continue;
+        }
         if ended {
-            out.drop("off-topic", bytes);
+            out.drop("off-topic", &b);
             continue;
         }
         if lex.section_end.iter().any(|r| r.is_match(trimmed)) {
             ended = true;
-            out.drop("off-topic", bytes);
+            out.drop("off-topic", &b);
             continue;
         }
         if let Some((reason, _)) = lex.line.iter().find(|(_, r)| r.is_match(trimmed)) {
-            out.drop(reason, bytes);
+            out.drop(reason, &b);
             continue;
         }
-        if mostly_links(trimmed) {
-            out.drop("link-list", bytes);
+        // A block whose words are mostly link text ("Share on Facebook", "Read more: …",
+        // "Privacy policy").
+        if mostly_links(trimmed) || b.link_bytes * 2 >= trimmed.len() {
+            out.drop("link-list", &b);
             continue;
         }
         if !seen.insert(key(trimmed)) {
-            out.drop("duplicate", bytes);
+            out.drop("duplicate", &b);
             continue;
         }
         let full = b.text.as_str();
@@ -423,6 +445,11 @@ pub fn clean(source: &Source, lex: &Lexicon) -> Cleaned {
 /// A candidate paragraph: text mapped to the original.
 struct Block {
     text: MappedText,
+    /// Bytes of its text inside links (`<a>`, `[…](…)`): a block mostly made of link text is
+    /// a share bar, a "Read more" line or a link list, not reporting.
+    link_bytes: usize,
+    /// Dropped whatever its text, for this reason (a page's front matter).
+    dropped: Option<&'static str>,
 }
 
 impl Block {
@@ -444,7 +471,11 @@ fn line_blocks(text: &str) -> Vec<Block> {
         let body = line.trim_end_matches(['\n', '\r']);
         let mut m = MappedText::new();
         m.push_repaired(body, start);
-        out.push(Block { text: m });
+        out.push(Block {
+            text: m,
+            link_bytes: 0,
+            dropped: None,
+        });
         start += line.len();
     }
     out
@@ -469,12 +500,38 @@ fn crlf_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Ends the block being built, keeping it if it has any text.
-fn flush_block(cur: &mut MappedText, out: &mut Vec<Block>) {
+/// Ends the block being built, keeping it if it has any text; `links` counts its bytes
+/// inside links, and is reset.
+fn flush_block(cur: &mut MappedText, links: &mut usize, out: &mut Vec<Block>) {
     let text = std::mem::take(cur);
+    let link_bytes = std::mem::take(links);
     if !text.as_str().trim().is_empty() {
-        out.push(Block { text });
+        out.push(Block {
+            text,
+            link_bytes,
+            dropped: None,
+        });
     }
+}
+
+/// A Markdown file's front matter (`---` … `---` at its very start): metadata, never
+/// article text. Its byte length, with the closing line.
+fn front_matter(text: &str) -> Option<usize> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let skipped = text.len() - body.len();
+    let first = body.lines().next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut at = first.len() + usize::from(body.slice(first.len()..).starts_with("\r\n")) + 1;
+    for line in body.get(at..)?.split_inclusive('\n') {
+        at += line.len();
+        let l = line.trim_end();
+        if l == "---" || l == "..." {
+            return Some(skipped + at.min(body.len()));
+        }
+    }
+    None
 }
 
 /// Markdown blocks (paragraphs, headings, list items, quotes) from pulldown-cmark's text
@@ -485,10 +542,27 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut cur = MappedText::new();
     let mut in_code = false;
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+    let mut links = 0usize;
+    let mut in_link = 0usize;
+    // Front matter is metadata: dropped as such (its date still dates the page).
+    let skip = front_matter(text).unwrap_or(0);
+    if skip > 0 {
+        let mut m = MappedText::new();
+        m.push_original(text.get(..skip).unwrap_or(""), 0);
+        out.push(Block {
+            text: m,
+            link_bytes: 0,
+            dropped: Some("front-matter"),
+        });
+    }
+    let body = text.get(skip..).unwrap_or("");
+    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        let range = range.start + skip..range.end + skip;
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
             Event::Start(
                 Tag::Paragraph
                 | Tag::Heading { .. }
@@ -503,8 +577,11 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
                 | TagEnd::BlockQuote(_)
                 | TagEnd::TableCell,
             )
-            | Event::Rule => flush_block(&mut cur, &mut out),
+            | Event::Rule => flush_block(&mut cur, &mut links, &mut out),
             Event::Text(t) | Event::Code(t) if !in_code => {
+                if in_link > 0 {
+                    links += t.len();
+                }
                 if text.get(range.clone()) == Some(t.as_ref()) {
                     cur.push_repaired(&t, range.start);
                 } else if let Some(pos) =
@@ -519,7 +596,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             _ => {}
         }
     }
-    flush_block(&mut cur, &mut out);
+    flush_block(&mut cur, &mut links, &mut out);
     out
 }
 
@@ -573,38 +650,160 @@ const HTML_BLOCK: &[&str] = &[
     "body",
 ];
 
+/// Words in an element's `class`, `id` or `role` that mark page furniture, never the
+/// article: consent banners, share and social bars, related and recommended lists,
+/// newsletters and promotions, advertisements, comments, breadcrumbs, captions (general
+/// knowledge of how news pages are built).
+const CLUTTER_WORDS: &[&str] = &[
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "related",
+    "recommended",
+    "recommendations",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "promo",
+    "promotion",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsored",
+    "comments",
+    "comment",
+    "breadcrumb",
+    "breadcrumbs",
+    "caption",
+    "popup",
+    "modal",
+    "paywall",
+    "outbrain",
+    "taboola",
+    "navigation",
+    "complementary",
+    "contentinfo",
+];
+
+/// Does a start tag mark page furniture by its `class`, `id`, `role` or `aria-label`?
+fn clutter(tag: &html5gum::StartTag<usize>) -> bool {
+    ["class", "id", "role", "aria-label"].iter().any(|attr| {
+        tag.attributes.get(attr.as_bytes()).is_some_and(|v| {
+            String::from_utf8_lossy(v)
+                .to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| CLUTTER_WORDS.contains(&w))
+        })
+    })
+}
+
+/// Elements that never hold text (no end tag), so they never open a skipped region.
+const HTML_VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
 /// HTML text blocks from html5gum's tokens, which carry byte spans. Script, style,
-/// navigation, header, footer and aside content is dropped; entities map to where they
-/// stand.
+/// navigation, header, footer and aside content is dropped, and so is any element a
+/// `class`, `id` or `role` marks as page furniture ([`CLUTTER_WORDS`]); entities map to
+/// where they stand.
 fn html_blocks(text: &str) -> Vec<Block> {
+    let blocks = html_blocks_with(text, true);
+    // A page whose every text sits in elements named like furniture (an unusual template)
+    // is read without that test rather than emptied.
+    if blocks
+        .iter()
+        .all(|b| b.link_bytes * 2 >= b.text.as_str().trim().len())
+    {
+        return html_blocks_with(text, false);
+    }
+    blocks
+}
+
+fn html_blocks_with(text: &str, furniture: bool) -> Vec<Block> {
     use html5gum::{DefaultEmitter, Token, Tokenizer};
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
     let mut out = Vec::new();
     let mut cur = MappedText::new();
-    let mut skip: Vec<String> = Vec::new();
+    let mut links = 0usize;
+    let mut in_link = 0usize;
+    // Skipped elements: name, and how many elements of that name opened inside it.
+    let mut skip: Vec<(String, usize)> = Vec::new();
+    // The text of page furniture being skipped, reported as dropped (never silently).
+    let mut furn = MappedText::new();
+    let mut furn_outer: Option<usize> = None;
     for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 if HTML_BLOCK.contains(&name.as_str()) {
-                    flush_block(&mut cur, &mut out);
+                    flush_block(&mut cur, &mut links, &mut out);
                 }
-                if HTML_SKIP.contains(&name.as_str()) && !tag.self_closing {
-                    skip.push(name);
+                if name == "a" && !tag.self_closing {
+                    in_link += 1;
+                }
+                if tag.self_closing || HTML_VOID.contains(&name.as_str()) {
+                    continue;
+                }
+                if let Some(open) = skip.iter_mut().rev().find(|(n, _)| *n == name) {
+                    open.1 += 1;
+                } else if HTML_SKIP.contains(&name.as_str()) {
+                    skip.push((name, 0));
+                } else if furniture
+                    && !matches!(name.as_str(), "html" | "body" | "main" | "article")
+                    && clutter(&tag)
+                {
+                    if skip.is_empty() {
+                        furn_outer = Some(0);
+                    }
+                    skip.push((name, 0));
                 }
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if let Some(pos) = skip.iter().rposition(|s| *s == name) {
-                    skip.truncate(pos);
+                if let Some(pos) = skip.iter().rposition(|(n, _)| *n == name) {
+                    if skip[pos].1 > 0 {
+                        skip[pos].1 -= 1;
+                    } else {
+                        skip.truncate(pos);
+                    }
+                }
+                if skip.is_empty() && furn_outer.take().is_some() {
+                    let mut none = 0;
+                    let before = out.len();
+                    flush_block(&mut furn, &mut none, &mut out);
+                    if let Some(b) = out.get_mut(before) {
+                        b.dropped = Some("page-furniture");
+                    }
+                }
+                if name == "a" {
+                    in_link = in_link.saturating_sub(1);
                 }
                 if HTML_BLOCK.contains(&name.as_str()) {
-                    flush_block(&mut cur, &mut out);
+                    flush_block(&mut cur, &mut links, &mut out);
                 }
+            }
+            Token::String(s) if furn_outer.is_some() => {
+                let value = String::from_utf8_lossy(&s.value);
+                let start = s.span.start.min(text.len());
+                if !furn.as_str().is_empty() {
+                    furn.push_synthetic(" ", start);
+                }
+                furn.push_synthetic(value.trim(), start);
             }
             Token::String(s) if skip.is_empty() => {
                 let value = String::from_utf8_lossy(&s.value);
+                if in_link > 0 {
+                    links += value.trim().len();
+                }
                 let (start, end) = (s.span.start.min(text.len()), s.span.end.min(text.len()));
                 if text.get(start..end) == Some(value.as_ref()) {
                     cur.push_repaired(&value, start);
@@ -616,7 +815,7 @@ fn html_blocks(text: &str) -> Vec<Block> {
             _ => {}
         }
     }
-    flush_block(&mut cur, &mut out);
+    flush_block(&mut cur, &mut links, &mut out);
     // Whitespace-only runs between tags become single spaces so words do not fuse.
     out
 }

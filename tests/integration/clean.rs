@@ -193,3 +193,64 @@ fn markdown_spans_slice_the_file() {
         "{sentences:#?}"
     );
 }
+
+#[test]
+fn page_furniture_front_matter_and_link_lines_never_become_sentences() {
+    // A consent banner, a share bar, a related list and a caption marked by their class;
+    // Markdown front matter; "Read more" and "Share on" lines made of links.
+    let dir = crate::crate_path("tests/fixtures/page-clutter");
+    let story = Story::open(&dir).expect("fixture");
+    let rules = RuleSet::builtin().expect("rules");
+    let a = concord::analyse(&story, &rules.lexicons);
+    for (si, doc) in a.docs.iter().enumerate() {
+        let sentences: Vec<&str> = (0..doc.sentences.len())
+            .map(|k| doc.sentence_text(k))
+            .collect();
+        for s in &sentences {
+            assert!(
+                !s.contains('<') && !s.contains("](") && !s.contains("**"),
+                "markup: {s}"
+            );
+            for clutter in [
+                "cookies",
+                "Privacy",
+                "Facebook",
+                "Twitter",
+                "Read more",
+                "title:",
+                "Related",
+                "Photo",
+            ] {
+                assert!(
+                    !s.contains(clutter),
+                    "`{clutter}` kept in {}: {s}",
+                    story.sources[si].id
+                );
+            }
+        }
+        assert!(
+            sentences.iter().any(|s| s.contains("homes lost power")),
+            "{sentences:#?}"
+        );
+        // Nothing went unseen: each drop is listed with its text.
+        let dropped: Vec<&str> = doc
+            .cleaned
+            .dropped
+            .values()
+            .flat_map(|d| d.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect();
+        assert!(!dropped.is_empty());
+    }
+    let html = &a.docs[0].cleaned.dropped;
+    assert!(html["page-furniture"]
+        .paragraphs
+        .iter()
+        .any(|p| p.text.contains("cookies")));
+    let md = &a.docs[1].cleaned.dropped;
+    assert!(md["front-matter"].paragraphs[0].text.contains("title:"));
+    // The front matter's date still dates the page.
+    assert_eq!(
+        a.times[1].published.map(|p| p.to_string()).as_deref(),
+        Some("2024-03-03")
+    );
+}
