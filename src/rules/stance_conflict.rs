@@ -34,7 +34,9 @@ fn overlap(x: &[String], y: &[String]) -> (usize, f64) {
     (shared, shared as f64 / smaller as f64)
 }
 
-fn side(a: &Analysis, i: usize) -> String {
+/// One side of a stance conflict for the note: source, speaker and hedges. The words are
+/// the finding's evidence; `quote` adds them (shortened) for a stance the evidence lacks.
+fn side(a: &Analysis, i: usize, quote: bool) -> String {
     let c = &a.claims[i];
     let Some(s) = stance(a, i) else {
         return String::new();
@@ -46,10 +48,31 @@ fn side(a: &Analysis, i: usize) -> String {
     } else {
         format!(", hedged: {}", s.hedges.join(", "))
     };
-    format!(
-        "{id} ({who}{hedged}): \u{201c}{}\u{201d}",
-        c.text.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
+    if !quote {
+        return format!("{id} ({who}{hedged})");
+    }
+    let words: Vec<&str> = c.text.split_whitespace().collect();
+    let shown = words[..words.len().min(QUOTED_WORDS)].join(" ");
+    let more = if words.len() > QUOTED_WORDS {
+        "…"
+    } else {
+        ""
+    };
+    format!("{id} ({who}{hedged}): \u{201c}{shown}{more}\u{201d}")
+}
+
+/// Words of a stance quoted in a note, and scope words listed: a note stays a few lines.
+const QUOTED_WORDS: usize = 14;
+const LISTED_WORDS: usize = 6;
+
+/// A list of words, the first few and a count of the rest.
+fn listed(words: &[&str]) -> String {
+    let shown = words[..words.len().min(LISTED_WORDS)].join(", ");
+    if words.len() > LISTED_WORDS {
+        format!("{shown} and {} more", words.len() - LISTED_WORDS)
+    } else {
+        shown
+    }
 }
 
 impl Check for StanceConflict {
@@ -170,23 +193,23 @@ impl Check for StanceConflict {
                             .collect::<Vec<_>>(),
                     )
                 })
-                .map(|&i| side(a, i))
+                .map(|&i| side(a, i, true))
                 .collect();
             let mut note = format!(
                 "Denied by {}. Asserted by {}. Both sides concern: {}.",
-                side(a, d),
+                side(a, d, false),
                 asserting
                     .iter()
-                    .map(|&i| side(a, i))
+                    .map(|&i| side(a, i, false))
                     .collect::<Vec<_>>()
                     .join("; "),
-                shared.join(", ")
+                listed(&shared)
             );
             if !only_deny.is_empty() {
                 let _ = write!(
                     note,
                     " Only the denial names: {}; check whether the two speak of the same exchange.",
-                    only_deny.join(", ")
+                    listed(&only_deny)
                 );
             }
             if !own.is_empty() {

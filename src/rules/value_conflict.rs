@@ -675,14 +675,14 @@ fn report(rule: &Rule, a: &Analysis, found: &[(usize, usize, Difference)], out: 
             .collect();
         let mut parts: Vec<String> = odd
             .iter()
-            .map(|&m| format!("{} says {}", id(m), a.claims[m].normalized))
+            .map(|&m| format!("{} says {}", id(m), human(&a.claims[m].normalized)))
             .collect();
-        parts.push(format!("{} say {value}", agreeing.join(", ")));
+        parts.push(format!("{} say {}", agreeing.join(", "), human(&value)));
         (evidence.into_iter().collect::<Vec<_>>(), parts.join("; "))
     } else {
         let parts: Vec<String> = chosen
             .iter()
-            .map(|&m| format!("{} says {}", id(m), a.claims[m].normalized))
+            .map(|&m| format!("{} says {}", id(m), human(&a.claims[m].normalized)))
             .collect();
         (chosen.clone(), parts.join("; "))
     };
@@ -694,4 +694,68 @@ fn report(rule: &Rule, a: &Analysis, found: &[(usize, usize, Difference)], out: 
         f.push_claim(a, m);
     }
     out.push(f);
+}
+
+/// A normalised figure as a reader writes it, for messages (the `normalized` values keep
+/// the contract's form): "6.88e11 USD" → "$688 billion", "4200000 USD" → "$4.2 million",
+/// "1.15e7 vehicles per year" → "11.5 million vehicles per year".
+pub fn human(normalized: &str) -> String {
+    let (num, rest) = normalized
+        .split_once(' ')
+        .map_or((normalized, ""), |(n, r)| (n, r));
+    let Ok(x) = num.parse::<f64>() else {
+        return normalized.to_string();
+    };
+    // Beyond trillions, or not a number at all: as normalised.
+    if !x.is_finite() || x.abs() >= 1e15 {
+        return normalized.to_string();
+    }
+    let (scaled, scale) = [(1e12, " trillion"), (1e9, " billion"), (1e6, " million")]
+        .iter()
+        .find(|(s, _)| x.abs() >= *s)
+        .map_or((x, ""), |&(s, w)| (x / s, w));
+    // Up to three decimals, trailing zeros dropped.
+    let mut digits = format!("{scaled:.3}");
+    while digits.contains('.') && (digits.ends_with('0') || digits.ends_with('.')) {
+        digits.pop();
+    }
+    let (unit, tail) = rest.split_once(' ').map_or((rest, ""), |(u, t)| (u, t));
+    let symbol = match unit {
+        "USD" => Some("$"),
+        "EUR" => Some("€"),
+        "GBP" => Some("£"),
+        "JPY" => Some("¥"),
+        "INR" => Some("₹"),
+        _ => None,
+    };
+    match symbol {
+        Some(sym) if tail.is_empty() => format!("{sym}{digits}{scale}"),
+        Some(sym) => format!("{sym}{digits}{scale} {tail}"),
+        None if num.contains('e') || !scale.is_empty() => {
+            format!(
+                "{digits}{scale}{}{rest}",
+                if rest.is_empty() { "" } else { " " }
+            )
+        }
+        None => normalized.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod human_tests {
+    #[test]
+    fn figures_read_as_written() {
+        for (n, want) in [
+            ("6.88e11 USD", "$688 billion"),
+            ("4200000 USD", "$4.2 million"),
+            ("449.99 USD", "$449.99"),
+            ("1.15e7 vehicles per year", "11.5 million vehicles per year"),
+            ("12 people", "12 people"),
+            ("30%", "30%"),
+            ("2.5e6 CAD", "2.5 million CAD"),
+            ("1e308", "1e308"),
+        ] {
+            assert_eq!(super::human(n), want, "{n}");
+        }
+    }
 }
