@@ -11,7 +11,7 @@
 //! near the other ("about 300" and "312"), or a value that is the end of a change one
 //! source reports against a figure given later (a rate that moved over time).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{Check, Rule, RuleFile, Severity};
 use crate::extract::frame::{self, Part};
@@ -322,6 +322,10 @@ fn majority(a: &Analysis, chosen: &[usize]) -> Option<String> {
     }
 }
 
+/// What a comparison of two figures reads of each: its value (as debug text), frame,
+/// owners and anchors.
+type FigureKey<'a> = (String, &'a [String], &'a [String], &'a [String]);
+
 /// The pairs of a group worth comparing: each figure's best-matching figure in every other
 /// source (the most alike context; the first on a tie), kept when the choice is mutual. A
 /// group chained through loose links ("$14.9 billion" … "$55 a share") then compares each
@@ -354,20 +358,43 @@ fn best_pairs(
             *e = (sim, j);
         }
     };
+    // Figures alike in everything a comparison reads (value, frame, owners, anchors) are
+    // compared once: a thousand sources repeating one wire sentence cost one comparison,
+    // not half a million.
+    let mut classes: HashMap<FigureKey<'_>, usize> = HashMap::new();
+    let class: Vec<usize> = members
+        .iter()
+        .map(|&i| {
+            let c = &a.claims[i];
+            let key = (
+                format!("{:?}", c.value),
+                c.context.as_slice(),
+                c.owners.as_slice(),
+                c.anchors.as_slice(),
+            );
+            let next = classes.len();
+            *classes.entry(key).or_insert(next)
+        })
+        .collect();
+    let mut known: HashMap<(usize, usize), Option<f64>> = HashMap::new();
     for (k, &i) in members.iter().enumerate() {
-        for &j in &members[k + 1..] {
-            if other_days(i, j) {
+        for (l, &j) in members.iter().enumerate().skip(k + 1) {
+            if a.claims[i].source == a.claims[j].source || other_days(i, j) {
                 continue;
             }
-            // Two sentences that share another distinctive figure ("a 53-yard field goal")
-            // tell of one event: their other figures need no further likeness of words.
-            let (ai, aj) = (&a.claims[i].anchors, &a.claims[j].anchors);
-            let floor = if ai.iter().any(|x| aj.contains(x)) {
-                ANCHORED_SIMILARITY.min(min_sim)
-            } else {
-                min_sim
-            };
-            if let Some(sim) = comparable(a, i, j, floor) {
+            let sim = *known.entry((class[k], class[l])).or_insert_with(|| {
+                // Two sentences that share another distinctive figure ("a 53-yard field
+                // goal") tell of one event: their other figures need no further likeness
+                // of words.
+                let (ai, aj) = (&a.claims[i].anchors, &a.claims[j].anchors);
+                let floor = if ai.iter().any(|x| aj.contains(x)) {
+                    ANCHORED_SIMILARITY.min(min_sim)
+                } else {
+                    min_sim
+                };
+                comparable(a, i, j, floor)
+            });
+            if let Some(sim) = sim {
                 offer(i, j, sim);
                 offer(j, i, sim);
             }
