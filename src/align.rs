@@ -151,8 +151,22 @@ pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
     }
     let mut uf = UnionFind::new(claims.len());
     let mut links = Vec::new();
+    // Claims of one context (a wire sentence many sources repeat) are measured once.
+    let mut contexts: std::collections::HashMap<&[String], usize> =
+        std::collections::HashMap::new();
+    let class: Vec<usize> = claims
+        .iter()
+        .map(|c| {
+            let next = contexts.len();
+            *contexts.entry(c.context.as_slice()).or_insert(next)
+        })
+        .collect();
+    let mut known: std::collections::HashMap<(usize, usize), f64> =
+        std::collections::HashMap::new();
     for (a, b) in pairs {
-        let sim = words::token_similarity(&claims[a].context, &claims[b].context);
+        let sim = *known
+            .entry((class[a], class[b]))
+            .or_insert_with(|| words::token_similarity(&claims[a].context, &claims[b].context));
         if sim >= params.threshold || anchored(&claims[a], &claims[b]) {
             uf.union(a, b);
             links.push((a, b, sim));
