@@ -10,6 +10,7 @@ mod confusable;
 pub mod date_conflict;
 mod event_polarity;
 mod internal_date;
+mod name_single;
 mod name_spelling;
 mod name_variant;
 mod name_words;

@@ -44,6 +44,8 @@ impl Check for NameVariant {
         super::name_spelling::run(rule, a, &reported, out);
         // Then one whole word replaced, dropped or added in such a name.
         super::name_words::run(rule, a, out);
+        // Then a one-word name a letter off ("Harrowgate" for "Harrogate").
+        super::name_single::run(rule, a, out);
     }
 }
 
