@@ -282,6 +282,38 @@ fn speech_adjacent(text: &str, start: usize, end: usize) -> bool {
             .is_some_and(|w| is_speech(w) && !TO_LISTENER.contains(&w.to_lowercase().as_str()))
 }
 
+/// Is the speaker after a quote someone described, not named, and the name only part of
+/// the description ("…," says a nurse who cared for Tom Reid; said one resident of Dover
+/// Street)? Then the name does not speak.
+fn described_elsewhere(after: &str, name: &str) -> bool {
+    let lower = after.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .collect();
+    let described = words.first().is_some_and(|w| SPEECH.contains(w))
+        && words
+            .get(1)
+            .is_some_and(|w| matches!(*w, "a" | "an" | "one" | "another" | "the"));
+    if !described {
+        return false;
+    }
+    // The name after a word that makes it part of the description.
+    let Some(at) = lower.find(&name.to_lowercase()) else {
+        return false;
+    };
+    lower
+        .slice(..at)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| {
+            matches!(
+                w,
+                "who" | "whose" | "that" | "for" | "of" | "at" | "with" | "to" | "from"
+            )
+        })
+}
+
 /// Verbs of speech whose object is the listener ("told Ashworth", "warned the board").
 const TO_LISTENER: &[&str] = &[
     "told", "tells", "tell", "asked", "asks", "informed", "informs", "warned", "warns", "assured",
@@ -339,6 +371,9 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 .any(|v| outside.split(|c: char| !c.is_alphabetic()).any(|w| w == *v));
             let mut speaker = nearest_person(window, local, &names)
                 .filter(|(_, _, d)| *d < 120)
+                .filter(|(_, t, _)| {
+                    !described_elsewhere(window.slice(local.1.min(window.len())..), t)
+                })
                 .map(|(s, t, _)| (s, t));
             if speaker.is_none()
                 && speaks
@@ -454,6 +489,19 @@ mod tests {
             speaker(t, &["Nippon Steel", "Bob Casey"]).as_deref(),
             Some("Bob Casey")
         );
+    }
+
+    #[test]
+    fn a_described_speaker_is_not_the_name_in_the_description() {
+        let t = "“He was always smiling,” says a nurse who cared for Tom Reid at the hospital.";
+        assert_eq!(speaker(t, &["Tom Reid"]).as_deref(), Some("Tom Reid"));
+        let q = quote_spans(t)[0];
+        assert!(described_elsewhere(t.slice(q.1..), "Tom Reid"));
+        // A description in apposition to the name: the name speaks.
+        let t = "“We are ready,” said a spokesman, John Hale.";
+        let q = quote_spans(t)[0];
+        assert!(!described_elsewhere(t.slice(q.1..), "John Hale"));
+        assert!(!described_elsewhere(" said Tom Reid.", "Tom Reid"));
     }
 
     #[test]
