@@ -170,8 +170,10 @@ pub fn check_with(story: &Story, rules: &RuleSet, opts: review::Options) -> Repo
         Report::new(story, &analysis, findings)
     })
     .unwrap_or_else(|| Report::new(story, &analysis, Vec::new()));
-    report.review =
-        guard::catch(&mut faults, "review", None, || review::review(&analysis)).unwrap_or_default();
+    report.review = guard::catch(&mut faults, "review", None, || {
+        review::review(&analysis, &report.findings)
+    })
+    .unwrap_or_default();
     report.faults = faults;
     report
 }

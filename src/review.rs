@@ -89,8 +89,11 @@ pub fn reweigh(a: &Analysis, findings: &mut [Finding], opts: Options) {
     }
 }
 
-/// For each draft claim, which references support, contradict or say nothing.
-pub fn review(a: &Analysis) -> Vec<Review> {
+/// For each draft claim, which references support, contradict or say nothing. A reference
+/// contradicts a claim only where a finding (a warning or an error) sets the two against
+/// each other: an aligned figure with other words ("40 homes", "40 properties") that no
+/// rule calls a conflict is neither support nor contradiction.
+pub fn review(a: &Analysis, findings: &[crate::report::Finding]) -> Vec<Review> {
     let references: Vec<usize> = a
         .story
         .sources
@@ -121,11 +124,22 @@ pub fn review(a: &Analysis) -> Vec<Review> {
                 let id = a.story.sources[other.source].id.clone();
                 if other.normalized == c.normalized || within(&c.value, &other.value) {
                     supported.insert(id);
-                } else if other_grain(&c.value, &other.value) {
-                    // A day and a span it is not in ("June 8" and "in 2023"): about other
-                    // times, neither support nor contradiction.
-                } else {
-                    contradicted.insert(id);
+                }
+            }
+            // Contradicted: a finding sets the claim against a reference, whether or not
+            // alignment grouped them (a misspelt name is in no group of the right one).
+            for f in findings.iter().filter(|f| {
+                f.severity != crate::rules::Severity::Info
+                    && f.values.iter().any(|v| {
+                        v.source == source.id
+                            && v.span.start < c.span.end
+                            && c.span.start < v.span.end
+                    })
+            }) {
+                for v in &f.values {
+                    if v.source != source.id && !supported.contains(&v.source) {
+                        contradicted.insert(v.source.clone());
+                    }
                 }
             }
             let silent: Vec<String> = references
@@ -166,21 +180,4 @@ fn within(left: &crate::extract::Value, right: &crate::extract::Value) -> bool {
         _ => false,
     };
     (one.end.is_none() && inside(one, other)) || (other.end.is_none() && inside(other, one))
-}
-
-/// Are two dates of different grains: one a span longer than a month (a quarter, a year,
-/// "the past 3 weeks" and longer) and the other not of its length?
-fn other_grain(left: &crate::extract::Value, right: &crate::extract::Value) -> bool {
-    use crate::extract::time::DateValue;
-    use crate::extract::Value;
-    let (Value::Date(one), Value::Date(other)) = (left, right) else {
-        return false;
-    };
-    let length = |v: &DateValue| match (v.date, v.end) {
-        (Some(start), Some(end)) => Some((end - start).num_days()),
-        _ => None,
-    };
-    // A day against a month is compared ("May" is not June 9); against a quarter or a year
-    // it is another grain.
-    length(one) != length(other) && length(one).max(length(other)).is_some_and(|n| n > 31)
 }

@@ -195,7 +195,7 @@ fn draft_view(report: &Report) -> String {
             .count();
         let _ = writeln!(
             out,
-            "\n{} draft claims: {supported} supported by a reference, {contradicted} contradicted by one, {} with no reference aligned\n",
+            "\n{} draft claims: {supported} supported by a reference, {contradicted} contradicted by one, {} neither supported nor contradicted\n",
             review.claims.len(),
             review.claims.iter().filter(|c| c.supported_by.is_empty() && c.contradicted_by.is_empty()).count()
         );
