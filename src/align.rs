@@ -5,8 +5,10 @@
 //!
 //! Blocking keeps the cost near-linear: a claim is only compared with claims that share
 //! a blocking key with it (its claim type plus one of its context words, or its own
-//! block key from the extractor), and keys shared by too many claims carry no signal and
-//! are skipped. Candidate pairs are scored with fuzzy token similarity
+//! block key from the extractor). A key shared by very many claims is compared by class:
+//! claims of one context are linked across sources at once and only the classes' first
+//! claims are scored, so a fact every source reports is still compared; a key shared by
+//! very many different contexts carries no signal and is skipped. Candidate pairs are scored with fuzzy token similarity
 //! ([`crate::words::token_similarity`]) and linked above a threshold; groups are the
 //! connected components. Invariant: claims of one source are never linked to each other
 //! here (internal checks compare a source with itself on their own terms).
@@ -137,8 +139,61 @@ pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
         }
     }
     let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut uf = UnionFind::new(claims.len());
+    let mut links = Vec::new();
     for members in blocks.values() {
-        if members.len() < 2 || members.len() > params.max_block {
+        if members.len() < 2 {
+            continue;
+        }
+        if members.len() > params.max_block {
+            // A key many claims share: a fact every source reports (a wire sentence copied
+            // a thousand times) must still be compared. Claims of one context are one
+            // class, linked across sources at once; the classes' first claims are compared
+            // with each other. Only a key shared by too many different contexts is
+            // skipped: it carries no signal.
+            let mut classes: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+            for &m in members {
+                classes
+                    .entry(claims[m].context.as_slice())
+                    .or_default()
+                    .push(m);
+            }
+            if classes.len() > params.max_block {
+                continue;
+            }
+            for class in classes.values() {
+                let first = class[0];
+                if let Some(&other) = class
+                    .iter()
+                    .find(|&&m| claims[m].source != claims[first].source)
+                {
+                    for &m in class {
+                        let partner = if claims[m].source == claims[first].source {
+                            other
+                        } else {
+                            first
+                        };
+                        if uf.find(m) != uf.find(partner) {
+                            uf.union(m, partner);
+                            links.push((m.min(partner), m.max(partner), 1.0));
+                        }
+                    }
+                }
+            }
+            let heads: Vec<&Vec<usize>> = classes.values().collect();
+            for (x, p) in heads.iter().enumerate() {
+                for q in &heads[x + 1..] {
+                    // One claim of each class from different sources, if any.
+                    let pick = p.iter().find_map(|&a| {
+                        q.iter()
+                            .find(|&&b| claims[a].source != claims[b].source)
+                            .map(|&b| (a.min(b), a.max(b)))
+                    });
+                    if let Some(pair) = pick {
+                        pairs.insert(pair);
+                    }
+                }
+            }
             continue;
         }
         for (x, &a) in members.iter().enumerate() {
@@ -149,8 +204,6 @@ pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
             }
         }
     }
-    let mut uf = UnionFind::new(claims.len());
-    let mut links = Vec::new();
     // Claims of one context (a wire sentence many sources repeat) are measured once.
     let mut contexts: std::collections::HashMap<&[String], usize> =
         std::collections::HashMap::new();
