@@ -29,6 +29,10 @@ pub struct Group {
     pub links: Vec<(usize, usize, f64)>,
 }
 
+/// The most claims one source may give a context of a large block for that context to name
+/// one fact.
+const MAX_PER_SOURCE: usize = 2;
+
 /// Alignment parameters.
 #[derive(Debug, Clone, Copy)]
 pub struct Params {
@@ -158,6 +162,16 @@ pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
                     .or_default()
                     .push(m);
             }
+            // A context one source gives many figures or dates (a table, a list) names no
+            // one fact: such a class is left out.
+            classes.retain(|_, class| {
+                let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
+                class.iter().all(|&m| {
+                    let n = per_source.entry(claims[m].source).or_default();
+                    *n += 1;
+                    *n <= MAX_PER_SOURCE
+                })
+            });
             if classes.len() > params.max_block {
                 continue;
             }
@@ -180,10 +194,25 @@ pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
                     }
                 }
             }
-            let heads: Vec<&Vec<usize>> = classes.values().collect();
+            // Each class by its first claims of up to two sources: enough to find a pair
+            // across sources between any two classes in constant time.
+            let heads: Vec<Vec<usize>> = classes
+                .values()
+                .map(|class| {
+                    let mut two: Vec<usize> = Vec::with_capacity(2);
+                    for &m in class {
+                        if two.iter().all(|&t| claims[t].source != claims[m].source) {
+                            two.push(m);
+                            if two.len() == 2 {
+                                break;
+                            }
+                        }
+                    }
+                    two
+                })
+                .collect();
             for (x, p) in heads.iter().enumerate() {
                 for q in &heads[x + 1..] {
-                    // One claim of each class from different sources, if any.
                     let pick = p.iter().find_map(|&a| {
                         q.iter()
                             .find(|&&b| claims[a].source != claims[b].source)
