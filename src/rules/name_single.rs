@@ -1,7 +1,7 @@
 //! A one-word name (a town, a club, a surname used alone) spelt differently by one source:
 //! "Harrowgate" where the others write "Harrogate".
 //!
-//! Words are capitalised words past the first of their sentence, of six letters or more;
+//! Words are capitalised words of six letters or more (a sentence's first word too);
 //! each is filed under itself and under itself with one letter left out, so two words one
 //! edit apart meet under a shared key, linear in the text. Precision first:
 //! - the usual spelling is written by two sources or more, the variant by one alone;
@@ -68,7 +68,7 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
     for (si, doc) in a.docs.iter().enumerate() {
         for (i, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(i);
-            for (k, (s, e)) in crate::words::tokens(text).into_iter().enumerate() {
+            for (s, e) in crate::words::tokens(text) {
                 let w = text.slice(s..e);
                 let mut chars = w.chars();
                 let Some(first) = chars.next() else { continue };
@@ -79,8 +79,10 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
                     lower_words.insert(w.to_string());
                     continue;
                 }
-                // Capitalised (not a headline in capitals), past the sentence's first word.
-                if k == 0 || !chars.all(char::is_lowercase) || w.chars().count() < MIN_LETTERS {
+                // Capitalised (not a headline in capitals). A sentence's first word is taken
+                // too ("Guardiolla said …"): an ordinary word there is written in lower case
+                // elsewhere, which rules it out below.
+                if !chars.all(char::is_lowercase) || w.chars().count() < MIN_LETTERS {
                     continue;
                 }
                 let low = w.to_lowercase();
