@@ -56,6 +56,8 @@ pub struct Loaded {
     /// The file read, if one was found.
     pub path: Option<PathBuf>,
     pub config: Config,
+    /// The file's text, for the line of an error found later (an unknown rule id).
+    text: String,
 }
 
 impl Loaded {
@@ -122,6 +124,7 @@ impl Loaded {
         Ok(Loaded {
             path: Some(path.to_path_buf()),
             config,
+            text,
         })
     }
 
@@ -135,8 +138,8 @@ impl Loaded {
                     .path
                     .clone()
                     .unwrap_or_else(|| PathBuf::from(FILE_NAME));
-                let text = crate::story::read_config(&path).unwrap_or_default();
-                let line = text
+                let line = self
+                    .text
                     .lines()
                     .position(|l| l.contains(id.as_str()))
                     .map_or(1, |i| i + 1);
@@ -148,6 +151,11 @@ impl Loaded {
             }
         }
         rules.rules.retain(|r| !c.disable.contains(&r.id));
+        for r in &mut rules.rules {
+            if let Some(s) = c.severity.get(&r.id) {
+                r.spec.severity = *s;
+            }
+        }
         rules.severity_overrides = c.severity.clone();
         Ok(())
     }

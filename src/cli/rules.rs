@@ -85,7 +85,10 @@ pub fn markdown(set: &crate::RuleSet) -> String {
 }
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
-    let set = super::rule_set(args.rules.as_deref())?;
+    // The rules in force: with the project's concord.toml (rules disabled, severities).
+    let conf = super::check::config()?;
+    let mut set = super::rule_set(args.rules.as_deref().or(conf.config.rules_dir.as_deref()))?;
+    conf.apply(&mut set)?;
     match args.format.as_str() {
         "text" => {}
         "json" => {

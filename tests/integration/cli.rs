@@ -362,6 +362,15 @@ fn a_project_config_sets_defaults_the_command_line_overrides() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stdout).contains("error[name-variant]"));
+    // `concord rules` lists the rules in force.
+    let listed = String::from_utf8_lossy(&run_in(&nested, &["rules"]).stdout).into_owned();
+    assert!(!listed.contains("quote-drift"), "{listed}");
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("name-variant") && l.contains("error")),
+        "{listed}"
+    );
     // `concord config` names the file.
     let o = run_in(&nested, &["config"]);
     let shown = String::from_utf8_lossy(&o.stdout).into_owned();
