@@ -124,6 +124,18 @@ struct Version {
     speaker_text: Option<String>,
 }
 
+/// The version whose wording most sources give, when two or more give one (the first such).
+fn majority_version(versions: &[Version]) -> Option<usize> {
+    let count = |v: &Version| versions.iter().filter(|w| w.tokens == v.tokens).count();
+    versions
+        .iter()
+        .enumerate()
+        .map(|(j, v)| (count(v), j))
+        .filter(|&(n, _)| n >= 2)
+        .max_by_key(|&(n, j)| (n, std::cmp::Reverse(j)))
+        .map(|(_, j)| j)
+}
+
 /// Classes two versions.
 fn classify(
     x: &Version,
@@ -403,9 +415,27 @@ impl Check for QuoteDrift {
                 out.push(f);
                 continue;
             }
-            let Some((class, k, l)) = worst else { continue };
+            let Some((class, mut k, mut l)) = worst else {
+                continue;
+            };
             if class <= Class::Fragment {
                 continue;
+            }
+            // Drift of wording: the diff runs from the wording most sources give (when two
+            // or more give one) to the version that departs from it most.
+            if class == Class::Wording {
+                if let Some(base) = majority_version(&versions) {
+                    let departing = versions
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j != base)
+                        .map(|(j, v)| (classify(&versions[base], v, max_trim, &place), j))
+                        .filter(|(c, _)| *c != Class::Distinct)
+                        .max_by_key(|&(c, j)| (c, std::cmp::Reverse(j)));
+                    if let Some((_, j)) = departing {
+                        (k, l) = (base, j);
+                    }
+                }
             }
             let (x, y) = (&versions[k], &versions[l]);
             let who = x.speaker_text.clone().or_else(|| y.speaker_text.clone());
