@@ -720,6 +720,7 @@ fn html_blocks(text: &str) -> Vec<Block> {
     // is read without that test rather than emptied.
     if blocks
         .iter()
+        .filter(|b| b.dropped.is_none())
         .all(|b| b.link_bytes * 2 >= b.text.as_str().trim().len())
     {
         return html_blocks_with(text, false);
@@ -793,11 +794,13 @@ fn html_blocks_with(text: &str, furniture: bool) -> Vec<Block> {
             }
             Token::String(s) if furn_outer.is_some() => {
                 let value = String::from_utf8_lossy(&s.value);
-                let start = s.span.start.min(text.len());
-                if !furn.as_str().is_empty() {
-                    furn.push_synthetic(" ", start);
+                let (start, end) = (s.span.start.min(text.len()), s.span.end.min(text.len()));
+                // Mapped to where it stands, so the dropped bytes and place are exact.
+                if text.get(start..end) == Some(value.as_ref()) {
+                    furn.push_original(&value, start);
+                } else {
+                    push_decoded(&mut furn, text, start, end, &value);
                 }
-                furn.push_synthetic(value.trim(), start);
             }
             Token::String(s) if skip.is_empty() => {
                 let value = String::from_utf8_lossy(&s.value);

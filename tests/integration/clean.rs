@@ -254,3 +254,17 @@ fn page_furniture_front_matter_and_link_lines_never_become_sentences() {
         Some("2024-03-03")
     );
 }
+
+#[test]
+fn a_page_of_furniture_alone_is_read_rather_than_emptied() {
+    let dir = crate::temp_dir("clean-only-furniture");
+    std::fs::write(
+        dir.join("a.html"),
+        "<div class=\"cookie\">The bridge collapsed on Tuesday, officials said.</div>",
+    )
+    .expect("write");
+    let story = Story::open(&dir).expect("story");
+    let rules = RuleSet::builtin().expect("rules");
+    let a = concord::analyse(&story, &rules.lexicons);
+    assert_eq!(a.docs[0].sentences.len(), 1);
+}
