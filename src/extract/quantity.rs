@@ -1183,8 +1183,8 @@ fn appositive_ages(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
             let (name, age) = (c.name("name")?, c.name("age")?);
             // "On Monday, 24, …", "In June, 12.": a day or a month, not a person.
             let first = name.as_str().split_whitespace().next().unwrap_or("");
-            if crate::extract::time::month_number(first).is_some()
-                || crate::extract::time::weekday_of(first).is_some()
+            if crate::extract::time::month_word(first).is_some()
+                || crate::extract::time::weekday_word(first).is_some()
                 || crate::words::is_stop(&first.to_lowercase())
             {
                 return None;

@@ -970,6 +970,51 @@ pub fn weekday_of(name: &str) -> Option<Weekday> {
     days.iter().find(|(p, _)| n.starts_with(p)).map(|(_, w)| *w)
 }
 
+/// A whole word that names a month: its full name or its usual abbreviation ("Sept",
+/// "Dec."), never a word that merely starts like one ("Marr", "Janet", "Julia", "Mayor").
+pub fn month_word(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let n = word.trim_end_matches('.').to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == n || n.len() == 3 && m.starts_with(&n) || n == "sept" && *m == "september"
+        })
+        .map(|i| i as u32 + 1)
+}
+
+/// A whole word that names a weekday: its full name, plural or usual abbreviation ("Wed",
+/// "Thurs"), never a word that merely starts like one ("Monica", "Sunni", "Friends").
+pub fn weekday_word(word: &str) -> Option<Weekday> {
+    const DAYS: [(&str, &[&str], Weekday); 7] = [
+        ("monday", &["mon"], Weekday::Mon),
+        ("tuesday", &["tue", "tues"], Weekday::Tue),
+        ("wednesday", &["wed"], Weekday::Wed),
+        ("thursday", &["thu", "thur", "thurs"], Weekday::Thu),
+        ("friday", &["fri"], Weekday::Fri),
+        ("saturday", &["sat"], Weekday::Sat),
+        ("sunday", &["sun"], Weekday::Sun),
+    ];
+    let n = word.trim_end_matches('.').to_lowercase();
+    let n = n.trim_end_matches('s');
+    DAYS.iter()
+        .find(|(full, short, _)| n == *full || short.contains(&n))
+        .map(|(_, _, d)| *d)
+}
+
 fn ordinal_word(s: &str) -> Option<u32> {
     let words = [
         "first",
@@ -3365,8 +3410,8 @@ impl EventIndex {
                 continue;
             }
             let lw = w.to_lowercase();
-            if month_number(&lw).is_some() && lw.len() >= 3
-                || weekday_of(&lw).is_some() && lw.len() >= 3
+            if month_word(&lw).is_some()
+                || weekday_word(&lw).is_some()
                 || crate::words::is_stop(&lw)
             {
                 continue;
@@ -3919,6 +3964,21 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_and_weekday_words_are_whole_words() {
+        assert_eq!(month_word("Sept."), Some(9));
+        assert_eq!(month_word("March"), Some(3));
+        assert_eq!(month_word("dec"), Some(12));
+        for w in ["Marr", "Janet", "Julia", "Mayor", "Augusto", "Decker", "Ma"] {
+            assert_eq!(month_word(w), None, "{w}");
+        }
+        assert_eq!(weekday_word("Thurs"), Some(Weekday::Thu));
+        assert_eq!(weekday_word("Sundays"), Some(Weekday::Sun));
+        for w in ["Monica", "Sunni", "Friends", "Wedgwood", "Saturn"] {
+            assert_eq!(weekday_word(w), None, "{w}");
+        }
+    }
 
     fn lex() -> Lexicon {
         crate::lexicon::Lexicons::builtin().time

@@ -90,8 +90,8 @@ fn content(a: &Analysis, before: &str) -> BTreeSet<String> {
             w.chars().count() >= 4
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !crate::words::is_stop(w)
-                && crate::extract::time::month_number(w).is_none()
-                && crate::extract::time::weekday_of(w).is_none()
+                && crate::extract::time::month_word(w).is_none()
+                && crate::extract::time::weekday_word(w).is_none()
                 && !verbs.iter().any(|(_, ws)| ws.iter().any(|v| v == w))
         })
         .collect()

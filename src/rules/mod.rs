@@ -16,6 +16,7 @@ mod name_variant;
 mod name_words;
 pub mod params;
 mod quote_drift;
+mod repetition;
 mod role_conflict;
 mod single_source;
 pub mod spec;
@@ -115,6 +116,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "internal-arithmetic",
         "a source's figures contradicting its own words (a cut that rises) or each other",
     ),
+    (
+        "repetition",
+        "review mode: words or a sentence the draft writes twice",
+    ),
     ("single-source", "a figure only one source gives"),
     (
         "stance-conflict",
@@ -141,6 +146,7 @@ pub fn lookup(name: &str) -> Option<&'static dyn Check> {
         "name-variant" => Some(&name_variant::NameVariant),
         "quote-drift" => Some(&quote_drift::QuoteDrift),
         "role-conflict" => Some(&role_conflict::RoleConflict),
+        "repetition" => Some(&repetition::Repetition),
         "single-source" => Some(&single_source::SingleSource),
         "stance-conflict" => Some(&stance_conflict::StanceConflict),
         "unsupported" => Some(&unsupported::Unsupported),

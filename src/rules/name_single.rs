@@ -87,8 +87,8 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
                 }
                 let low = w.to_lowercase();
                 if crate::words::is_stop(&low)
-                    || crate::extract::time::month_number(&low).is_some()
-                    || crate::extract::time::weekday_of(&low).is_some()
+                    || crate::extract::time::month_word(&low).is_some()
+                    || crate::extract::time::weekday_word(&low).is_some()
                     || a.lexicons.entity.is_office(w)
                 {
                     continue;

@@ -109,8 +109,8 @@ struct Occurrence {
 fn contrastive(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit())
         || CONTRASTS.contains(&w)
-        || crate::extract::time::month_number(w).is_some()
-        || crate::extract::time::weekday_of(w).is_some()
+        || crate::extract::time::month_word(w).is_some()
+        || crate::extract::time::weekday_word(w).is_some()
 }
 
 /// Is one word an abbreviation of the other ("Dept." and "Department", "Corp." and

@@ -84,6 +84,15 @@ impl Check for Unsupported {
             .filter(|c| is_ref(c.source))
             .map(|c| (c.value.kind(), c.normalized.as_str()))
             .collect();
+        let reference_numbers: Vec<&crate::extract::quantity::Quantity> = a
+            .claims
+            .iter()
+            .filter(|c| is_ref(c.source))
+            .filter_map(|c| match &c.value {
+                Value::Quantity(q) => Some(q),
+                _ => None,
+            })
+            .collect();
         let reference_quotes: Vec<Vec<String>> = a
             .claims
             .iter()
@@ -107,10 +116,23 @@ impl Check for Unsupported {
                 Value::Date(v) if !v.is_day() => continue,
                 _ => {}
             }
-            let aligned = a.groups[group_of[ci]]
-                .members
-                .iter()
-                .any(|&m| is_ref(a.claims[m].source));
+            // A figure is supported by a reference giving the same number, whatever noun
+            // counts it ("40 homes", "40 properties"; "the 24-year-old", "Mensah, 24,"),
+            // and covered by an aligned reference figure in the same unit (if the values
+            // differ, `number-conflict` reports it). An aligned figure in another unit
+            // ("82 years old" beside "18 months") is a different quantity: no support.
+            let members = &a.groups[group_of[ci]].members;
+            let aligned = match &c.value {
+                Value::Quantity(q) => {
+                    reference_numbers.iter().any(|r| same_number(q, r))
+                        || members.iter().any(|&m| {
+                            is_ref(a.claims[m].source)
+                                && matches!(&a.claims[m].value,
+                                    Value::Quantity(r) if r.unit == q.unit)
+                        })
+                }
+                _ => members.iter().any(|&m| is_ref(a.claims[m].source)),
+            };
             if aligned || reference_values.contains(&(c.value.kind(), c.normalized.as_str())) {
                 continue;
             }
@@ -151,8 +173,8 @@ fn name_word(a: &Analysis, w: &str) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && !words::is_stop(&low)
-        && crate::extract::time::month_number(&low).is_none()
-        && crate::extract::time::weekday_of(&low).is_none()
+        && crate::extract::time::month_word(&low).is_none()
+        && crate::extract::time::weekday_word(&low).is_none()
         && !a.lexicons.entity.is_office(w)
 }
 
@@ -209,23 +231,29 @@ fn unsupported_names(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         for (i, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(i);
             let toks = words::tokens(text);
-            let mut k = 1; // the first word of a sentence is capitalised whatever it is
+            let capital = |k: usize| {
+                text.slice(toks[k].0..toks[k].1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            };
+            // The first word of a sentence is capitalised whatever it is, unless it opens a
+            // run of capitalised words ("Andrew Marr said").
+            let mut k = usize::from(
+                toks.len() < 2
+                    || !capital(1)
+                    || !text.slice(toks[0].1..toks[1].0).trim().is_empty(),
+            );
             while k < toks.len() {
-                let capital = |k: usize| {
-                    text.slice(toks[k].0..toks[k].1)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                };
                 if !capital(k) {
                     k += 1;
                     continue;
                 }
                 let start = k;
-                while k < toks.len()
-                    && capital(k)
-                    && text.slice(toks[k - 1].1..toks[k].0).trim().is_empty()
-                    || k == start
+                while k == start
+                    || k < toks.len()
+                        && capital(k)
+                        && text.slice(toks[k - 1].1..toks[k].0).trim().is_empty()
                 {
                     k += 1;
                 }
@@ -260,6 +288,39 @@ fn unsupported_names(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// The same number, whatever its unit or noun: equal values, or equal ranges.
+fn same_number(
+    q: &crate::extract::quantity::Quantity,
+    r: &crate::extract::quantity::Quantity,
+) -> bool {
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+    // A counted noun, not a measure ("homes", "people"; not "%", "USD", "years").
+    let counted = |u: &str| {
+        !u.is_empty()
+            && u.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')
+            && !matches!(
+                u,
+                "bp" | "seconds"
+                    | "minutes"
+                    | "hours"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "years old"
+            )
+    };
+    // Small whole numbers recur in any article with other meanings ("2 goals", "6 uses"):
+    // only a number worth noticing is matched across nouns.
+    let notable = q.value.fract() != 0.0 || q.value.abs() > 10.0;
+    close(q.value, r.value)
+        && (q.unit == r.unit || notable && counted(&q.unit) && counted(&r.unit))
+        && match (q.high, r.high) {
+            (Some(x), Some(y)) => close(x, y),
+            _ => true,
+        }
 }
 
 /// Share of `a`'s words found in `b`.
