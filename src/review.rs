@@ -167,8 +167,8 @@ pub fn review(a: &Analysis, findings: &[crate::report::Finding]) -> Vec<Review> 
     out
 }
 
-/// Does one date lie within the other's span ("June 9" and "in 2025", "this month")? Then
-/// they agree at the coarser grain.
+/// Does one date lie within the other's span ("June 9" and "in 2025", "this month"), or on
+/// the other's day ("Monday morning" and "Monday")? Then they agree at the coarser grain.
 fn within(left: &crate::extract::Value, right: &crate::extract::Value) -> bool {
     use crate::extract::time::DateValue;
     use crate::extract::Value;
@@ -179,5 +179,10 @@ fn within(left: &crate::extract::Value, right: &crate::extract::Value) -> bool {
         (Some(d), Some(start), Some(end)) => d >= start && d < end,
         _ => false,
     };
-    (one.end.is_none() && inside(one, other)) || (other.end.is_none() && inside(other, one))
+    // "Monday" and "Monday morning", "Monday at 9 a.m.": the same day.
+    let same_day =
+        one.end.is_none() && other.end.is_none() && one.date.is_some() && one.date == other.date;
+    same_day
+        || (one.end.is_none() && inside(one, other))
+        || (other.end.is_none() && inside(other, one))
 }

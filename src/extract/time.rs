@@ -159,6 +159,10 @@ pub struct DateValue {
     /// A time of day that its sentence gives no day for ("at 3:15 p.m. EST"): `date` is the
     /// publication day, as a reader would assume, but never compared as a day.
     pub day_assumed: bool,
+    /// A part of the day ("yesterday evening", "Monday morning", "the night of June 9",
+    /// "last night"): its start and its end (midnight ends the day). The value still
+    /// compares as its day; `normalized` shows the span.
+    pub part: Option<(NaiveTime, NaiveTime)>,
 }
 
 impl DateValue {
@@ -613,6 +617,12 @@ static GLUE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BEFORE_GLUE_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:on|,)?\s*$"));
 static YEAR_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(\d{4})\b"));
+/// A part of the day after a day: "yesterday evening", "Monday night", "June 9 morning".
+static PART_AFTER_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^,?\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night)\b"));
+/// A part of the day before a day: "on the morning of June 9", "the night of Tuesday".
+static PART_BEFORE_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$"));
 static ALT_TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\((?P<t>[^)]{1,20})\)"));
 
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2742,6 +2752,44 @@ fn is_superlative(w: &str) -> bool {
 }
 
 /// Attaches a time of day next to a date expression: returns (time, zone, new start, new end).
+/// The hours a part of the day covers, as news and time taggers read them: morning 4–12,
+/// afternoon 12–19, evening and night 18–24.
+fn part_window(part: &str) -> Option<(NaiveTime, NaiveTime)> {
+    let (from, to) = match part {
+        "morning" => (4, 12),
+        "afternoon" => (12, 19),
+        "evening" | "night" | "tonight" => (18, 0),
+        _ => return None,
+    };
+    Some((
+        NaiveTime::from_hms_opt(from, 0, 0)?,
+        NaiveTime::from_hms_opt(to, 0, 0)?,
+    ))
+}
+
+/// A part of the day given with a day: in the words themselves ("this morning", "tonight",
+/// "last night"), after them ("yesterday evening", "Monday night") or before them ("the
+/// morning of June 9"). Returns the window and the span widened to take the words in.
+fn part_of_day(text: &str, f: &Found) -> Option<((NaiveTime, NaiveTime), usize, usize)> {
+    let own = text.slice(f.start..f.end).to_ascii_lowercase();
+    let own_part = ["morning", "afternoon", "evening", "tonight", "night"]
+        .into_iter()
+        .find(|p| own.ends_with(p));
+    if let Some(p) = own_part {
+        return Some((part_window(p)?, f.start, f.end));
+    }
+    if let Some(c) = PART_AFTER_RE.captures(text.slice(f.end..)) {
+        let part = c.name("part")?.as_str().to_ascii_lowercase();
+        return Some((part_window(&part)?, f.start, f.end + c.get(0)?.end()));
+    }
+    let head = window_start(text, f.start, 40);
+    if let Some(c) = PART_BEFORE_RE.captures(text.slice(head..f.start)) {
+        let part = c.name("part")?.as_str().to_ascii_lowercase();
+        return Some((part_window(&part)?, head + c.get(0)?.start(), f.end));
+    }
+    None
+}
+
 fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usize, usize)> {
     let glue = &*GLUE_RE;
     // After the expression.
@@ -3208,6 +3256,27 @@ fn resolve_found(
                 }
             }
         }
+        if v.end.is_none() && v.time.is_none() && v.date.is_some() {
+            if let Some((window, s, e)) = part_of_day(text, f) {
+                start = start.min(s);
+                end = end.max(e);
+                // "Thursday morning at 9 a.m.": the clock time says more than the part.
+                let widened = Found {
+                    start,
+                    end,
+                    parts: Vec::new(),
+                    ..f.clone()
+                };
+                match attach_time(text, &widened) {
+                    Some((t, zone, _, e)) => {
+                        v.time = Some(t);
+                        v.zone = zone;
+                        end = e;
+                    }
+                    None => v.part = Some(window),
+                }
+            }
+        }
         let normalized = normalize(&v, tz, lex, text.slice(f.start..f.end));
         let after_event = match f.expr {
             Expr::AfterEvent {
@@ -3291,6 +3360,19 @@ fn normalize(v: &DateValue, tz: Option<Tz>, lex: &Lexicon, words: &str) -> Strin
     match (v.date, v.end) {
         (Some(s), Some(e)) => format!("{}/{}", s.format("%Y-%m-%d"), e.format("%Y-%m-%d")),
         (Some(d), None) => match v.time {
+            None if v.part.is_some() => {
+                let (from, to) = v.part.unwrap_or_default();
+                let last = if to <= from {
+                    d.succ_opt().unwrap_or(d)
+                } else {
+                    d
+                };
+                format!(
+                    "{}/{}",
+                    NaiveDateTime::new(d, from).format("%Y-%m-%dT%H:%M:%S"),
+                    NaiveDateTime::new(last, to).format("%Y-%m-%dT%H:%M:%S")
+                )
+            }
             Some(t) => {
                 let naive = NaiveDateTime::new(d, t);
                 let zone = match v.zone.as_deref() {
@@ -4384,8 +4466,26 @@ mod tests {
     #[test]
     fn parts_of_today_and_spans_within() {
         let p = "2025-06-10";
-        assert_eq!(norm("The vote was held this morning.", p), ["2025-06-10"]);
-        assert_eq!(norm("They spoke this evening.", p), ["2025-06-10"]);
+        assert_eq!(
+            norm("The vote was held this morning.", p),
+            ["2025-06-10T04:00:00/2025-06-10T12:00:00"]
+        );
+        assert_eq!(
+            norm("They spoke this evening.", p),
+            ["2025-06-10T18:00:00/2025-06-11T00:00:00"]
+        );
+        assert_eq!(
+            norm("They met yesterday afternoon.", p),
+            ["2025-06-09T12:00:00/2025-06-09T19:00:00"]
+        );
+        assert_eq!(
+            norm("Talks resume on the morning of June 12.", p),
+            ["2025-06-12T04:00:00/2025-06-12T12:00:00"]
+        );
+        assert_eq!(
+            norm("Talks will resume Thursday morning at 9 a.m.", p),
+            ["2025-06-12T09:00:00"]
+        );
         assert_eq!(
             norm("Payment is due within 10 days.", p),
             norm("Payment is due in the next 10 days.", p)
@@ -4601,8 +4701,14 @@ mod tests {
                 "The fair ran from March to May 2012.",
                 "2012-03-01/2012-06-01",
             ),
-            ("He was shot last night.", "2013-02-11"),
-            ("He was shot Saturday night.", "2013-02-09"),
+            (
+                "He was shot last night.",
+                "2013-02-11T18:00:00/2013-02-12T00:00:00",
+            ),
+            (
+                "He was shot Saturday night.",
+                "2013-02-09T18:00:00/2013-02-10T00:00:00",
+            ),
         ] {
             assert_eq!(norm(text, at), vec![want.to_string()], "{text}");
         }
