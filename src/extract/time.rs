@@ -297,6 +297,7 @@ enum Pat {
     AfterNext,
     YearRange,
     MonthRange,
+    ClockOffset,
 }
 
 static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
@@ -596,6 +597,15 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             re(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?:[/.])(?P<y>\d{4}|\d{2})\b"),
         ),
         (
+            // "in 24 hours", "two hours ago", "half an hour from now": an instant counted
+            // from the publication time (never "two hours later": that counts from
+            // another event).
+            Pat::ClockOffset,
+            re(&format!(
+                r"\b(?:in\s+(?P<n1>{NUM}|half\s+an)\s+(?P<u1>hours?|hrs?|minutes?|mins?)|(?P<n2>{NUM}|half\s+an)\s+(?P<u2>hours?|hrs?|minutes?|mins?)\s+(?P<dir>ago|from\s+now|hence))\b"
+            )),
+        ),
+        (
             Pat::Hence,
             re(&format!(
                 r"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?:hence|from\s+now)\b"
@@ -717,6 +727,8 @@ enum Expr {
     WeekOf(Box<Expr>),
     /// "Monday after next".
     AfterNext(Weekday),
+    /// Minutes from the publication time ("in 24 hours", "two hours ago").
+    ClockOffset(i64),
 }
 
 /// Holidays on one day every year, by the start of their name (general calendar knowledge).
@@ -1637,6 +1649,32 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 then_wd: None,
             }
         }
+        Pat::ClockOffset => {
+            let (n, unit) = match (c.name("n1"), c.name("u1")) {
+                (Some(n), Some(u)) => (n, u),
+                _ => (c.name("n2")?, c.name("u2")?),
+            };
+            let n = n.as_str().to_ascii_lowercase();
+            let minutes_per = if unit.as_str().to_ascii_lowercase().starts_with('h') {
+                60
+            } else {
+                1
+            };
+            let minutes = if n.starts_with("half") {
+                minutes_per / 2
+            } else {
+                number_of(&n)?.checked_mul(minutes_per)?
+            };
+            let sign = if c
+                .name("dir")
+                .is_some_and(|d| d.as_str().eq_ignore_ascii_case("ago"))
+            {
+                -1
+            } else {
+                1
+            };
+            Expr::ClockOffset(sign * minutes)
+        }
         Pat::In | Pat::Hence => Expr::Offset {
             amount: vec![(
                 number_of(c.name("n")?.as_str())?,
@@ -1716,6 +1754,8 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
 #[derive(Debug, Clone)]
 pub struct Anchor {
     pub date: NaiveDate,
+    /// The publication's time of day, when known (for "in 24 hours", "two hours ago").
+    pub time: Option<NaiveTime>,
     /// "published 2025-06-10 07:14 Europe/London", for notes.
     pub desc: String,
     /// Only the year can be taken from this anchor: it is the story's time, not the
@@ -1730,6 +1770,7 @@ impl Anchor {
         match published? {
             Published::Date(d) => Some(Anchor {
                 date: d,
+                time: None,
                 desc: format!("published {d}"),
                 year_only: false,
             }),
@@ -1738,12 +1779,14 @@ impl Anchor {
                     let local = dt.with_timezone(&tz);
                     Anchor {
                         date: local.date_naive(),
+                        time: Some(local.time()),
                         desc: format!("published {} {}", local.format("%Y-%m-%d %H:%M"), tz.name()),
                         year_only: false,
                     }
                 }
                 None => Anchor {
                     date: dt.date_naive(),
+                    time: Some(dt.time()),
                     desc: format!("published {}", dt.format("%Y-%m-%d %H:%M %:z")),
                     year_only: false,
                 },
@@ -2201,7 +2244,8 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
                 }
             }
         }
-        Expr::AfterEvent { .. } => None,
+        // Resolved against the time of day, in `resolve_found`.
+        Expr::AfterEvent { .. } | Expr::ClockOffset(_) => None,
         Expr::Range(first, last) => {
             let (s, None) = resolve(first, a, future)? else {
                 return None;
@@ -2286,7 +2330,7 @@ struct Found {
 /// Cheap test for anything a date pattern could match: most sentences have none.
 static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year|thanksgiving|easter|labor|memorial|luther|mlk|president|father|juneteenth|veteran|armistice|remembrance|bastille|patrick|fools|shrove|maundy|half|decade|century|centuries|last night|spring|summer|autumn|fall|winter|h[12])"
+        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year|thanksgiving|easter|labor|memorial|luther|mlk|president|father|juneteenth|veteran|armistice|remembrance|bastille|patrick|fools|shrove|maundy|half|decade|century|centuries|last night|spring|summer|autumn|fall|winter|h[12]|hours?|minutes?)"
     ))
 });
 
@@ -2654,12 +2698,22 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
             sign: 1,
             base: None,
             ..
-        } => before
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .rev()
-            .take(8)
-            .any(is_superlative),
+        } => {
+            before
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(8)
+                .any(is_superlative)
+                || took_time(text, start, end, &before)
+        }
+        // "finished in 2 hours", "in 2 hours 5 minutes": how long something took.
+        Expr::ClockOffset(minutes) => {
+            *minutes > 0
+                && (took_time(text, start, end, &before)
+                    || after.starts_with(|c: char| c.is_ascii_digit())
+                    || after.starts_with("and "))
+        }
         Expr::DayOfMonth { wd: None, .. } => {
             after.starts_with("century")
                 || after.starts_with("amendment")
@@ -2704,6 +2758,39 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// "The house was built in 3 days", "he finished in 2 hours": "in N units" after a verb in
+/// the past tense says how long something took, not when. Only for the "in …" form, and
+/// never in a clause that speaks of the future.
+fn took_time(text: &str, start: usize, end: usize, before: &str) -> bool {
+    text.slice(start..end)
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("in "))
+        && !is_future(text, start)
+        && before
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(5)
+            .any(is_past_verb)
+}
+
+/// A verb in the past tense: a regular "-ed" form, or a common irregular one. General
+/// English, not a list from any story.
+fn is_past_verb(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "was", "were", "had", "did", "ran", "won", "took", "made", "came", "went", "got", "sold",
+        "built", "beat", "grew", "rose", "fell", "swam", "flew", "drove", "rode", "wrote", "began",
+        "became", "spent", "lost", "left", "kept", "held", "found", "brought", "bought", "caught",
+        "fought", "sent", "put", "cut", "hit", "led", "met", "paid", "broke", "drew", "ate",
+        "gave", "threw", "struck", "sank", "spread", "dug",
+    ];
+    const NOT_PAST: &[&str] = &[
+        "need", "speed", "feed", "bed", "red", "shed", "seed", "breed", "hundred", "indeed",
+        "proceed", "succeed", "exceed", "greed", "weed", "bleed",
+    ];
+    IRREGULAR.contains(&w) || w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w)
 }
 
 /// A superlative or an ordinal of rank ("worst", "first", "highest", "deadliest"): what
@@ -3210,6 +3297,24 @@ fn resolve_found(
             (_, Some(a)) => resolve(&f.expr, a.date, future),
             (_, None) => None,
         };
+        // "in 24 hours", "two hours ago": an instant from the publication's time of day.
+        if let (Expr::ClockOffset(minutes), Some(a)) = (&f.expr, anchor) {
+            if let Some(at) = a
+                .time
+                .filter(|_| !a.year_only)
+                .map(|t| NaiveDateTime::new(a.date, t))
+                .and_then(|at| at.checked_add_signed(chrono::Duration::try_minutes(*minutes)?))
+            {
+                v.date = Some(at.date());
+                v.time = Some(at.time());
+                v.reasoning = format!(
+                    "{} → {} = {}",
+                    a.desc,
+                    text.slice(f.start..f.end).trim(),
+                    at.format("%Y-%m-%d %H:%M")
+                );
+            }
+        }
         if let Some((d, end)) = resolved {
             v.date = Some(d);
             v.end = end;
@@ -3957,6 +4062,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
     let anchor = Anchor::of(ctx.published, ctx.tz).or_else(|| {
         ctx.story_date.map(|d| Anchor {
             date: d,
+            time: None,
             desc: format!("no date of its own; the story's other sources are dated about {d}"),
             year_only: true,
         })
@@ -4073,6 +4179,32 @@ mod tests {
             .into_iter()
             .map(|r| r.normalized)
             .collect()
+    }
+
+    #[test]
+    fn hours_and_minutes_count_from_the_publication_time() {
+        let p = "2013-02-12T04:30:00+00:00";
+        assert_eq!(
+            norm("The storm will hit in 24 hours.", p),
+            ["2013-02-13T04:30:00"]
+        );
+        assert_eq!(
+            norm("The blast came two hours ago.", p),
+            ["2013-02-12T02:30:00"]
+        );
+        assert_eq!(
+            norm("Call back in half an hour.", p),
+            ["2013-02-12T05:00:00"]
+        );
+        // How long something took is not when it happened.
+        assert!(norm("He finished the marathon in 2 hours.", p).is_empty());
+        assert!(norm("The house was built in 3 days.", p).is_empty());
+        assert!(norm("Doors open two hours later.", p).is_empty());
+        // A day alone gives no time of day to count from: the words stay unresolved.
+        assert_eq!(
+            norm("The storm will hit in 24 hours.", "2013-02-12"),
+            ["in 24 hours"]
+        );
     }
 
     #[test]
@@ -4397,6 +4529,7 @@ mod tests {
     fn the_story_gives_an_undated_source_its_year_and_nothing_else() {
         let story = Anchor {
             date: NaiveDate::from_ymd_opt(2024, 3, 27).expect("day"),
+            time: None,
             desc: "the story".into(),
             year_only: true,
         };
