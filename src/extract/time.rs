@@ -232,6 +232,8 @@ const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 const WD: &str = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
 const ORDW: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth|twenty-sixth|twenty-seventh|twenty-eighth|twenty-ninth|thirtieth|thirty-first)";
 const NUM: &str = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|a couple of|couple of)";
+/// A count of hours or minutes: a number, a decimal, or a fraction of an hour.
+const CLOCK_NUM: &str = r"(?:\d+\.\d+|half\s+an|(?:a|one)\s+quarter\s+of\s+an|three[-\s]quarters\s+of\s+an|\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|a couple of|couple of)";
 const UNIT: &str = r"(?:days?|weeks?|months?|years?|fortnights?|yrs?|wks?)";
 
 fn re(p: &str) -> Regex {
@@ -504,7 +506,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Weekend,
             re(
-                r"\b(?:(?P<mod>last|next|this|coming|past|previous)|(?P<over>over|during)\s+the)\s+weekend\b",
+                r"\b(?:(?P<mod>last|next|this|coming|past|previous)|(?P<over>over|during)\s+the)\s+week-?end\b",
             ),
         ),
         (
@@ -583,13 +585,13 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::MonthPart,
             re(&format!(
-                r"\b(?P<part>early|mid|late|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+end\s+of)[\s-]+(?:in\s+)?(?:(?P<mon>{MON})\.?(?:,?\s+(?P<y>\d{{4}}))?|(?P<yy>(?:19|20)\d{{2}})|(?:the\s+|(?P<pmod>this|next|last|coming|previous|past)\s+)(?P<punit>year|month))\b"
+                r"\b(?P<part>early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+(?:in\s+)?(?:(?P<mon>{MON})\.?(?:,?\s+(?P<y>\d{{4}}))?|(?P<yy>(?:19|20)\d{{2}})|(?:the\s+|(?P<pmod>this|next|last|coming|previous|past)\s+)?(?P<punit>year|month))\b"
             )),
         ),
         (
             Pat::Holiday,
             re(
-                r"\b(?P<hol>christmas\s+eve|christmas\s+day|christmas|new\s+year['’]?s\s+eve|new\s+year['’]?s\s+day|halloween|valentine['’]?s\s+day|boxing\s+day|juneteenth|veterans['’]?\s+day|armistice\s+day|remembrance\s+day|bastille\s+day|(?:st\.?|saint)\s+patrick['’]?s\s+day|april\s+fools['’]?\s+day|(?P<float>thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|labor\s+day|memorial\s+day|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|mlk\s+day|presidents['’]?\s+day|father['’]?s\s+day|easter\s+monday|easter(?:\s+sunday)?|good\s+friday|ash\s+wednesday|palm\s+sunday|maundy\s+thursday|holy\s+saturday|shrove\s+tuesday))\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
+                r"\b(?P<hol>christmas\s+eve|christmas\s+day|christmas|x-?mas|new\s+year['’]?s\s+eve|new\s+year['’]?s\s+day|halloween|valentine['’]?s\s+day|boxing\s+day|juneteenth|veterans['’]?\s+day|armistice\s+day|remembrance\s+day|bastille\s+day|(?:st\.?|saint)\s+patrick['’]?s\s+day|april\s+fools['’]?\s+day|(?P<float>thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|labor\s+day|memorial\s+day|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|mlk\s+day|presidents['’]?\s+day|fathers?['’]?s?\s+day|mothers?['’]?s?\s+day|easter\s+monday|easter(?:\s+sunday)?|good\s+friday|ash\s+wednesday|palm\s+sunday|maundy\s+thursday|holy\s+saturday|shrove\s+tuesday))\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
             ),
         ),
         (
@@ -602,7 +604,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             // another event).
             Pat::ClockOffset,
             re(&format!(
-                r"\b(?:in\s+(?P<n1>{NUM}|half\s+an)\s+(?P<u1>hours?|hrs?|minutes?|mins?)|(?P<n2>{NUM}|half\s+an)\s+(?P<u2>hours?|hrs?|minutes?|mins?)\s+(?P<dir>ago|from\s+now|hence))\b"
+                r"\b(?:in\s+(?:(?:about|around|roughly|approximately|some)\s+)?(?P<n1>{CLOCK_NUM})\s+(?P<u1>hours?|hrs?|minutes?|mins?)|(?P<n2>{CLOCK_NUM})\s+(?P<u2>hours?|hrs?|minutes?|mins?)\s+(?P<dir>ago|from\s+now|hence))\b"
             )),
         ),
         (
@@ -637,7 +639,7 @@ static ALT_TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\((?P<t>[^)]{1,2
 
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<hp>\d{1,2})(?:[:.](?P<mip>[0-5]\d))?\s*(?:o['’]clock\s*)?(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|tonight)\b|\b(?P<hoc>\d{1,2})\s*o['’]clock\b|\b(?P<h24>[01]?\d|2[0-3])(?::|h)(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
+        r"\b(?P<rel>(?:a\s+)?quarter|half|\d{1,2}(?:\s+minutes)?|five|ten|twenty|twenty-five)\s+(?P<rdir>past|after|to|before|till)\s+(?:(?P<rh>\d{1,2})\s*(?P<rap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<rnoon>noon|midnight)\b)|\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<hp>\d{1,2})(?:[:.](?P<mip>[0-5]\d))?\s*(?:o['’]clock\s*)?(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|tonight)\b|\b(?P<hoc>\d{1,2})\s*o['’]clock\b|\b(?P<h24>[01]?\d|2[0-3])(?::|h)(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
     )
 });
 
@@ -735,6 +737,8 @@ enum Expr {
 const FIXED_HOLIDAYS: &[(&str, u32, u32)] = &[
     ("christmas eve", 12, 24),
     ("christmas", 12, 25),
+    ("xmas", 12, 25),
+    ("x-mas", 12, 25),
     ("halloween", 10, 31),
     ("valentine", 2, 14),
     ("juneteenth", 6, 19),
@@ -792,6 +796,8 @@ fn floating_day(name: &str) -> Option<FloatingDay> {
         "martin" | "mlk" => nth(3, Weekday::Mon, 1, 0),
         _ if first.starts_with("president") => nth(3, Weekday::Mon, 2, 0),
         _ if first.starts_with("father") => nth(3, Weekday::Sun, 6, 0),
+        // The US and most countries' date; the UK's Mothering Sunday follows Easter.
+        _ if first.starts_with("mother") => nth(2, Weekday::Sun, 5, 0),
         "easter" if name.ends_with("monday") => FloatingDay::Easter(1),
         "easter" => FloatingDay::Easter(0),
         "good" => FloatingDay::Easter(-2),
@@ -1662,6 +1668,13 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             };
             let minutes = if n.starts_with("half") {
                 minutes_per / 2
+            } else if n.contains("quarter") {
+                minutes_per * if n.starts_with("three") { 3 } else { 1 } / 4
+            } else if n.contains('.') {
+                let x: f64 = n.parse().ok()?;
+                // At most a year of minutes: beyond that it is no time of day.
+                (x * minutes_per as f64 <= 525_600.0)
+                    .then(|| (x * minutes_per as f64).round() as i64)?
             } else {
                 number_of(&n)?.checked_mul(minutes_per)?
             };
@@ -2330,7 +2343,7 @@ struct Found {
 /// Cheap test for anything a date pattern could match: most sentences have none.
 static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|christmas|halloween|valentine|boxing|new year|thanksgiving|easter|labor|memorial|luther|mlk|president|father|juneteenth|veteran|armistice|remembrance|bastille|patrick|fools|shrove|maundy|half|decade|century|centuries|last night|spring|summer|autumn|fall|winter|h[12]|hours?|minutes?)"
+        r"\d|\b(?:{MON}|{WD}|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|ago|week|month|year|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|days?|fortnight|yrs?|wks?|quarter|weekend|week-end|christmas|x-?mas|halloween|valentine|boxing|new year|thanksgiving|easter|labor|memorial|luther|mlk|president|father|juneteenth|veteran|armistice|remembrance|bastille|patrick|fools|shrove|maundy|half|decade|century|centuries|last night|spring|summer|autumn|fall|winter|h[12]|hours?|minutes?)"
     ))
 });
 
@@ -2379,6 +2392,7 @@ fn may_match(pat: Pat, lower: &str) -> bool {
             "day",
             "new year",
             "christmas",
+            "mas",
             "easter",
             "thanksgiving",
             "halloween",
@@ -2937,6 +2951,55 @@ fn zone_after(text: &str, end: &mut usize) -> Option<String> {
 }
 
 fn time_of(c: &Captures) -> Option<NaiveTime> {
+    if let Some(rel) = c.name("rel") {
+        // "half past 3pm", "a quarter to noon", "20 minutes to midnight".
+        let rel = rel.as_str().to_ascii_lowercase();
+        let minutes: i64 = if rel.ends_with("quarter") {
+            15
+        } else if rel == "half" {
+            30
+        } else {
+            match rel.split_whitespace().next()? {
+                "five" => 5,
+                "ten" => 10,
+                "twenty" => 20,
+                "twenty-five" => 25,
+                n => n.parse().ok().filter(|m| (1..60).contains(m))?,
+            }
+        };
+        let hour = if let Some(n) = c.name("rnoon") {
+            if n.as_str().eq_ignore_ascii_case("midnight") {
+                0
+            } else {
+                12
+            }
+        } else {
+            let h: u32 = c.name("rh")?.as_str().parse().ok()?;
+            let pm = c
+                .name("rap")?
+                .as_str()
+                .to_ascii_lowercase()
+                .starts_with('p');
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            match (pm, h) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            }
+        };
+        let base = NaiveTime::from_hms_opt(hour, 0, 0)?;
+        let sign = match c.name("rdir")?.as_str().to_ascii_lowercase().as_str() {
+            "past" | "after" => 1,
+            _ => -1,
+        };
+        return Some(
+            base.overflowing_add_signed(chrono::Duration::minutes(sign * minutes))
+                .0,
+        );
+    }
     if let Some(n) = c.name("noon") {
         return NaiveTime::from_hms_opt(
             if n.as_str().eq_ignore_ascii_case("midnight") {
@@ -3189,6 +3252,7 @@ fn standalone_times(
         let mut end = m.end();
         let zone = zone_after(text, &mut end);
         let marked = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
+            || c.name("rel").is_some()
             || (c.name("h24").is_some() && zone.is_some());
         if !marked {
             continue;
@@ -4205,6 +4269,29 @@ mod tests {
             norm("The storm will hit in 24 hours.", "2013-02-12"),
             ["in 24 hours"]
         );
+    }
+
+    #[test]
+    fn clock_times_counted_from_an_hour_and_more_holiday_and_period_names() {
+        let p = "2013-02-12T04:30:00+00:00";
+        for (text, want) in [
+            ("We meet at half past 3pm.", "2013-02-12T15:30:00"),
+            ("We meet at a quarter to noon.", "2013-02-12T11:45:00"),
+            ("We meet at 20 minutes to midnight.", "2013-02-12T23:40:00"),
+            (
+                "The bus comes in a quarter of an hour.",
+                "2013-02-12T04:45:00",
+            ),
+            ("The bus comes in 2.5 hours.", "2013-02-12T07:00:00"),
+            ("The shop shuts on Xmas.", "2012-12-25"),
+            ("It falls on Mother's Day.", "2013-05-12"),
+            ("The fee is due by end of month.", "2013-02-21/2013-03-01"),
+            ("They met this week-end.", "2013-02-16/2013-02-18"),
+        ] {
+            assert_eq!(norm(text, p), [want], "{text}");
+        }
+        // A range of numbers is no clock time.
+        assert!(norm("Between 10 to 12 people came.", p).is_empty());
     }
 
     #[test]
