@@ -247,9 +247,32 @@ pub fn token_similarity(a: &[String], b: &[String]) -> f64 {
     b.sort_unstable();
     b.dedup();
     let exact: std::collections::HashSet<&str> = b.iter().copied().collect();
+    // Stems of the other side, for words one context kept as written ("Winds" opening a
+    // sentence) and the other stemmed ("wind"): made only when some word has no exact match.
+    let mut stems: Option<std::collections::HashSet<String>> = None;
     let mut matched = 0usize;
     for x in &a {
         if exact.contains(x) {
+            matched += 1;
+            continue;
+        }
+        let other_stems = stems.get_or_insert_with(|| b.iter().map(|y| stem(y)).collect());
+        if other_stems.contains(&stem(x)) {
+            matched += 1;
+            continue;
+        }
+        // A compound and its head ("earthquake", "quake"; "landslide", "slide"): the
+        // compound is a kind of what the head names.
+        // Plain words only (never a frame token such as `kind:people`), and a first part
+        // that is a word of its own ("earth", "land", "snow"; not the "man" of
+        // "Manchester").
+        let head_of = |long: &str, short: &str| {
+            short.len() >= 5
+                && long.len() >= short.len() + 4
+                && long.ends_with(short)
+                && long.bytes().all(|c| c.is_ascii_lowercase())
+        };
+        if b.iter().any(|y| head_of(x, y) || head_of(y, x)) {
             matched += 1;
             continue;
         }
@@ -277,6 +300,18 @@ mod tests {
         let t = "The U.S. high-end chips, don’t.";
         let words: Vec<&str> = tokens(t).iter().map(|&(s, e)| t.slice(s..e)).collect();
         assert_eq!(words, ["The", "U.S", "high-end", "chips", "don’t"]);
+    }
+
+    #[test]
+    fn similarity_meets_stems_and_compound_heads_only() {
+        let v = |w: &[&str]| w.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        // "Winds" kept as written, "wind" stemmed: one word.
+        assert!(token_similarity(&v(&["storm", "wind"]), &v(&["winds", "reach"])) >= 0.5);
+        // A compound and its head.
+        assert!(token_similarity(&v(&["earthquake", "coast"]), &v(&["quake", "coast"])) > 0.9);
+        // Not a frame token, not a short first part ("Manchester", "Chester").
+        assert!(token_similarity(&v(&["event:result"]), &v(&["result"])) < f64::EPSILON);
+        assert!(token_similarity(&v(&["manchester"]), &v(&["chester"])) < f64::EPSILON);
     }
 
     #[test]

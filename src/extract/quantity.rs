@@ -140,7 +140,7 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
             | \s*(?P<bp>\bbasis\ points?\b|\bbps?\b)
             | \s*(?P<scale>trillion|billion|million|thousand|lakh|crore|bn|tn|mln)?\s*(?P<curword>dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?)\b
             | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b(?P<old>[\s-]old\b)?
-            | (?:\s*|-)(?P<meas>square\ kilomet(?:re|er)s?|square\ miles?|sq\.?\ km|sq\.?\ mi(?:les?)?|km²|km2|kilomet(?:re|er)s?|km/h|kmh|kph|km|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|lit(?:re|er)s?|gallons?|lbs?|miles?|feet|foot|ft|met(?:re|er)s?|yards?|yarders?|inch(?:es)?|knots?|mph|kilograms?|kg|tonnes?|tons?|acres?|hectares?|°\ ?[CF]|degrees?\s+(?:Celsius|Fahrenheit)|fps|frames\ per\ second|hz|hertz)\b
+            | (?:\s*|-)(?P<meas>square\ kilomet(?:re|er)s?|square\ miles?|sq\.?\ km|sq\.?\ mi(?:les?)?|km²|km2|kilomet(?:re|er)s?|km/h|kmh|kph|km|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|lit(?:re|er)s?|gallons?|lbs?|miles?|feet|foot|ft|met(?:re|er)s?|yards?|yarders?|inch(?:es)?|knots?|mph|kilograms?|kg|tonnes?|tons?|acres?|hectares?|°\ ?[CF]|(?-i:[CF])|degrees?\s+(?:Celsius|Fahrenheit)|fps|frames\ per\ second|hz|hertz)\b
             | [\s-]*(?P<meas2>magnitude)\b
             | \s+(?:(?:were|are|was|still|have\ been|had\ been|been)\s+)?(?P<count>dead|killed|injured|wounded|hurt|missing|hospitali[sz]ed|displaced|evacuated|arrested|detained|unaccounted)\b
           )?
@@ -536,8 +536,19 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             return None;
         }
         (base, noun.as_str().to_ascii_lowercase())
-    } else if let Some(u) = c.name("meas").or_else(|| c.name("meas2")) {
-        let u = u.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    } else if let Some(m) = c.name("meas").or_else(|| c.name("meas2")) {
+        // "40C", "104F": a bare C or F is a temperature only written onto its digits ("3
+        // F-16s", "Group 5 C" are not).
+        let whole = c.get(0)?;
+        let attached = whole
+            .as_str()
+            .get(..m.start() - whole.start())
+            .and_then(|head| head.chars().next_back())
+            .is_some_and(|ch| ch.is_ascii_digit());
+        if matches!(m.as_str(), "C" | "F") && !attached {
+            return None;
+        }
+        let u = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         (base, canonical_measure(&u)?.to_string())
     } else if let Some(d) = c.name("dur") {
         let mut u = d.as_str().to_ascii_lowercase();
@@ -1818,6 +1829,11 @@ mod tests {
             all("a magnitude 6.1 quake; a 7.0-magnitude aftershock"),
             ["6.1 magnitude", "7 magnitude"]
         );
+        assert_eq!(
+            all("It hit 40C in Madrid and 104F in Phoenix."),
+            ["40 °C", "104 °F"]
+        );
+        assert!(all("The air force flew 3 F-16s; group 5 C won.").is_empty());
         assert_eq!(measure("miles").map(|m| m.0), Some("length"));
         assert!(!is_count("feet"));
     }
