@@ -262,11 +262,11 @@ pub fn is_count(unit: &str) -> bool {
 
 /// Plural words after a number that do not name what is counted.
 const NOT_COUNTED: &[&str] = &[
-    "points", "percents", "times", "minutes", "seconds", "hours", "others", "years", "days",
-    "weeks", "months", "terms", "was", "has", "is", "says", "does", "goes", "gets", "makes",
-    "takes", "comes", "sees", "adds", "notes", "shows", "means", "needs", "wants", "seems",
-    "remains", "stands", "looks", "runs", "plays", "leads", "hits", "wins", "pts", "yrs", "mins",
-    "secs", "hrs", "lbs", "ins", "nos", "vs", "as", "its", "this", "thus", "plus", "less",
+    "percents", "times", "minutes", "seconds", "hours", "others", "years", "days", "weeks",
+    "months", "terms", "was", "has", "is", "says", "does", "goes", "gets", "makes", "takes",
+    "comes", "sees", "adds", "notes", "shows", "means", "needs", "wants", "seems", "remains",
+    "stands", "looks", "runs", "plays", "leads", "hits", "wins", "yrs", "mins", "secs", "hrs",
+    "lbs", "ins", "nos", "vs", "as", "its", "this", "thus", "plus", "less",
 ];
 
 /// Plural nouns that do not end in "s".
@@ -677,6 +677,26 @@ pub(crate) const TALLY_LINKS: &[&str] = &[
     "of",
 ];
 
+/// Nouns that name the size of a group: general English, not any story's words.
+const COLLECTIVES: &[&str] = &[
+    "crowd",
+    "attendance",
+    "audience",
+    "population",
+    "workforce",
+    "staff",
+    "membership",
+    "fleet",
+    "electorate",
+    "headcount",
+    "enrollment",
+    "enrolment",
+    "congregation",
+    "turnout",
+    "viewership",
+    "readership",
+];
+
 /// What a bare number with no noun after it counts, from the words before it: a verb of a
 /// tally right before it ("killed 12", "injured 40", "rescued 9": the verb is the unit) or a
 /// tally noun and a verb that gives its figure ("the death toll reached 412", "the number of
@@ -713,6 +733,13 @@ fn tally_unit(head: &str, senses: &Senses) -> Option<String> {
     let verb = ws.first()?;
     if verb.ends_with("ed") && tally(verb) {
         return Some(verb.clone());
+    }
+    // "a crowd of 18,997", "attendance was 18,997", "a workforce of 1,200": a noun that
+    // names the size of a group, right before the link, is what the figure counts.
+    if TALLY_LINKS.contains(&verb.as_str()) {
+        if let Some(noun) = ws.get(1).filter(|w| COLLECTIVES.contains(&w.as_str())) {
+            return Some(noun.clone());
+        }
     }
     if TALLY_LINKS.contains(&verb.as_str()) {
         // The tally may be told at length ("the death toll from Friday's earthquake in
@@ -1834,6 +1861,10 @@ mod tests {
             ["40 °C", "104 °F"]
         );
         assert!(all("The air force flew 3 F-16s; group 5 C won.").is_empty());
+        assert_eq!(
+            all("James scored 31 points before a crowd of 18,997; attendance was 19,000."),
+            ["31 points", "18997 crowd", "19000 attendance"]
+        );
         assert_eq!(measure("miles").map(|m| m.0), Some("length"));
         assert!(!is_count("feet"));
     }

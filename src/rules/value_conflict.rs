@@ -118,6 +118,12 @@ pub(super) fn same_quantity(
     if !t1.is_empty() && !t2.is_empty() && t1.is_disjoint(&t2) {
         return None;
     }
+    // Points are a player's or an index's: compared only for one named owner ("James scored
+    // 31 points", "Davis scored 25 points" are two players; a sentence's first word may be
+    // either).
+    if q1.unit == "points" && (one.owners.is_empty() || other.owners.is_empty()) {
+        return None;
+    }
     // An age is a person's: two ages meet only for one named person.
     if q1.unit == "years old" {
         let surname = |c: &crate::extract::Claim| c.owners.last().cloned();
