@@ -12,6 +12,7 @@ const STOP: &[&str] = &[
     "all",
     "also",
     "an",
+    "another",
     "and",
     "any",
     "are",

@@ -142,7 +142,7 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
             | [\s-]*(?P<dur>days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b(?P<old>[\s-]old\b)?
             | (?:\s*|-)(?P<meas>square\ kilomet(?:re|er)s?|square\ miles?|sq\.?\ km|sq\.?\ mi(?:les?)?|km²|km2|kilomet(?:re|er)s?|km/h|kmh|kph|km|centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|lit(?:re|er)s?|gallons?|lbs?|miles?|feet|foot|ft|met(?:re|er)s?|yards?|yarders?|inch(?:es)?|knots?|mph|kilograms?|kg|tonnes?|tons?|acres?|hectares?|°\ ?[CF]|(?-i:[CF])|degrees?\s+(?:Celsius|Fahrenheit)|fps|frames\ per\ second|hz|hertz)\b
             | [\s-]*(?P<meas2>magnitude)\b
-            | \s+(?:(?:were|are|was|still|have\ been|had\ been|been)\s+)?(?P<count>dead|killed|injured|wounded|hurt|missing|hospitali[sz]ed|displaced|evacuated|arrested|detained|unaccounted)\b
+            | \s+(?:(?:were|are|was|still|have\ been|had\ been|been|remain|remains|remained|are\ still|were\ still)\s+)?(?P<count>dead|killed|injured|wounded|hurt|missing|hospitali[sz]ed|displaced|evacuated|arrested|detained|unaccounted)\b
           )?
         )"
     ))
