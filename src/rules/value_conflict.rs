@@ -176,6 +176,34 @@ pub(super) fn same_quantity(
     } else {
         min_sim
     };
+    // "turnout of 61%", "Turnout was 64%": the noun the figure is bound to by a link names
+    // what it measures; the same noun on both sides makes one quantity of fewer words.
+    let (h1, h2) = (bound_noun(a, first), bound_noun(a, second));
+    let heads_meet = matches!((&h1, &h2), (Some(x), Some(y)) if x == y);
+    // A figure bound to one noun and a share of another say what they measure, and it
+    // differs ("turnout of 61%" and "won 64% of the vote").
+    let share_of_other = |h: &Option<String>, c: &crate::extract::Claim| {
+        h.as_ref().is_some_and(|h| {
+            let of: Vec<&String> = c
+                .context
+                .iter()
+                .filter(|t| t.starts_with(frame::SHARE_OF))
+                .collect();
+            !of.is_empty()
+                && !of
+                    .iter()
+                    .any(|t| words::stem(t.trim_start_matches(frame::SHARE_OF)) == *h)
+        })
+    };
+    if !heads_meet && (share_of_other(&h1, other) || share_of_other(&h2, one)) {
+        return None;
+    }
+    let floor = if heads_meet {
+        floor.min(ANCHORED_SIMILARITY)
+    } else {
+        floor
+    };
+    let shared = shared + usize::from(heads_meet);
     let near_counts = same_noun && ratio <= 3.0;
     if !counts_meet && !measures_meet && !anchored && !near_counts && shared == 0 {
         return None;
@@ -187,6 +215,56 @@ pub(super) fn same_quantity(
         return None;
     }
     (sim >= floor).then_some(sim)
+}
+
+/// Words that bind a figure to the noun before it: "turnout of 61%", "turnout was 64%",
+/// "turnout stood at 61%", "turnout rose to 64%".
+const BINDING: &[&str] = &[
+    "of", "was", "is", "were", "are", "at", "stood", "reached", "hit", "rose", "fell", "to",
+    "climbed", "dropped", "totalled", "totaled",
+];
+
+/// The noun a figure is bound to ("turnout" in "Turnout was 64%"), stemmed: the nearest
+/// word before the figure past binding words only, in its own clause. Not a function word,
+/// a name or a figure.
+fn bound_noun(a: &Analysis, claim: usize) -> Option<String> {
+    let c = &a.claims[claim];
+    let text = &a.story.sources[c.source].text;
+    let from = crate::text::window_start(text, c.span.start, 60);
+    let head = text.get(from..c.span.start)?;
+    let toks = words::tokens(head);
+    // The figure's own words start at the span: nothing but spaces after the last word.
+    let &(_, last_end) = toks.last()?;
+    if !head.get(last_end..)?.trim().is_empty() {
+        return None;
+    }
+    let mut bound = false;
+    for &(s, e) in toks.iter().rev().take(4) {
+        let w = head.get(s..e)?;
+        let low = w.to_lowercase();
+        if !head
+            .get(e..)?
+            .chars()
+            .all(|ch| ch.is_whitespace() || ch.is_alphanumeric())
+        {
+            return None;
+        }
+        if BINDING.contains(&low.as_str()) {
+            bound = true;
+            continue;
+        }
+        let noun = bound
+            && low.len() >= 4
+            && low.chars().all(char::is_alphabetic)
+            && !words::is_stop(&low)
+            && (w.chars().next().is_some_and(char::is_lowercase) || s == 0 || {
+                // A sentence's first word is capitalised whatever it is.
+                head.get(..s)
+                    .is_some_and(|b| b.trim_end().ends_with(['.', '!', '?']))
+            });
+        return noun.then(|| words::stem(&low));
+    }
+    None
 }
 
 /// How alike the words of two figures whose sentences share an anchor figure must be: some
