@@ -643,8 +643,9 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static HOUR_BEFORE_TONIGHT_RE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s+$"));
+static HOUR_BEFORE_TONIGHT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?P<h>\d{1,2}|five|six|seven|eight|nine|ten|eleven)(?:[:.](?P<mi>[0-5]\d))?\s+$")
+});
 
 static ZONE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\(?(?P<abbr>[A-Z]{2,5})\)?\b|(?P<local>local time\b))")
@@ -2909,7 +2910,13 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
     // "at 9 tonight": an hour of the evening.
     if text.slice(f.start..f.end).eq_ignore_ascii_case("tonight") {
         if let Some(c) = HOUR_BEFORE_TONIGHT_RE.captures(head) {
-            let h: u32 = c.name("h")?.as_str().parse().ok()?;
+            let h = c.name("h")?.as_str().to_ascii_lowercase();
+            let h: u32 = h.parse().ok().or_else(|| {
+                ["five", "six", "seven", "eight", "nine", "ten", "eleven"]
+                    .iter()
+                    .position(|w| *w == h)
+                    .and_then(|k| u32::try_from(k + 5).ok())
+            })?;
             let m: u32 = c.name("mi").map_or(Some(0), |x| x.as_str().parse().ok())?;
             if (5..=11).contains(&h) {
                 let start = from + c.get(0)?.start();
@@ -3016,7 +3023,14 @@ fn time_of(c: &Captures) -> Option<NaiveTime> {
         let mut h: u32 = h.as_str().parse().ok()?;
         let m: u32 = c.name("mip").map_or(Some(0), |s| s.as_str().parse().ok())?;
         let part = c.name("part")?.as_str().to_ascii_lowercase();
-        if !(1..=12).contains(&h) {
+        // An hour the part of the day can hold ("2 in the evening" is none).
+        let fits = match part.as_str() {
+            "morning" => (1..=11).contains(&h),
+            "afternoon" => (1..=6).contains(&h) || h == 12,
+            "evening" => (4..=11).contains(&h),
+            _ => (5..=12).contains(&h) || (1..=3).contains(&h),
+        };
+        if !fits {
             return None;
         }
         if part == "morning" {
@@ -3253,6 +3267,7 @@ fn standalone_times(
         let zone = zone_after(text, &mut end);
         let marked = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
             || c.name("rel").is_some()
+            || c.name("part").is_some()
             || (c.name("h24").is_some() && zone.is_some());
         if !marked {
             continue;
@@ -4292,6 +4307,17 @@ mod tests {
         }
         // A range of numbers is no clock time.
         assert!(norm("Between 10 to 12 people came.", p).is_empty());
+        // An hour of a part of the day, alone in its sentence: that hour of the day.
+        assert_eq!(
+            norm("The polls close at 3:15 in the afternoon.", p),
+            ["2013-02-12T15:15:00"]
+        );
+        assert_eq!(
+            norm("The show starts eight tonight.", p),
+            ["2013-02-12T20:00:00"]
+        );
+        // An hour the part cannot hold is no time of day.
+        assert!(norm("They led 2 in the evening session.", p).is_empty());
     }
 
     #[test]
