@@ -604,7 +604,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             // another event).
             Pat::ClockOffset,
             re(&format!(
-                r"\b(?:in\s+(?:(?:about|around|roughly|approximately|some)\s+)?(?P<n1>{CLOCK_NUM})\s+(?P<u1>hours?|hrs?|minutes?|mins?)|(?P<n2>{CLOCK_NUM})\s+(?P<u2>hours?|hrs?|minutes?|mins?)\s+(?P<dir>ago|from\s+now|hence))\b"
+                r"\b(?:in\s+(?:(?:about|around|roughly|approximately|some)\s+)?(?P<n1>{CLOCK_NUM})\s+(?P<u1>hours?|hrs?|minutes?|mins?)|(?P<n2>{CLOCK_NUM})\s+(?P<u2>hours?|hrs?|minutes?|mins?)\s+(?P<dir>ago|from\s+now|hence)|(?:the\s+)?(?P<span>past|last|next|coming|previous)\s+(?P<n3>{CLOCK_NUM})\s+(?P<u3>hours?|hrs?|minutes?|mins?))\b"
             )),
         ),
         (
@@ -732,6 +732,9 @@ enum Expr {
     AfterNext(Weekday),
     /// Minutes from the publication time ("in 24 hours", "two hours ago").
     ClockOffset(i64),
+    /// The hours or minutes before (negative) or after the publication time ("the past 24
+    /// hours", "the next 3 hours").
+    ClockSpan(i64),
 }
 
 /// Holidays on one day every year, by the start of their name (general calendar knowledge).
@@ -1657,8 +1660,8 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             }
         }
         Pat::ClockOffset => {
-            let (n, unit) = match (c.name("n1"), c.name("u1")) {
-                (Some(n), Some(u)) => (n, u),
+            let (n, unit) = match (c.name("n1"), c.name("u1"), c.name("n3"), c.name("u3")) {
+                (Some(n), Some(u), ..) | (.., Some(n), Some(u)) => (n, u),
                 _ => (c.name("n2")?, c.name("u2")?),
             };
             let n = n.as_str().to_ascii_lowercase();
@@ -1687,7 +1690,11 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             } else {
                 1
             };
-            Expr::ClockOffset(sign * minutes)
+            match c.name("span").map(|w| w.as_str().to_ascii_lowercase()) {
+                Some(w) if w == "next" || w == "coming" => Expr::ClockSpan(minutes),
+                Some(_) => Expr::ClockSpan(-minutes),
+                None => Expr::ClockOffset(sign * minutes),
+            }
         }
         Pat::In | Pat::Hence => Expr::Offset {
             amount: vec![(
@@ -2259,7 +2266,7 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
             }
         }
         // Resolved against the time of day, in `resolve_found`.
-        Expr::AfterEvent { .. } | Expr::ClockOffset(_) => None,
+        Expr::AfterEvent { .. } | Expr::ClockOffset(_) | Expr::ClockSpan(_) => None,
         Expr::Range(first, last) => {
             let (s, None) = resolve(first, a, future)? else {
                 return None;
@@ -2722,6 +2729,8 @@ fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
                 .any(is_superlative)
                 || took_time(text, start, end, &before)
         }
+        // "the last two minutes of the game": a part of something else, not of today.
+        Expr::ClockSpan(_) => after.starts_with("of "),
         // "finished in 2 hours", "in 2 hours 5 minutes": how long something took.
         Expr::ClockOffset(minutes) => {
             *minutes > 0
@@ -3376,6 +3385,29 @@ fn resolve_found(
             (_, Some(a)) => resolve(&f.expr, a.date, future),
             (_, None) => None,
         };
+        // "the past 24 hours", "the next 3 hours": a span of at most a day from the
+        // publication's time of day; shown, never compared as a day.
+        if let (Expr::ClockSpan(minutes), Some(a)) = (&f.expr, anchor) {
+            let at = a
+                .time
+                .filter(|_| !a.year_only && minutes.abs() <= 24 * 60)
+                .map(|t| NaiveDateTime::new(a.date, t));
+            let other =
+                at.and_then(|at| at.checked_add_signed(chrono::Duration::try_minutes(*minutes)?));
+            if let (Some(at), Some(other)) = (at, other) {
+                let (from, to) = (at.min(other), at.max(other));
+                v.date = Some(from.date());
+                v.part = Some((from.time(), to.time()));
+                v.day_assumed = true;
+                v.reasoning = format!(
+                    "{} → {} = {} to {}",
+                    a.desc,
+                    text.slice(f.start..f.end).trim(),
+                    from.format("%Y-%m-%d %H:%M"),
+                    to.format("%Y-%m-%d %H:%M")
+                );
+            }
+        }
         // "in 24 hours", "two hours ago": an instant from the publication's time of day.
         if let (Expr::ClockOffset(minutes), Some(a)) = (&f.expr, anchor) {
             if let Some(at) = a
@@ -4316,6 +4348,16 @@ mod tests {
             norm("The show starts eight tonight.", p),
             ["2013-02-12T20:00:00"]
         );
+        // Spans of hours from the publication time, shown but never compared as days.
+        assert_eq!(
+            norm("Rain fell in the past 24 hours.", p),
+            ["2013-02-11T04:30:00/2013-02-12T04:30:00"]
+        );
+        assert_eq!(
+            norm("Storms are due over the next 3 hours.", p),
+            ["2013-02-12T04:30:00/2013-02-12T07:30:00"]
+        );
+        assert!(norm("He scored in the last two minutes of the game.", p).is_empty());
         // An hour the part cannot hold is no time of day.
         assert!(norm("They led 2 in the evening session.", p).is_empty());
     }
