@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule};
+use crate::extract::quantity::is_count;
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::story::Role;
@@ -296,27 +297,12 @@ fn same_number(
     r: &crate::extract::quantity::Quantity,
 ) -> bool {
     let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
-    // A counted noun, not a measure ("homes", "people"; not "%", "USD", "years").
-    let counted = |u: &str| {
-        !u.is_empty()
-            && u.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')
-            && !matches!(
-                u,
-                "bp" | "seconds"
-                    | "minutes"
-                    | "hours"
-                    | "days"
-                    | "weeks"
-                    | "months"
-                    | "years"
-                    | "years old"
-            )
-    };
     // Small whole numbers recur in any article with other meanings ("2 goals", "6 uses"):
     // only a number worth noticing is matched across nouns.
     let notable = q.value.fract() != 0.0 || q.value.abs() > 10.0;
     close(q.value, r.value)
-        && (q.unit == r.unit || notable && counted(&q.unit) && counted(&r.unit))
+        // Counted nouns ("homes", "properties"), never measures, money, shares or durations.
+        && (q.unit == r.unit || notable && is_count(&q.unit) && is_count(&r.unit))
         && match (q.high, r.high) {
             (Some(x), Some(y)) => close(x, y),
             _ => true,

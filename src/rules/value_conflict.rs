@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{Check, Rule, RuleFile, Severity};
 use crate::extract::frame::{self, Part};
-use crate::extract::quantity::{is_count, measure, plain, rate_parts, Bound, Phase, Quantity};
+use crate::extract::quantity::{
+    is_count, measure, plain, rate_parts, Bound, Phase, Quantity, TALLY_LINKS,
+};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::words;
@@ -217,12 +219,15 @@ pub(super) fn same_quantity(
     (sim >= floor).then_some(sim)
 }
 
-/// Words that bind a figure to the noun before it: "turnout of 61%", "turnout was 64%",
-/// "turnout stood at 61%", "turnout rose to 64%".
-const BINDING: &[&str] = &[
-    "of", "was", "is", "were", "are", "at", "stood", "reached", "hit", "rose", "fell", "to",
-    "climbed", "dropped", "totalled", "totaled",
-];
+/// Words that bind a figure to the noun before it: the verbs that give a tally its figure
+/// ("turnout of 61%", "turnout was 64%", "turnout stood at 61%"), and a few more of change.
+fn binds(w: &str) -> bool {
+    TALLY_LINKS.contains(&w)
+        || matches!(
+            w,
+            "were" | "are" | "at" | "to" | "fell" | "dropped" | "totalled" | "totaled"
+        )
+}
 
 /// The noun a figure is bound to ("turnout" in "Turnout was 64%"), stemmed: the nearest
 /// word before the figure past binding words only, in its own clause. Not a function word,
@@ -249,7 +254,7 @@ fn bound_noun(a: &Analysis, claim: usize) -> Option<String> {
         {
             return None;
         }
-        if BINDING.contains(&low.as_str()) {
+        if binds(&low) {
             bound = true;
             continue;
         }
