@@ -296,7 +296,7 @@ pub fn plain(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn word_number(w: &str) -> Option<f64> {
+pub(crate) fn word_number(w: &str) -> Option<f64> {
     let w = w.to_ascii_lowercase();
     // "twenty-one": tens and units.
     if let Some((tens, units)) = w.split_once('-') {

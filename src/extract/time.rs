@@ -231,10 +231,11 @@ pub struct SourceTime {
 const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const WD: &str = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
 const ORDW: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth|twenty-sixth|twenty-seventh|twenty-eighth|twenty-ninth|thirtieth|thirty-first)";
-const NUM: &str = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|a couple of|couple of)";
+const NUM: &str = r"(?:\d+|half\s+an?|an?\s+dozen|dozen|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a few|few|several|a couple of|couple of)";
 /// A count of hours or minutes: a number, a decimal, or a fraction of an hour.
 const CLOCK_NUM: &str = r"(?:\d+\.\d+|half\s+an|(?:a|one)\s+quarter\s+of\s+an|three[-\s]quarters\s+of\s+an|\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|a couple of|couple of)";
-const UNIT: &str = r"(?:days?|weeks?|months?|years?|fortnights?|yrs?|wks?)";
+const UNIT: &str =
+    r"(?:days?|weeks?|months?|years?|fortnights?|yrs?|wks?|decades?|centur(?:y|ies))";
 
 fn re(p: &str) -> Regex {
     Regex::new(&format!("(?i){p}")).expect("static pattern")
@@ -954,10 +955,40 @@ fn unit_of(s: &str) -> Unit {
     }
 }
 
+/// A count of calendar units ("three weeks", "twenty years", "a decade", "half a year"):
+/// decades and centuries count years; half a year is six months.
+fn count_of(n: &str, unit: &str) -> Option<(i64, Unit)> {
+    let u = unit.to_ascii_lowercase();
+    let years = if u.starts_with("decade") {
+        10
+    } else if u.starts_with("centur") {
+        100
+    } else {
+        1
+    };
+    let n = n.trim().to_ascii_lowercase();
+    if n.starts_with("half") {
+        return match (unit_of(&u), years) {
+            (Unit::Year, 1) => Some((6, Unit::Month)),
+            (Unit::Year, y) => Some((y / 2, Unit::Year)),
+            _ => None,
+        };
+    }
+    let count = number_of(&n)?;
+    if years > 1 {
+        return Some((count.checked_mul(years)?, Unit::Year));
+    }
+    Some((count, unit_of(&u)))
+}
+
 fn number_of(s: &str) -> Option<i64> {
     let s = s.trim().to_ascii_lowercase();
     if let Ok(n) = s.parse::<i64>() {
         return Some(n);
+    }
+    if let Some(n) = crate::extract::quantity::word_number(&s) {
+        // Whole numbers of words only ("twenty", "forty-five").
+        return Some(n as i64);
     }
     Some(match s.as_str() {
         "a" | "an" | "one" => 1,
@@ -971,7 +1002,7 @@ fn number_of(s: &str) -> Option<i64> {
         "nine" => 9,
         "ten" => 10,
         "eleven" => 11,
-        "twelve" => 12,
+        "twelve" | "a dozen" | "an dozen" | "dozen" => 12,
         _ => return None,
     })
 }
@@ -1265,17 +1296,21 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
         Pat::BareYear => Expr::Span(Span::Year(c.name("y")?.as_str().parse().ok()?)),
         Pat::Counted => {
             let dir = c.name("dir")?.as_str().to_ascii_lowercase();
+            let (n, unit) = count_of(c.name("n")?.as_str(), c.name("unit")?.as_str())?;
             Expr::Span(Span::Counted {
-                n: number_of(c.name("n")?.as_str())?,
-                unit: unit_of(c.name("unit")?.as_str()),
+                n,
+                unit,
                 past: matches!(dir.as_str(), "past" | "last" | "previous"),
             })
         }
-        Pat::Within => Expr::Span(Span::Counted {
-            n: number_of(c.name("n")?.as_str())?,
-            unit: unit_of(c.name("unit")?.as_str()),
-            past: false,
-        }),
+        Pat::Within => {
+            let (n, unit) = count_of(c.name("n")?.as_str(), c.name("unit")?.as_str())?;
+            Expr::Span(Span::Counted {
+                n,
+                unit,
+                past: false,
+            })
+        }
         Pat::Weekend if c.name("over").is_some() => Expr::Span(Span::RecentWeekend),
         Pat::Half => {
             let h = c
@@ -1642,12 +1677,7 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
         Pat::Ago => {
             let amount: Vec<(i64, Unit)> = AMOUNT_RE
                 .captures_iter(c.name("amount")?.as_str())
-                .filter_map(|a| {
-                    Some((
-                        number_of(a.name("n")?.as_str())?,
-                        unit_of(a.name("unit")?.as_str()),
-                    ))
-                })
+                .filter_map(|a| count_of(a.name("n")?.as_str(), a.name("unit")?.as_str()))
                 .collect();
             if amount.is_empty() {
                 return None;
@@ -1697,19 +1727,13 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             }
         }
         Pat::In | Pat::Hence => Expr::Offset {
-            amount: vec![(
-                number_of(c.name("n")?.as_str())?,
-                unit_of(c.name("unit")?.as_str()),
-            )],
+            amount: vec![count_of(c.name("n")?.as_str(), c.name("unit")?.as_str())?],
             sign: 1,
             base: None,
             then_wd: None,
         },
         Pat::AfterEvent => Expr::AfterEvent {
-            amount: (
-                number_of(c.name("n")?.as_str())?,
-                unit_of(c.name("unit")?.as_str()),
-            ),
+            amount: count_of(c.name("n")?.as_str(), c.name("unit")?.as_str())?,
             sign: if c.name("dir")?.as_str().eq_ignore_ascii_case("before") {
                 -1
             } else {
@@ -1717,10 +1741,7 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             },
         },
         Pat::FromBase | Pat::WdOffset => {
-            let amount = vec![(
-                number_of(c.name("n")?.as_str())?,
-                unit_of(c.name("unit")?.as_str()),
-            )];
+            let amount = vec![count_of(c.name("n")?.as_str(), c.name("unit")?.as_str())?];
             let sign = if c.name("dir")?.as_str().eq_ignore_ascii_case("before") {
                 -1
             } else {
@@ -2318,7 +2339,10 @@ fn resolve(e: &Expr, a: NaiveDate, future: bool) -> Option<(NaiveDate, Option<Na
                 return Some((start, start.checked_add_months(Months::new(1))));
             }
             let base_date = match base {
-                Some(b) => resolve(b, a, true)?.0,
+                // A weekday counted from ("a week from Monday") is the coming one; a day of
+                // the calendar ("the day after Christmas") the one the sentence's tense picks.
+                Some(b) if matches!(**b, Expr::Weekday { .. }) => resolve(b, a, true)?.0,
+                Some(b) => resolve(b, a, future)?.0,
                 None => a,
             };
             let mut d = base_date;
@@ -2467,7 +2491,67 @@ fn find(text: &str) -> Vec<Found> {
         }
     }
     out.sort_by_key(|f| f.start);
-    join_ranges(text, out)
+    shift_from_days(text, join_ranges(text, out))
+}
+
+/// A count of days or weeks before a day: "the day after Christmas", "three days before
+/// Thanksgiving", "a week after Easter Sunday".
+static SHIFT_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?P<the>the)|(?P<n>{NUM}))\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+(?:the\s+)?$"
+    ))
+});
+
+/// Composes a day with the count of days or weeks written before it into one day ("the day
+/// after Christmas" is December 26), replacing the count read alone.
+fn shift_from_days(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        let day = matches!(
+            f.expr,
+            Expr::Date { .. } | Expr::Floating { .. } | Expr::DayOfMonth { .. }
+        );
+        let head_from = window_start(text, f.start, 60);
+        let shift = day
+            .then(|| SHIFT_BEFORE_RE.captures(text.slice(head_from..f.start)))
+            .flatten()
+            .and_then(|c| {
+                let (n, unit) = if c.name("the").is_some() {
+                    (1, unit_of(c.name("unit")?.as_str()))
+                } else {
+                    count_of(c.name("n")?.as_str(), c.name("unit")?.as_str())?
+                };
+                let sign = if c.name("dir")?.as_str().eq_ignore_ascii_case("before") {
+                    -1
+                } else {
+                    1
+                };
+                Some((head_from + c.get(0)?.start(), n, unit, sign))
+            });
+        let Some((start, n, unit, sign)) = shift else {
+            out.push(f);
+            continue;
+        };
+        // "the week after Christmas" is a week, not a day: only a count of weeks is a day.
+        if unit == Unit::Week && text.slice(start..).to_ascii_lowercase().starts_with("the") {
+            out.push(f);
+            continue;
+        }
+        out.retain(|o| o.end <= start);
+        out.push(Found {
+            start,
+            end: f.end,
+            expr: Expr::Offset {
+                amount: vec![(n, unit)],
+                sign,
+                base: Some(Box::new(f.expr)),
+                then_wd: None,
+            },
+            pat: f.pat,
+            parts: Vec::new(),
+        });
+    }
+    out
 }
 
 /// What joins the two ends of a range: "June 3 - June 5", "from Monday to Wednesday",
@@ -2949,6 +3033,30 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
     None
 }
 
+/// The end of a range of times whose meridiem the start takes ("to 6 p.m.", "-11 a.m.").
+static RANGE_END_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:to|-|–|until|till|and)\s*(?P<h>\d{1,2})(?:[:.][0-5]\d)?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)",
+    )
+});
+
+/// A clock time told by its preposition ("at 15:15", "by noon", "until 9:30"): the hour
+/// of a day, not a game clock ("at the 1:53 mark", "1:53 remaining") or a race time.
+fn clock_preposition(text: &str, start: usize, end: usize) -> bool {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:at|by|until|till|from|since|before|after|between)\s+(?:(?:about|around|roughly|approximately|precisely|exactly)\s+)?$",
+        )
+    });
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\s*(?:remaining|left|to\s+go|to\s+play|mark|into|in\s+the\s+(?:first|second|third|fourth|final)|of\s+the\b)",
+        )
+    });
+    BEFORE.is_match(text.slice(window_start(text, start, 24)..start))
+        && !AFTER.is_match(text.slice(end..window_end(text, end, 32)))
+}
+
 fn zone_after(text: &str, end: &mut usize) -> Option<String> {
     let c = ZONE_RE.captures(text.slice(*end..))?;
     if let Some(a) = c.name("abbr") {
@@ -3077,7 +3185,8 @@ fn time_of(c: &Captures) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, s)
 }
 
-fn is_future(text: &str, start: usize) -> bool {
+/// The clause before an expression, from its last ";" or sentence stop.
+fn clause_before(text: &str, start: usize) -> &str {
     // The clause before the expression decides; a past-tense cue right before wins.
     let head = text.slice(window_start(text, start, CLAUSE_WINDOW)..start);
     // A clause ends at ";" or at a full stop that ends a sentence, not the one inside an
@@ -3102,7 +3211,24 @@ fn is_future(text: &str, start: usize) -> bool {
         .map(|(i, c)| i + c.len_utf8())
         .next_back()
         .unwrap_or(0);
-    FUTURE_RE.is_match(&unquoted(head.slice(clause_start..)))
+    head.slice(clause_start..)
+}
+
+fn is_future(text: &str, start: usize) -> bool {
+    FUTURE_RE.is_match(&unquoted(clause_before(text, start)))
+}
+
+/// Is the verb that governs an expression in the past tense ("Stores reopened on December
+/// 25", "the letter was dated May 3")? The nearest verb among the last few words of its
+/// clause, outside quotation marks.
+fn is_past(text: &str, start: usize) -> bool {
+    let clause = unquoted(clause_before(text, start)).to_lowercase();
+    clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(is_past_verb)
 }
 
 /// A clause without the words quoted inside it: a speaker's "we will" does not make the
@@ -3277,11 +3403,32 @@ fn standalone_times(
         let marked = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
             || c.name("rel").is_some()
             || c.name("part").is_some()
-            || (c.name("h24").is_some() && zone.is_some());
+            || (c.name("h24").is_some() && zone.is_some())
+            || ((c.name("h24").is_some() || c.name("noon").is_some())
+                && clock_preposition(text, m.start(), m.end()))
+            || (c.name("h24").is_some()
+                && RANGE_END_RE.is_match(text.slice(end..window_end(text, end, 40))));
         if !marked {
             continue;
         }
-        let Some(t) = time_of(&c) else { continue };
+        let Some(mut t) = time_of(&c) else { continue };
+        // "from 3:30 to 6 p.m.", "9:30-11 a.m.": the first time of a range takes the
+        // meridiem of the second, when it can (not "from 11:30 to 1 p.m.").
+        if c.name("h24").is_some() && zone.is_none() {
+            if let Some(later) = RANGE_END_RE.captures(text.slice(end..window_end(text, end, 40))) {
+                let pm = later
+                    .name("ap")
+                    .is_some_and(|ap| ap.as_str().to_ascii_lowercase().starts_with('p'));
+                let last: u32 = later
+                    .name("h")
+                    .map_or(0, |h| h.as_str().parse().unwrap_or(0));
+                let last = if pm && last < 12 { last + 12 } else { last };
+                if pm && chrono::Timelike::hour(&t) < 12 && chrono::Timelike::hour(&t) + 12 <= last
+                {
+                    t = t.overflowing_add_signed(chrono::Duration::hours(12)).0;
+                }
+            }
+        }
         let mut value = base(out);
         value.time = Some(t);
         value.zone = zone;
@@ -3384,6 +3531,36 @@ fn resolve_found(
             (e, Some(a)) if a.year_only && !matches!(e, Expr::Date { y: None, .. }) => None,
             (_, Some(a)) => resolve(&f.expr, a.date, future),
             (_, None) => None,
+        };
+        // A calendar day without its year told in the past tense ("Stores reopened on
+        // December 25", published in November): the last such day before publication.
+        let yearless = |e: &Expr| {
+            matches!(
+                e,
+                Expr::Date {
+                    y: None,
+                    wd: None,
+                    next: false,
+                    ..
+                } | Expr::Floating { y: None, .. }
+            )
+        };
+        let resolved = match (resolved, &f.expr, anchor) {
+            (Some((day, None)), expr, Some(a))
+                if (yearless(expr)
+                    || matches!(expr, Expr::Offset { base: Some(b), .. } if yearless(b)))
+                    && !future
+                    && !a.year_only
+                    && (day - a.date).num_days() > 1
+                    && is_past(text, f.start) =>
+            {
+                a.date
+                    .checked_sub_months(Months::new(12))
+                    .and_then(|back| resolve(&f.expr, back, false))
+                    .filter(|(p, _)| *p <= a.date)
+                    .or(Some((day, None)))
+            }
+            (r, ..) => r,
         };
         // "the past 24 hours", "the next 3 hours": a span of at most a day from the
         // publication's time of day; shown, never compared as a day.
@@ -4436,6 +4613,43 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_told_by_a_preposition_or_a_range() {
+        let p = "2024-03-27";
+        // A 24-hour time or noon after "at", "by", "until": a clock time, no zone needed.
+        assert_eq!(
+            norm("The polls close at 20:00.", p),
+            ["2024-03-27T20:00:00"]
+        );
+        assert_eq!(
+            norm("Rescuers hoped to reach the village by noon.", p),
+            ["2024-03-27T12:00:00"]
+        );
+        assert_eq!(
+            norm("Trading was halted until 9:30.", p),
+            ["2024-03-27T09:30:00"]
+        );
+        // The first time of a range takes the second's meridiem when it can.
+        assert_eq!(
+            norm("The clinic is open from 3:30 to 6 p.m.", p),
+            ["2024-03-27T15:30:00", "2024-03-27T18:00:00"]
+        );
+        assert_eq!(
+            norm("Voting runs from 11:30 to 1 p.m.", p),
+            ["2024-03-27T11:30:00", "2024-03-27T13:00:00"]
+        );
+        // A game clock after "at" is no time of day; nor is a time with no preposition.
+        assert_eq!(
+            norm("He scored at 1:53 of the third period.", p),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            norm("She won the final set at 12:45 remaining.", p),
+            Vec::<String>::new()
+        );
+        assert_eq!(norm("He ran the course in 2:05.", p), Vec::<String>::new());
+    }
+
+    #[test]
     fn months_contradict_other_months_and_days_outside_them() {
         let d = |y: i32, m: u32, day: u32| NaiveDate::from_ymd_opt(y, m, day);
         let day = |x| DateValue {
@@ -4474,6 +4688,21 @@ mod tests {
             ("Sales fell late last year.", "2022-09-01/2023-01-01"),
             ("Output fell early in 2021.", "2021-01-01/2021-05-01"),
             ("He left 2 Mondays ago.", "2023-10-30"),
+            // Counts in words past twelve, dozens, decades, centuries, half a year.
+            ("The mine closed twenty years ago.", "2003-11-07"),
+            ("The dam was built forty-five years ago.", "1978-11-07"),
+            ("The firm was founded a century ago.", "1923-11-07"),
+            ("The treaty was signed a decade ago.", "2013-11-07"),
+            ("The law passed half a year ago.", "2023-05-07"),
+            ("The plant closes in fifteen years.", "2038-11-07"),
+            // A count of days or weeks before a calendar day composes with it.
+            ("Stores reopened the day after Christmas.", "2022-12-26"),
+            // A yearless day told in the past is the last one before publication.
+            ("Stores reopened on December 25.", "2022-12-25"),
+            ("Stores will reopen on December 25.", "2023-12-25"),
+            ("The vote was held on Thanksgiving.", "2022-11-24"),
+            ("Polls open two days before Thanksgiving.", "2023-11-21"),
+            ("The fair ended a week after Labor Day.", "2023-09-11"),
             ("He returns three Fridays from now.", "2023-11-24"),
             ("The filing is dated 05-Nov-21.", "2021-11-05"),
             ("Sales rose in 2021-11.", "2021-11-01/2021-12-01"),
