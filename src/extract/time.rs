@@ -3033,10 +3033,14 @@ fn attach_time(text: &str, f: &Found) -> Option<(NaiveTime, Option<String>, usiz
     None
 }
 
-/// The end of a range of times whose meridiem the start takes ("to 6 p.m.", "-11 a.m.").
-static RANGE_END_RE: LazyLock<Regex> = LazyLock::new(|| {
+/// What joins the two times of a span of the day: "9:30-11:00", "from 3:30 to 6 p.m.".
+static TIME_JOIN_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:-|–|to|until|till|through|and)\s*$"));
+
+/// A bare hour that starts a span ending in a marked time: "3-4pm", "between 3 and 5 p.m.".
+static BARE_HOUR_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:to|-|–|until|till|and)\s*(?P<h>\d{1,2})(?:[:.][0-5]\d)?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)",
+        r"(?:(?P<between>\bbetween)\s+|\bfrom\s+|[^\d:.,$£€]\s*|^)(?P<h>\b(?:1[0-2]|0?[1-9]))(?::(?P<mi>[0-5]\d))?\s*(?P<j>-|–|to|until|till|and)\s*$",
     )
 });
 
@@ -3392,7 +3396,8 @@ fn standalone_times(
         value.reasoning = format!("a time of day in a sentence dated {d}");
         value
     };
-    let mut extra = Vec::new();
+    // Every clock time of the sentence: (start, end, time, zone, marked, meridiem given).
+    let mut times: Vec<(usize, usize, NaiveTime, Option<String>, bool, bool)> = Vec::new();
     for c in TIME_RE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         if out.iter().any(|r| r.start < m.end() && m.start() < r.end) {
@@ -3400,46 +3405,97 @@ fn standalone_times(
         }
         let mut end = m.end();
         let zone = zone_after(text, &mut end);
-        let marked = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
+        let meridiem = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
             || c.name("rel").is_some()
-            || c.name("part").is_some()
+            || c.name("part").is_some();
+        let marked = meridiem
             || (c.name("h24").is_some() && zone.is_some())
             || ((c.name("h24").is_some() || c.name("noon").is_some())
-                && clock_preposition(text, m.start(), m.end()))
-            || (c.name("h24").is_some()
-                && RANGE_END_RE.is_match(text.slice(end..window_end(text, end, 40))));
-        if !marked {
+                && clock_preposition(text, m.start(), m.end()));
+        // A bare 24-hour time is a clock time only with a preposition or in a span.
+        if !marked && c.name("h24").is_none() {
             continue;
         }
-        let Some(mut t) = time_of(&c) else { continue };
-        // "from 3:30 to 6 p.m.", "9:30-11 a.m.": the first time of a range takes the
-        // meridiem of the second, when it can (not "from 11:30 to 1 p.m.").
-        if c.name("h24").is_some() && zone.is_none() {
-            if let Some(later) = RANGE_END_RE.captures(text.slice(end..window_end(text, end, 40))) {
-                let pm = later
-                    .name("ap")
-                    .is_some_and(|ap| ap.as_str().to_ascii_lowercase().starts_with('p'));
-                let last: u32 = later
-                    .name("h")
-                    .map_or(0, |h| h.as_str().parse().unwrap_or(0));
-                let last = if pm && last < 12 { last + 12 } else { last };
-                if pm && chrono::Timelike::hour(&t) < 12 && chrono::Timelike::hour(&t) + 12 <= last
+        let Some(t) = time_of(&c) else { continue };
+        // "3-4pm", "between 3 and 5 p.m.": a bare hour before a marked one starts a span.
+        if meridiem && c.name("ap").is_some() {
+            let from = window_start(text, m.start(), 24);
+            if let Some(b) = BARE_HOUR_BEFORE_RE.captures(text.slice(from..m.start())) {
+                let h: u32 = b.name("h").map_or(99, |h| h.as_str().parse().unwrap_or(99));
+                let mi: u32 = b.name("mi").map_or(0, |x| x.as_str().parse().unwrap_or(0));
+                let by_and = b
+                    .name("j")
+                    .is_some_and(|j| j.as_str().eq_ignore_ascii_case("and"));
+                let start = from + b.name("h").map_or(0, |h| h.start());
+                let free = times.last().is_none_or(|l| l.1 <= start)
+                    && !out.iter().any(|r| r.start < m.start() && start < r.end);
+                if let Some(first) = NaiveTime::from_hms_opt(h, mi, 0)
+                    .filter(|_| free && (!by_and || b.name("between").is_some()))
                 {
-                    t = t.overflowing_add_signed(chrono::Duration::hours(12)).0;
+                    let join_end = from + b.name("j").map_or(0, |j| j.start());
+                    times.push((start, join_end, first, None, false, false));
                 }
             }
         }
-        let mut value = base(out);
-        value.time = Some(t);
-        value.zone = zone;
-        let normalized = normalize(&value, tz, lex, m.as_str());
-        extra.push(Resolved {
-            start: m.start(),
-            end,
-            value,
-            normalized,
-            after_event: None,
+        times.push((m.start(), end, t, zone, marked, meridiem));
+    }
+    let hour = chrono::Timelike::hour;
+    let mut extra = Vec::new();
+    let mut k = 0;
+    while k < times.len() {
+        let (start, end, t, zone, marked, meridiem) = times[k].clone();
+        // Two times joined by "-", "to", "until" (or "between … and"): one span of the day.
+        let joined = times.get(k + 1).filter(|next| {
+            let join = text.slice(end.min(next.0)..next.0);
+            let between = text
+                .slice(window_start(text, start, 12)..start)
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("between");
+            TIME_JOIN_RE.is_match(join) && (!join.trim().eq_ignore_ascii_case("and") || between)
         });
+        if let Some(next) = joined {
+            let (mut from, mut to) = (t, next.2);
+            // The first takes the second's afternoon when it can ("from 3:30 to 6 p.m.",
+            // not "from 11:30 to 1 p.m."); a second without a meridiem that reads earlier
+            // than the first is in the afternoon ("11:30-1:30").
+            if !meridiem && next.5 && hour(&to) >= 12 && hour(&from) + 12 <= hour(&to) {
+                from = from.overflowing_add_signed(chrono::Duration::hours(12)).0;
+            }
+            if !next.5 && to <= from && hour(&to) < 12 {
+                to = to.overflowing_add_signed(chrono::Duration::hours(12)).0;
+            }
+            let clock = marked || next.4 || next.5 || text.slice(start..next.1).contains(':');
+            if from < to && clock {
+                let mut value = base(out);
+                value.part = Some((from, to));
+                value.zone = next.3.clone().or(zone);
+                let normalized = normalize(&value, tz, lex, text.slice(start..next.1));
+                extra.push(Resolved {
+                    start,
+                    end: next.1,
+                    value,
+                    normalized,
+                    after_event: None,
+                });
+                k += 2;
+                continue;
+            }
+        }
+        if marked {
+            let mut value = base(out);
+            value.time = Some(t);
+            value.zone = zone;
+            let normalized = normalize(&value, tz, lex, text.slice(start..end));
+            extra.push(Resolved {
+                start,
+                end,
+                value,
+                normalized,
+                after_event: None,
+            });
+        }
+        k += 1;
     }
     out.extend(extra);
     out.sort_by_key(|r| r.start);
@@ -4628,14 +4684,32 @@ mod tests {
             norm("Trading was halted until 9:30.", p),
             ["2024-03-27T09:30:00"]
         );
-        // The first time of a range takes the second's meridiem when it can.
+        // Two times joined are one span of the day; the first takes the second's meridiem
+        // when it can.
         assert_eq!(
             norm("The clinic is open from 3:30 to 6 p.m.", p),
-            ["2024-03-27T15:30:00", "2024-03-27T18:00:00"]
+            ["2024-03-27T15:30:00/2024-03-27T18:00:00"]
         );
         assert_eq!(
             norm("Voting runs from 11:30 to 1 p.m.", p),
-            ["2024-03-27T11:30:00", "2024-03-27T13:00:00"]
+            ["2024-03-27T11:30:00/2024-03-27T13:00:00"]
+        );
+        assert_eq!(
+            norm("The road is closed 3-4pm.", p),
+            ["2024-03-27T15:00:00/2024-03-27T16:00:00"]
+        );
+        assert_eq!(
+            norm("Polls are open from 7 a.m. to 8 p.m.", p),
+            ["2024-03-27T07:00:00/2024-03-27T20:00:00"]
+        );
+        assert_eq!(
+            norm("The hearing runs 9:30 - 11:00.", p),
+            ["2024-03-27T09:30:00/2024-03-27T11:00:00"]
+        );
+        // A score before a time is no span.
+        assert_eq!(
+            norm("The score was 2-1 at 9:30 pm.", p),
+            ["2024-03-27T21:30:00"]
         );
         // A game clock after "at" is no time of day; nor is a time with no preposition.
         assert_eq!(
