@@ -288,6 +288,7 @@ enum Pat {
     MonthPart,
     Holiday,
     Numeric,
+    NumericShort,
     Hence,
     Within,
     NthWeekday,
@@ -310,7 +311,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Iso,
             re(&format!(
-                r"\b(?:(?P<wd>{WD})\.?,?\s+)?(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})\b"
+                r"\b(?:(?P<wd>{WD})\.?,?\s+)?(?P<y>\d{{4}})(?:-(?P<m>\d{{1,2}})-|/(?P<ms>\d{{1,2}})/)(?P<d>\d{{1,2}})\b"
             )),
         ),
         (
@@ -364,7 +365,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::MonDay,
             re(&format!(
-                r"\b{wd_pre}(?P<mon>{MON})\.?(?:\s+|[-/]|\.\s*)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*\((?P<wd2>{WD})\))?{year_tail}"
+                r"\b{wd_pre}(?P<mon>{MON})\.?(?:\s+(?P<the>the\s+)?|[-/]|\.\s*)(?P<d>\d{{1,2}})(?P<suffix>st|nd|rd|th)?\b(?:\s*\((?P<wd2>{WD})\))?{year_tail}"
             )),
         ),
         (
@@ -598,6 +599,14 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Numeric,
             re(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?:[/.])(?P<y>\d{4}|\d{2})\b"),
+        ),
+        (
+            // "on 2/15", "4/25 at 4:00pm": a month and day without a year only where a
+            // preposition or a time says it is a day (never "24/7", "3/4 of").
+            Pat::NumericShort,
+            re(
+                r"(?:\b(?P<prep>on|by|until|till|since|before|after|through|thru|dated)\s+)?\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?P<tail>\s+at\b|[^/\d]|$)",
+            ),
         ),
         (
             // "in 24 hours", "two hours ago", "half an hour from now": an instant counted
@@ -1153,7 +1162,7 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
     Some(match pat {
         Pat::Iso => Expr::Date {
             y: year_of(c),
-            m: num("m")?,
+            m: num("m").or_else(|| num("ms"))?,
             d: num("d")?,
             wd: wd(),
             next: false,
@@ -1171,6 +1180,10 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
         },
         Pat::MonDay | Pat::MonCommaOrd | Pat::DayMon => {
             let whole = c.get(0)?.as_str().to_ascii_lowercase();
+            // "February the 15th": "the" only before an ordinal.
+            if c.name("the").is_some() && c.name("suffix").is_none() {
+                return None;
+            }
             Expr::Date {
                 y: year_of(c),
                 m: mon()?,
@@ -1564,7 +1577,15 @@ fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 next: false,
             }
         }
-        Pat::Numeric => {
+        Pat::Numeric | Pat::NumericShort => {
+            if pat == Pat::NumericShort
+                && c.name("prep").is_none()
+                && !c
+                    .name("tail")
+                    .is_some_and(|t| t.as_str().trim_start().eq_ignore_ascii_case("at"))
+            {
+                return None;
+            }
             // Day and month in the order the numbers allow, else as the story's region
             // writes them: a dot always means day first.
             let (first, second) = (num("a")?, num("b")?);
@@ -2420,6 +2441,7 @@ fn may_match(pat: Pat, lower: &str) -> bool {
         Pat::PeriodTwo => any(&[" after next", " before last"]),
         Pat::WdCount => lower.contains("days "),
         Pat::IsoMonth => lower.contains('-'),
+        Pat::NumericShort => lower.contains('/'),
         Pat::Holiday => any(&[
             "day",
             "new year",
@@ -2468,6 +2490,11 @@ fn find(text: &str) -> Vec<Found> {
                 if let (Pat::MonthBare, Expr::Month { .. }, Some(mon)) = (pat, &expr, c.name("mon"))
                 {
                     start = mon.start();
+                }
+                // "on 2/15": the day is its two numbers.
+                if let (Pat::NumericShort, Some(a), Some(b)) = (pat, c.name("a"), c.name("b")) {
+                    start = a.start();
+                    end = b.end();
                 }
                 // "on 5 June.": the full stop ends the sentence, not an abbreviation.
                 if text.slice(start..end).ends_with('.') {
@@ -4666,6 +4693,9 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(norm("He scored 2 in the third.", p), Vec::<String>::new());
+        // Fractions and "24/7" are no days.
+        assert_eq!(norm("About 3/4 of voters agreed.", p), Vec::<String>::new());
+        assert_eq!(norm("The hotline is open 24/7.", p), Vec::<String>::new());
     }
 
     #[test]
@@ -4779,6 +4809,12 @@ mod tests {
             ("The fair ended a week after Labor Day.", "2023-09-11"),
             ("He returns three Fridays from now.", "2023-11-24"),
             ("The filing is dated 05-Nov-21.", "2021-11-05"),
+            ("The filing is dated 2021/11/5.", "2021-11-05"),
+            ("The law took effect on November the 3rd.", "2023-11-03"),
+            // A month and day in figures without a year, told as a day by a preposition
+            // or a time after it.
+            ("The bill passed on 10/31.", "2023-10-31"),
+            ("The hearing is 11/20 at 2pm.", "2023-11-20T14:00:00"),
             ("Sales rose in 2021-11.", "2021-11-01/2021-12-01"),
             ("Sales rose in Nov21.", "2021-11-01/2021-12-01"),
             ("The meeting was on wed.", "2023-11-01"),
