@@ -392,31 +392,133 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             }
             let lead = para.slice(qs..qe).len() - para.slice(qs..qe).trim_start().len();
             let trail = para.slice(qs..qe).len() - para.slice(qs..qe).trim_end().len();
-            let value = Quote {
-                words: words_text.to_string(),
-                speaker: speaker.as_ref().map(|(s, _)| s.clone()),
-                speaker_text: speaker.as_ref().map(|(_, t)| t.clone()),
-                capitalised: words_text.chars().next().is_some_and(char::is_uppercase),
-                sentence_starts: sentence_starts(words_text),
-                caps: token_caps(words_text),
-                tokens: tokens.clone(),
-            };
-            let mut c = claim(
-                source,
-                doc,
-                (si, sentence),
-                (abs_s + lead, abs_e - trail),
-                Value::Quote(value),
-                words_text.to_string(),
-            );
-            c.context = words::content_words(&tokens.join(" "));
-            c.about = match &speaker {
-                Some((_, t)) => format!("{t}'s words"),
-                None => "a quote".into(),
-            };
-            out.push(c);
+            let span = (abs_s + lead, abs_e - trail);
+            out.push(quote_claim(
+                (si, source, doc),
+                sentence,
+                span,
+                speaker.as_ref(),
+            ));
         }
     }
+    block_statements((si, source, doc), &names, out);
+}
+
+/// A quote claim of the words at `span`, in sentence `sentence`, given to `speaker`
+/// (surname lowercase, name as written).
+fn quote_claim(
+    (si, source, doc): (usize, &Source, &Doc),
+    sentence: usize,
+    span: (usize, usize),
+    speaker: Option<&(String, String)>,
+) -> Claim {
+    let words_text = doc.cleaned.text.as_str().slice(span.0..span.1);
+    let tokens = quote_tokens(words_text);
+    let value = Quote {
+        words: words_text.to_string(),
+        speaker: speaker.map(|(s, _)| s.clone()),
+        speaker_text: speaker.map(|(_, t)| t.clone()),
+        capitalised: words_text.chars().next().is_some_and(char::is_uppercase),
+        sentence_starts: sentence_starts(words_text),
+        caps: token_caps(words_text),
+        tokens: tokens.clone(),
+    };
+    let mut c = claim(
+        source,
+        doc,
+        (si, sentence),
+        span,
+        Value::Quote(value),
+        words_text.to_string(),
+    );
+    c.context = words::content_words(&tokens.join(" "));
+    c.about = match speaker {
+        Some((_, t)) => format!("{t}'s words"),
+        None => "a quote".into(),
+    };
+    c
+}
+
+/// Words that introduce a statement set off as its own paragraph ("Nintendo provided the
+/// following statement to IGN:", "The company said in a statement:").
+const INTRODUCES: &[&str] = &["statement", "statements", "following", "reads", "read"];
+
+/// Statements quoted as a paragraph of their own, without quotation marks, after an
+/// introduction that ends in a colon and names the statement or a verb of speech: the
+/// whole paragraph is the speaker's words. The speaker is the person named nearest the
+/// colon, else the introduction's subject ("Nintendo").
+fn block_statements(
+    (si, source, doc): (usize, &Source, &Doc),
+    names: &[(String, String)],
+    out: &mut Vec<Claim>,
+) {
+    let text = doc.cleaned.text.as_str();
+    for pair in doc.cleaned.paragraphs.windows(2) {
+        let [(is, ie), (bs, be)] = pair else { continue };
+        let intro = text.slice(*is..*ie).trim_end();
+        let Some(intro) = intro.strip_suffix(':') else {
+            continue;
+        };
+        // The introduction's last sentence.
+        let from = intro
+            .rfind(['.', '!', '?'])
+            .map_or(0, |i| i + 1)
+            .min(intro.len());
+        let lead = intro.slice(from..).trim();
+        let low = lead.to_lowercase();
+        let cue = low
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| INTRODUCES.contains(&w) || SPEECH.contains(&w));
+        let raw = text.slice(*bs..*be);
+        let body = raw.trim();
+        let plain = !body.contains(['“', '”', '"', '‘'])
+            && body.split_whitespace().count() >= 8
+            && body.chars().next().is_some_and(char::is_uppercase)
+            && body.ends_with(['.', '!', '?']);
+        if !cue || !plain || lead.split_whitespace().count() > 25 {
+            continue;
+        }
+        let start = *bs + (raw.len() - raw.trim_start().len());
+        let span = (start, start + body.len());
+        let Some(sentence) = doc
+            .sentences
+            .iter()
+            .position(|s| s.start <= span.0 && span.0 < s.end.max(s.start + 1))
+        else {
+            continue;
+        };
+        let speaker = nearest_person(lead, (lead.len(), lead.len()), names)
+            .map(|(s, t, _)| (s, t))
+            .or_else(|| subject_of(lead));
+        out.push(quote_claim(
+            (si, source, doc),
+            sentence,
+            span,
+            speaker.as_ref(),
+        ));
+    }
+}
+
+/// The subject that opens a clause, when it is a name ("Nintendo provided …", "Nippon
+/// Steel said …"): its capitalised words, lowercase for comparison and as written.
+fn subject_of(clause: &str) -> Option<(String, String)> {
+    let mut end = 0;
+    for (s, e) in words::tokens(clause) {
+        let w = clause.slice(s..e);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !capital || (end == 0 && words::is_stop(&w.to_lowercase())) {
+            break;
+        }
+        end = e;
+    }
+    let name = clause
+        .slice(..end)
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    (!name.is_empty()).then(|| {
+        let key = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        (key, name.to_string())
+    })
 }
 
 #[cfg(test)]
