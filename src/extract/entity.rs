@@ -2,9 +2,10 @@
 //!
 //! A person is a run of two or three capitalised words that are neither title words
 //! ("Secretary", "Vice Premier") nor organisation words ("Council", "Bank"), nor places.
-//! Title words right before the name ("Commerce Secretary Howard Lutnick") or an apposition
-//! right after it ("Kevin Hassett, director of the National Economic Council,") give a
-//! title claim. Titles are normalised with `rules/lexicon/titles.toml`: qualifiers that do
+//! Title words right before the name ("Commerce Secretary Howard Lutnick", with the words
+//! that qualify the office: "Deputy Police Chief Jane Roe") or an apposition right after it
+//! ("Kevin Hassett, director of the National Economic Council,", "Jane Roe, the city's
+//! police chief,") give a title claim. Titles are normalised with `rules/lexicon/titles.toml`: qualifiers that do
 //! not change the office are dropped, "X of Y" becomes "Y X", and synonyms meet ("director"
 //! ≈ "head"), so equivalent wordings compare equal.
 
@@ -30,6 +31,14 @@ pub struct Lexicon {
     pub offices: Vec<String>,
     #[serde(default)]
     pub organisations: Vec<String>,
+    /// Words that qualify an office in a title ("police" chief, "district" judge, "finance"
+    /// minister, "deputy"): part of the title, never of the name.
+    #[serde(default)]
+    pub qualifiers: Vec<String>,
+    /// Ladders of rank: offices of one hierarchy, each a different office from the others
+    /// ("bishop", "archbishop"; "sergeant", "lieutenant").
+    #[serde(default)]
+    pub ladders: Vec<Vec<String>>,
 }
 
 /// A person named in full in the text.
@@ -65,6 +74,22 @@ impl Lexicon {
                 .synonyms
                 .get(l)
                 .is_some_and(|full| self.offices.iter().any(|o| o == full))
+    }
+
+    /// Does a word qualify an office ("police", "deputy", "finance")?
+    pub fn is_qualifier(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        let l = l.trim_end_matches('.');
+        self.qualifiers.iter().any(|q| q == l)
+    }
+
+    /// Are two offices different rungs of one ladder of rank ("bishop", "archbishop")?
+    pub fn other_rung(&self, a: &str, b: &str) -> bool {
+        a != b
+            && self
+                .ladders
+                .iter()
+                .any(|l| l.iter().any(|r| r == a) && l.iter().any(|r| r == b))
     }
 
     fn is_org(&self, w: &str) -> bool {
@@ -168,48 +193,10 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
                 || places.values().any(|p| p == &low)
                 || words::is_stop(&low)
                 || (w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+                || lex.is_qualifier(&low)
                 || matches!(
                     low.as_str(),
-                    "vice"
-                        | "deputy"
-                        | "former"
-                        | "commerce"
-                        | "treasury"
-                        | "trade"
-                        | "foreign"
-                        | "defence"
-                        | "defense"
-                        | "finance"
-                        | "economy"
-                        | "state"
-                        | "national"
-                        | "economic"
-                        | "council"
-                        | "interior"
-                        | "health"
-                        | "energy"
-                        | "justice"
-                        | "labor"
-                        | "labour"
-                        | "home"
-                        | "senior"
-                        | "top"
-                        | "chief"
-                        | "general"
-                        | "prime"
-                        | "secretary-general"
-                        | "mr"
-                        | "mrs"
-                        | "ms"
-                        | "dr"
-                        | "sir"
-                        | "dame"
-                        | "lord"
-                        | "lady"
-                        | "white"
-                        | "house"
-                        | "us"
-                        | "u.s"
+                    "mr" | "mrs" | "ms" | "dr" | "sir" | "dame" | "lord" | "lady" | "us" | "u.s"
                 )
         };
         let mut k = 0;
@@ -349,7 +336,29 @@ fn apposition(text: &str, name_end: usize, lex: &Lexicon) -> Option<(usize, usiz
                 capitalised(w) || matches!(w.to_lowercase().as_str(), "of" | "the" | "for")
             });
     if !office_first {
-        return None;
+        // ", the city's police chief,", ", Acme's chief executive,", ", a former governor,":
+        // a few lower-case words ending in an office, after an article or an owner.
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        let from = skip + usize::from(words.get(skip).is_some_and(|w| possessive(w)));
+        let title: Vec<&str> = words[from.min(words.len())..]
+            .iter()
+            .copied()
+            .take_while(|w| !matches!(*w, "of" | "at" | "for" | "in" | "and" | "who"))
+            .collect();
+        let fits = !title.is_empty()
+            && title.len() <= 4
+            && title.len() + from == words.len()
+            && title
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+            && title.last().is_some_and(|w| lex.is_office(w));
+        if !fits {
+            return None;
+        }
+        let first = title[0];
+        let at = words[..from].iter().map(|w| w.len() + 1).sum::<usize>();
+        let offset = phrase.get(at..)?.find(first)? + at;
+        return Some((start + offset, start + phrase.trim_end().len()));
     }
     let lead = phrase.len() - phrase.trim_start().len();
     let offset = if skip == 1 {
@@ -360,6 +369,27 @@ fn apposition(text: &str, name_end: usize, lex: &Lexicon) -> Option<(usize, usiz
     Some((start + offset, start + phrase.trim_end().len()))
 }
 
+/// The identity key of a person's name: lower case, single-spaced, without middle initials
+/// ("John F. Kerrigan" and "John Kerrigan" are one person).
+pub fn person_key(name: &str) -> String {
+    let words: Vec<String> = name
+        .to_lowercase()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| {
+            let initial = w.trim_end_matches('.').chars().count() == 1;
+            k == 0 || k == last || !initial
+        })
+        .map(|(_, w)| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
     let lex = &ctx.lex.entity;
     let places = &ctx.lex.quantity.places;
@@ -367,11 +397,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         let text = doc.sentence_text(i);
         for p in people(text, lex, places) {
             let name = text.slice(p.start..p.end).to_string();
-            let key = name
-                .to_lowercase()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let key = person_key(&name);
             let mut c = claim(
                 source,
                 doc,
@@ -472,7 +498,39 @@ mod tests {
         );
         assert_eq!(
             read("Essex County Prosecutor Dana Whitfield filed charges."),
-            [("Dana Whitfield".to_string(), Some("Prosecutor".to_string()))]
+            [(
+                "Dana Whitfield".to_string(),
+                Some("County Prosecutor".to_string())
+            )]
+        );
+        // Qualifiers of an office are part of its title across domains.
+        assert_eq!(
+            read("Deputy Police Chief Jane Roe said two officers were hurt."),
+            [(
+                "Jane Roe".to_string(),
+                Some("Deputy Police Chief".to_string())
+            )]
+        );
+        assert_eq!(
+            read("Acme's chief financial officer Lena Park said sales rose."),
+            [(
+                "Lena Park".to_string(),
+                Some("chief financial officer".to_string())
+            )]
+        );
+        // A lower-case title in apposition, after an article or an owner.
+        assert_eq!(
+            read("Jane Roe, the city's police chief, said two officers were hurt."),
+            [("Jane Roe".to_string(), Some("police chief".to_string()))]
+        );
+        assert_eq!(
+            read("Jane Doe, a former governor, endorsed the measure."),
+            [("Jane Doe".to_string(), Some("former governor".to_string()))]
+        );
+        // Not a title: an apposition that does not end in an office.
+        assert_eq!(
+            read("Jane Doe, a mother of three, endorsed the measure."),
+            [("Jane Doe".to_string(), None)]
         );
         assert_eq!(
             read("The search ended, Sen. Bob Casey and Gen. Mark Milley said."),

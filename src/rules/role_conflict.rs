@@ -69,7 +69,9 @@ impl Check for RoleConflict {
                     if a.claims[i].source == a.claims[j].source {
                         continue;
                     }
-                    if let Some((why, others)) = conflict(person, x, y, &holders) {
+                    if let Some((why, others)) =
+                        conflict(person, x, y, &holders, &a.lexicons.entity)
+                    {
                         let entry = conflicts.entry(person).or_default();
                         entry.0.push((i, j, why));
                         entry.1.extend(others);
@@ -111,10 +113,12 @@ impl Check for RoleConflict {
             let names: Vec<String> = people.iter().map(|p| name_of(p)).collect();
             // Each title once (as its first source writes it), with the sources that give
             // it; the title fewest sources give (the odd one out) first.
-            let mut said: BTreeMap<(String, String), (String, BTreeSet<&str>)> = BTreeMap::new();
+            // A former holder's title is not the holder's: "Former Gov" and "Gov" are two.
+            let mut said: BTreeMap<(String, String, bool), (String, BTreeSet<&str>)> =
+                BTreeMap::new();
             for &c in &claims {
                 if let Value::Title(t) = &a.claims[c].value {
-                    said.entry((t.person_text.clone(), t.normalized.clone()))
+                    said.entry((t.person_text.clone(), t.normalized.clone(), t.former))
                         .or_insert_with(|| (a.claims[c].text.trim().to_string(), BTreeSet::new()))
                         .1
                         .insert(a.story.sources[a.claims[c].source].id.as_str());
@@ -124,7 +128,7 @@ impl Check for RoleConflict {
             said.sort_by_key(|(key, (_, ids))| (ids.len(), key.clone()));
             let parts: Vec<String> = said
                 .iter()
-                .map(|((who, _), (title, ids))| {
+                .map(|((who, _, _), (title, ids))| {
                     let ids: Vec<&str> = ids.iter().copied().collect();
                     format!(
                         "{} call{} {who} \u{201c}{title}\u{201d}",
@@ -163,6 +167,7 @@ fn conflict<'a>(
     x: &TitleMention,
     y: &TitleMention,
     holders: &BTreeMap<&str, BTreeSet<&'a str>>,
+    lex: &crate::extract::entity::Lexicon,
 ) -> Option<(String, Vec<&'a str>)> {
     if x.normalized == y.normalized {
         return (x.former != y.former).then(|| {
@@ -199,8 +204,21 @@ fn conflict<'a>(
         && wx
             .symmetric_difference(&wy)
             .all(|w| !RANKS.contains(w) && !w.ends_with("-elect"));
+    // Two rungs of one ladder of rank ("Bishop", "Archbishop"; "Sgt.", "Lt.").
+    let rungs = match (hx, hy) {
+        (Some(a), Some(b)) => lex.other_rung(a, b) && !x.former && !y.former,
+        _ => false,
+    };
     if nested {
         None
+    } else if rungs {
+        Some((
+            format!(
+                "\"{}\" and \"{}\" are different ranks of one hierarchy",
+                x.normalized, y.normalized
+            ),
+            Vec::new(),
+        ))
     } else if same_kind {
         // The others the sources give either office (a swap of two people's titles).
         let others: Vec<&'a str> = [x, y]
