@@ -164,6 +164,18 @@ static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| STOP.iter().copied().collect());
 
 /// Is `w` (lowercase) a function word?
+/// Particles of personal names ("del Bosque", "Van Der Berg", "bin Salman"), lower-cased:
+/// their case varies by house style and they lengthen a name without making it two.
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "do", "le",
+    "la", "les", "bin", "ibn", "bint", "al", "el", "ter", "ten", "y", "e",
+];
+
+/// Is a word a name particle ("van", "De", "bin")?
+pub fn is_particle(w: &str) -> bool {
+    NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+}
+
 pub fn is_stop(w: &str) -> bool {
     STOP_SET.contains(w)
 }

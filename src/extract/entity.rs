@@ -205,20 +205,26 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
         }
         // "Fellow Pennsylvanian Democratic Senator Bob Casey": words the lexicon does not
         // know before the office; the name is what follows the last office word.
+        // A name is two or three words, and its particles ("Pieter Van Der Berg").
+        let name_sized = |from: usize| {
+            let rest = &words_of[from.min(words_of.len())..];
+            let particles = rest.iter().filter(|w| words::is_particle(w)).count();
+            (2..=3 + particles.min(2)).contains(&rest.len())
+        };
         let mut peeled = false;
-        if !(2..=3).contains(&(run.len() - k)) {
+        if !name_sized(k) {
             if let Some(o) = (0..run.len())
                 .rev()
                 .find(|&o| lex.is_office(strip_possessive(words_of[o])))
             {
-                if (2..=3).contains(&(run.len() - o - 1)) {
+                if name_sized(o + 1) {
                     k = o + 1;
                     peeled = true;
                 }
             }
         }
         let name_words = &run[k..];
-        if name_words.len() < 2 || name_words.len() > 3 {
+        if !name_sized(k) {
             continue;
         }
         let names: Vec<&str> = name_words.iter().map(|&(s, e)| text.slice(s..e)).collect();

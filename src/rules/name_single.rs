@@ -159,6 +159,35 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
             }
         }
     }
+    // A person's surname cut short by one source where it also names the person in full
+    // ("Maria Hollister … Hollis said"): the surname of a person, the cut at most three
+    // letters, the source writing both.
+    for usual in people
+        .iter()
+        .filter(|u| u.chars().count() > MIN_LETTERS)
+    {
+        let us = sources(usual);
+        if us.len() < 2 || lower_words.contains(usual.as_str()) {
+            continue;
+        }
+        let Some((usual, _)) = mentions.get_key_value(usual.as_str()) else {
+            continue;
+        };
+        for variant in mentions.keys() {
+            let vs = sources(variant);
+            let cut = usual.chars().count() - variant.chars().count().min(usual.chars().count());
+            if variant != usual
+                && vs.len() == 1
+                && (1..=3).contains(&cut)
+                && usual.starts_with(variant.as_str())
+                && vs.is_subset(&us)
+                && !people.contains(variant)
+                && !lower_words.contains(variant)
+            {
+                pairs.insert((usual.as_str(), variant.as_str()));
+            }
+        }
+    }
     let id = |si: usize| a.story.sources[si].id.clone();
     // The words around a mention, without the name itself.
     let around = |m: &Mention| -> Vec<String> {
@@ -214,8 +243,13 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
             ),
         );
         f.suggestion = Some(format!("write {canonical}"));
+        let how = if strsim::damerau_levenshtein(usual, variant) == 1 {
+            "differ by one letter"
+        } else {
+            "differ by letters cut from the end of the person's surname"
+        };
         f.note = Some(format!(
-            "\u{201c}{}\u{201d} and \u{201c}{canonical}\u{201d} differ by one letter; no source writes either as an ordinary word",
+            "\u{201c}{}\u{201d} and \u{201c}{canonical}\u{201d} {how}; no source writes either as an ordinary word",
             shown.form
         ));
         f.values.push(evidence(

@@ -166,6 +166,24 @@ fn people_variants(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                 }
             }
         }
+        // One skeleton (case, spaces, hyphens and apostrophes removed): one name written
+        // two ways ("Van Der Berg", "VanDerBerg"; "Smith-Jones", "Smith Jones").
+        let mut by_skeleton: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+        for k in mentions.keys() {
+            let skeleton: String = k.chars().filter(|c| c.is_alphanumeric()).collect();
+            by_skeleton.entry(skeleton).or_default().push(k);
+        }
+        for list in by_skeleton.values().filter(|l| l.len() > 1) {
+            let keep = list
+                .iter()
+                .max_by_key(|k| (source_count(&mentions[**k]), std::cmp::Reverse(**k)))
+                .copied();
+            if let Some(keep) = keep {
+                for k in list.iter().filter(|k| **k != keep) {
+                    merged.entry((*k).clone()).or_insert_with(|| keep.clone());
+                }
+            }
+        }
         for (fold, keep) in &merged {
             if let Some(ms) = mentions.remove(fold) {
                 mentions.entry(keep.clone()).or_default().extend(ms);
@@ -333,14 +351,10 @@ impl Folded {
 /// Particles of names whose case varies by house style ("del Bosque", "Del Bosque", "van
 /// Gogh", "Van Gogh", "bin Salman"), lower-cased; other words as written.
 fn fold_particles(form: &str) -> String {
-    const PARTICLES: &[&str] = &[
-        "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "do",
-        "le", "la", "les", "bin", "ibn", "bint", "al", "el", "ter", "ten", "y", "e",
-    ];
     form.split(' ')
         .map(|w| {
             let low = w.to_lowercase();
-            if PARTICLES.contains(&low.as_str()) {
+            if crate::words::is_particle(&low) {
                 low
             } else {
                 w.to_string()
