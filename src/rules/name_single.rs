@@ -162,10 +162,7 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
     // A person's surname cut short by one source where it also names the person in full
     // ("Maria Hollister … Hollis said"): the surname of a person, the cut at most three
     // letters, the source writing both.
-    for usual in people
-        .iter()
-        .filter(|u| u.chars().count() > MIN_LETTERS)
-    {
+    for usual in people.iter().filter(|u| u.chars().count() > MIN_LETTERS) {
         let us = sources(usual);
         if us.len() < 2 || lower_words.contains(usual.as_str()) {
             continue;

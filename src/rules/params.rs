@@ -43,7 +43,7 @@ impl ParamType {
                     .join(", ")
             ),
             ParamType::ClaimTypes => format!(
-                "a list of claim types ({})",
+                "a list of claim types ({}) or `words` (a draft sentence's wording)",
                 crate::extract::KINDS.join(", ")
             ),
         }
@@ -61,7 +61,7 @@ impl ParamType {
             (ParamType::OneOf(options), toml::Value::String(s)) => options.contains(&s.as_str()),
             (ParamType::ClaimTypes, toml::Value::Array(a)) => a.iter().all(|k| {
                 k.as_str()
-                    .is_some_and(|k| crate::extract::KINDS.contains(&k))
+                    .is_some_and(|k| crate::extract::KINDS.contains(&k) || k == "words")
             }),
             _ => false,
         }

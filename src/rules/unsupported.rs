@@ -46,6 +46,11 @@ impl Check for Unsupported {
                 1,
                 "shortest draft quote checked, in words",
             ),
+            count(
+                "min-new-words",
+                1,
+                "words no reference uses that make a draft sentence unsupported (claim type `words`)",
+            ),
         ];
         PARAMS
     }
@@ -57,7 +62,7 @@ impl Check for Unsupported {
             };
             for k in a {
                 match k.as_str() {
-                    Some(k) if crate::extract::KINDS.contains(&k) => {}
+                    Some(k) if crate::extract::KINDS.contains(&k) || k == "words" => {}
                     _ => return Err(format!("params.claims: `{k}` is not a claim type")),
                 }
             }
@@ -100,6 +105,7 @@ impl Check for Unsupported {
             .filter(|c| is_ref(c.source) && matches!(c.value, Value::Quote(_)))
             .map(|c| words::content_words(&c.normalized))
             .collect();
+        let first = out.len();
         if kinds.iter().any(|k| k == "name") {
             unsupported_names(rule, a, out);
         }
@@ -162,6 +168,17 @@ impl Check for Unsupported {
             f.push_claim(a, ci);
             out.push(f);
         }
+        if kinds.iter().any(|k| k == "words") {
+            let least = rule.param_f64("min-new-words", 2.0).max(1.0) as usize;
+            // A sentence already reported (a name, a figure, a date, a quote) is not
+            // reported again for its wording.
+            let seen: BTreeSet<(String, String)> = out[first..]
+                .iter()
+                .flat_map(|f| f.values.iter())
+                .map(|v| (v.source.clone(), v.sentence.clone()))
+                .collect();
+            unsupported_words(rule, a, least, &seen, out);
+        }
     }
 }
 
@@ -179,6 +196,20 @@ fn name_word(a: &Analysis, w: &str) -> bool {
         && !a.lexicons.entity.is_office(w)
 }
 
+/// Every word of every reference, lower-case.
+fn reference_words<'a>(a: &'a Analysis<'_>) -> impl Iterator<Item = String> + 'a {
+    a.docs
+        .iter()
+        .enumerate()
+        .filter(|(si, _)| a.story.sources[*si].role == Role::Reference)
+        .flat_map(|(_, doc)| {
+            let text = doc.cleaned.text.as_str();
+            words::tokens(text)
+                .into_iter()
+                .map(move |(s, e)| text.slice(s..e).to_lowercase())
+        })
+}
+
 /// In review mode, the names of the draft (people, organisations, places: capitalised words
 /// past the first of a sentence) that no reference mentions anywhere, in any case. A name
 /// with several words is unsupported when one of its words is nowhere in the references
@@ -188,18 +219,11 @@ fn unsupported_names(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
     let place = |w: &str| places.get(w).cloned().unwrap_or_else(|| w.to_string());
     // Every word of every reference, lower-case, its stem, and its place.
     let mut known: BTreeSet<String> = BTreeSet::new();
-    for (si, doc) in a.docs.iter().enumerate() {
-        if a.story.sources[si].role != Role::Reference {
-            continue;
-        }
-        let text = doc.cleaned.text.as_str();
-        for (s, e) in words::tokens(text) {
-            let w = text.slice(s..e).to_lowercase();
-            let w = w.trim_end_matches("’s").trim_end_matches("'s");
-            known.insert(words::stem(w));
-            known.insert(place(w));
-            known.insert(w.to_string());
-        }
+    for w in reference_words(a) {
+        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        known.insert(words::stem(w));
+        known.insert(place(w));
+        known.insert(w.to_string());
     }
     // A word the references spell a letter or two differently is a misspelling, which
     // `name-variant` reports: not a name the references lack.
@@ -287,6 +311,97 @@ fn unsupported_names(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                     .push(crate::report::evidence(a, si, i, span, &name));
                 out.push(f);
             }
+        }
+    }
+}
+
+/// The first letters of a word that tell it among its relatives ("investig" for
+/// "investigation", "investigators"): a word whose stem shares them is no new word.
+const ROOT_LETTERS: usize = 5;
+
+fn root(w: &str) -> String {
+    w.chars().take(ROOT_LETTERS).collect()
+}
+
+/// In review mode, a sentence of the draft that says things in words no reference uses:
+/// at least `least` words of substance (not function words, months, weekdays or figures)
+/// whose stem or root ("investigat…") no reference has. Each is named, so the editor sees
+/// what the draft adds.
+fn unsupported_words(
+    rule: &Rule,
+    a: &Analysis,
+    least: usize,
+    seen: &BTreeSet<(String, String)>,
+    out: &mut Vec<Finding>,
+) {
+    let mut known: BTreeSet<String> = BTreeSet::new();
+    for w in reference_words(a) {
+        let stem = words::stem(&w);
+        known.insert(root(&stem));
+        known.insert(stem);
+    }
+    if known.is_empty() {
+        return;
+    }
+    for (si, doc) in a.docs.iter().enumerate() {
+        if a.story.sources[si].role != Role::Draft {
+            continue;
+        }
+        let id = &a.story.sources[si].id;
+        for (i, sentence) in doc.sentences.iter().enumerate() {
+            let text = doc.sentence_text(i);
+            // The sentence as findings show it (from the source's own text).
+            let shown = crate::report::evidence(a, si, i, sentence.span, "").sentence;
+            if seen.contains(&(id.clone(), shown)) {
+                continue;
+            }
+            let mut new: Vec<&str> = Vec::new();
+            for (s, e) in words::tokens(text) {
+                let w = text.slice(s..e);
+                let low = w.to_lowercase();
+                if !name_word(a, w) || new.iter().any(|n| n.eq_ignore_ascii_case(w)) {
+                    continue;
+                }
+                let stem = words::stem(&low);
+                if !known.contains(&stem) && !known.contains(&root(&stem)) {
+                    new.push(w);
+                }
+            }
+            if new.len() < least {
+                continue;
+            }
+            let said = text.trim();
+            // The sentence's opening words, cut at a word, as the subject.
+            let mut subject = String::new();
+            for w in said.split_whitespace() {
+                if !subject.is_empty() && subject.chars().count() + w.chars().count() > 60 {
+                    subject.push('…');
+                    break;
+                }
+                if !subject.is_empty() {
+                    subject.push(' ');
+                }
+                subject.push_str(w);
+            }
+            let subject = subject
+                .trim_end_matches(['.', '!', '?', ',', ';', ':'])
+                .to_string();
+            let quoted: Vec<String> = new.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect();
+            let mut f = rule.finding(
+                subject,
+                format!(
+                    "the draft's sentence says what no reference says: no reference uses {}",
+                    quoted.join(", ")
+                ),
+            );
+            let lead = text.len() - text.trim_start().len();
+            let span = doc.cleaned.text.to_span(
+                sentence.start + lead,
+                sentence.start + lead + said.len(),
+                &a.story.sources[si].text,
+            );
+            f.values.push(crate::report::evidence(a, si, i, span, said));
+            out.push(f);
         }
     }
 }
