@@ -336,7 +336,7 @@ fn unsupported_words(
 ) {
     let mut known: BTreeSet<String> = BTreeSet::new();
     for w in reference_words(a) {
-        let stem = words::stem(&w);
+        let stem = words::stem(w.trim_end_matches("'s").trim_end_matches("’s"));
         known.insert(root(&stem));
         known.insert(stem);
     }
@@ -362,7 +362,7 @@ fn unsupported_words(
                 if !name_word(a, w) || new.iter().any(|n| n.eq_ignore_ascii_case(w)) {
                     continue;
                 }
-                let stem = words::stem(&low);
+                let stem = words::stem(low.trim_end_matches("'s").trim_end_matches("’s"));
                 if !known.contains(&stem) && !known.contains(&root(&stem)) {
                     new.push(w);
                 }
