@@ -131,7 +131,7 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
         |
           \bfinal\s+(?P<clock2>\d{{1,2}}:[0-5]\d)\b
         |
-          (?:(?P<dozen>\ba\s+dozen|\bhalf\s+a\s+dozen|\bhalf-a-dozen)\b|\bbetween\s+(?P<bnum>{NUMBER})\s+and\s+(?P<bhigh>{NUMBER})|(?P<num>\b(?:{FRACTION}|{NUMBER})|\b(?:{WORDNUM})\b))
+          (?:(?P<dozen>\ba\s+dozen|\bhalf\s+a\s+dozen|\bhalf-a-dozen)\b|(?P<many>\b(?:tens|hundreds)\s+of\s+thousands|\b(?:dozens|scores|hundreds|thousands))\s+of\b|\bbetween\s+(?P<bnum>{NUMBER})(?:\s*(?:%|per\s?cent))?\s+and\s+(?P<bhigh>{NUMBER})|(?P<num>\b(?:{FRACTION}|{NUMBER})|\b(?:{WORDNUM})\b))
           (?:\s+(?P<cscale>thousand|million|billion|trillion|lakh|crore)\b)?
           (?:\s*%?\s*(?:-|–)\s*(?P<high>{NUMBER}))?
           (?:
@@ -482,7 +482,23 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
             decimals: 0,
         });
     }
-    let (raw, mut base, approximate, bound) = if let Some(d) = c.name("dozen") {
+    // "dozens of", "hundreds of", "tens of thousands of": a span of the figure's order,
+    // said approximately ("hundreds": 200 to 999).
+    let many = c.name("many").map(|m| {
+        let w = m.as_str().to_ascii_lowercase();
+        let w: Vec<&str> = w.split_whitespace().collect();
+        match w.as_slice() {
+            ["tens", ..] => (20_000.0, 99_999.0),
+            ["hundreds", _, "thousands"] => (200_000.0, 999_999.0),
+            ["dozens"] => (24.0, 99.0),
+            ["scores"] => (40.0, 99.0),
+            ["hundreds"] => (200.0, 999.0),
+            _ => (2_000.0, 9_999.0),
+        }
+    });
+    let (raw, mut base, approximate, bound) = if let Some((low, _)) = many {
+        ("", low, true, Bound::About)
+    } else if let Some(d) = c.name("dozen") {
         // "a dozen", "half a dozen": a round figure, said approximately.
         let v = if d.as_str().to_ascii_lowercase().starts_with("half") {
             6.0
@@ -509,7 +525,8 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
         .name("high")
         .or_else(|| c.name("bhigh"))
         .and_then(|h| number(h.as_str()))
-        .map(|h| h * counted_scale.unwrap_or(1.0));
+        .map(|h| h * counted_scale.unwrap_or(1.0))
+        .or(many.map(|(_, high)| high));
     let mut scale_used = counted_scale.unwrap_or(1.0);
     let (value, unit) = if c.name("pct").is_some() {
         (base, "%".to_string())
@@ -1809,6 +1826,14 @@ mod tests {
             ["2e7 INR", "500 INR", "4e7 EUR", "12 CAD"]
         );
         assert_eq!(all("between 10 and 20 people were hurt"), ["10–20 people"]);
+        assert_eq!(all("it will be between 3% and 5% next year"), ["3–5%"]);
+        // Orders of magnitude in words are spans, said approximately.
+        assert_eq!(all("hundreds of people fled"), ["200–999 people"]);
+        assert_eq!(all("dozens of homes were flooded"), ["24–99 homes"]);
+        assert_eq!(
+            all("tens of thousands of people marched"),
+            ["20000–99999 people"]
+        );
     }
 
     #[test]
