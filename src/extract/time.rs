@@ -587,7 +587,7 @@ static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::MonthPart,
             re(&format!(
-                r"\b(?P<part>early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+(?:in\s+)?(?:(?P<mon>{MON})\.?(?:,?\s+(?P<y>\d{{4}}))?|(?P<yy>(?:19|20)\d{{2}})|(?:the\s+|(?P<pmod>this|next|last|coming|previous|past)\s+)?(?P<punit>year|month))\b"
+                r"\b(?P<part>early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+(?:in\s+)?(?:(?P<mon>{MON})\.?(?:,?\s+(?P<y>\d{{4}}))?|(?P<yy>(?:19|20)\d{{2}})|(?:the\s+|(?P<pmod>this|next|last|coming|previous|past)\s+)?(?P<punit>year|month|week))\b"
             )),
         ),
         (
@@ -2029,6 +2029,19 @@ fn resolve_span(span: &Span, a: NaiveDate, future: bool) -> Option<(NaiveDate, O
             Some((NaiveDate::from_ymd_opt(y, *m, from)?, Some(to)))
         }
         Span::RelPart { unit, shift, part } => {
+            // "the end of next week": Thursday to Sunday; the start, Monday to Wednesday.
+            if *unit == Unit::Week {
+                let start = week_start(a) + chrono::Duration::days(7 * i64::from(*shift));
+                let (from, to) = match part {
+                    0 => (0, 3),
+                    1 => (1, 4),
+                    _ => (3, 7),
+                };
+                return Some((
+                    start + chrono::Duration::days(from),
+                    Some(start + chrono::Duration::days(to)),
+                ));
+            }
             let (y, m) = if *unit == Unit::Month {
                 let first = month_start(a.year(), a.month())?;
                 let moved = if *shift >= 0 {
@@ -4789,6 +4802,9 @@ mod tests {
                 "2023-09-01/2024-01-01",
             ),
             ("Prices rise early next month.", "2023-12-01/2023-12-11"),
+            // Parts of a week: its start Monday to Wednesday, its end Thursday to Sunday.
+            ("It ends by the end of next week.", "2023-11-16/2023-11-20"),
+            ("Talks began early this week.", "2023-11-06/2023-11-09"),
             ("Sales fell late last year.", "2022-09-01/2023-01-01"),
             ("Output fell early in 2021.", "2021-01-01/2021-05-01"),
             ("He left 2 Mondays ago.", "2023-10-30"),
