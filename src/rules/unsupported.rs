@@ -315,9 +315,9 @@ fn unsupported_names(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
     }
 }
 
-/// The first letters of a word that tell it among its relatives ("investig" for
+/// The first letters of a word that tell it among its relatives ("investi" for
 /// "investigation", "investigators"): a word whose stem shares them is no new word.
-const ROOT_LETTERS: usize = 5;
+const ROOT_LETTERS: usize = 7;
 
 fn root(w: &str) -> String {
     w.chars().take(ROOT_LETTERS).collect()
@@ -325,7 +325,7 @@ fn root(w: &str) -> String {
 
 /// In review mode, a sentence of the draft that says things in words no reference uses:
 /// at least `least` words of substance (not function words, months, weekdays or figures)
-/// whose stem or root ("investigat…") no reference has. Each is named, so the editor sees
+/// whose stem or root ("investi…") no reference has. Each is named, so the editor sees
 /// what the draft adds.
 fn unsupported_words(
     rule: &Rule,
