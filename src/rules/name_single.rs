@@ -170,13 +170,15 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
         let Some((usual, _)) = mentions.get_key_value(usual.as_str()) else {
             continue;
         };
-        for variant in mentions.keys() {
+        // The surname less its last one to three letters, looked up directly.
+        let letters: Vec<char> = usual.chars().collect();
+        for cut in 1..=3 {
+            let short: String = letters[..letters.len() - cut].iter().collect();
+            let Some((variant, _)) = mentions.get_key_value(short.as_str()) else {
+                continue;
+            };
             let vs = sources(variant);
-            let cut = usual.chars().count() - variant.chars().count().min(usual.chars().count());
-            if variant != usual
-                && vs.len() == 1
-                && (1..=3).contains(&cut)
-                && usual.starts_with(variant.as_str())
+            if vs.len() == 1
                 && vs.is_subset(&us)
                 && !people.contains(variant)
                 && !lower_words.contains(variant)
