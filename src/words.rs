@@ -215,6 +215,11 @@ pub fn tokens(text: &str) -> Vec<(usize, usize)> {
 pub fn stem(word: &str) -> String {
     let w = word.to_lowercase().replace(['’', '\''], "");
     let w = w.trim_end_matches("'s").to_string();
+    // Short verbs in -ie: "tying"/"tied" → "tie", "dying"/"died" → "die".
+    match (w.len(), w.strip_suffix("ying"), w.strip_suffix("ied")) {
+        (5, Some(base), _) | (4, _, Some(base)) => return format!("{base}ie"),
+        _ => {}
+    }
     for (suffix, keep) in [
         ("ations", "ate"),
         ("ation", "ate"),

@@ -149,9 +149,63 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static pattern")
 });
 
+/// A change "from A to B"; A may carry its unit ("from 100 units to 120 units").
 static TRANSITION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfrom\s+(?:about\s+|around\s+)?(?P<a>[^\s]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)\s+to\s+(?:about\s+|around\s+)?(?P<b>[^\s,;.]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)").expect("static pattern")
+    Regex::new(r"(?i)\bfrom\s+(?:about\s+|around\s+)?(?P<a>[^\s]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn|[a-z]+)){0,2}?)\s+to\s+(?:about\s+|around\s+)?(?P<b>[^\s,;.]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)").expect("static pattern")
 });
+
+/// A change written result first, "to B from A" ("cut its rate to 5.5% from 5.75%", "fell
+/// to 120 units from 140 units"): read only after a verb of change.
+static TRANSITION_BACK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bto\s+(?:about\s+|around\s+)?(?P<b>[$€£¥₹]?\d[\d,.]*(?:\s*%|\s+(?:per\s?cent|percent|billion|million|trillion|bn|[a-z]+)){0,2}?)\s+from\s+(?:about\s+|around\s+)?(?P<a>[$€£¥₹]?\d[\d,.]*\d|[$€£¥₹]?\d)").expect("static pattern")
+});
+
+/// The low end of a range "X to Y", right before its high end: "10 to 12 homes", "3% to 5%".
+static RANGE_LOW_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\w.,$€£¥₹-])(?P<lo>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>\s*%|\s+per\s?cent)?\s+to\s+$")
+        .expect("static pattern")
+});
+
+/// Widens a figure into a range when its low end is written before it ("10 to 12 homes"):
+/// the start of the range, or `None` when the figure stands alone. Not after "from" (a
+/// change), nor after a verb of change ("rose 2% to 5%" may be a rise of 2% to a level of
+/// 5%), nor when the "low end" is above the figure (a vote, "5 to 4").
+fn range_low(text: &str, num_start: usize, q: &mut Quantity) -> Option<usize> {
+    if q.high.is_some() || matches!(q.unit.as_str(), "score" | "clock" | "years old") {
+        return None;
+    }
+    let from = crate::text::window_start(text, num_start, 48);
+    let head = text.slice(from..num_start);
+    let c = RANGE_LOW_RE.captures(head)?;
+    let lo = c.name("lo")?;
+    if c.name("pct").is_some() != (q.unit == "%") {
+        return None;
+    }
+    let low: f64 = lo.as_str().replace(',', "").parse().ok()?;
+    if !low.is_finite() || low >= q.value || low < 0.0 {
+        return None;
+    }
+    let prior = head.slice(..lo.start()).trim_end().to_lowercase();
+    let prior = prior
+        .trim_end_matches("about")
+        .trim_end_matches("around")
+        .trim_end();
+    let last = prior
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if matches!(
+        last,
+        "from" | "by" | "of" | "ratio" | "odds" | "vote" | "voted"
+    ) || CHANGE_DOWN.contains(&last)
+        || CHANGE_UP.contains(&last)
+    {
+        return None;
+    }
+    q.high = Some(q.value);
+    q.value = low;
+    Some(from + lo.start())
+}
 
 /// A rate after a figure: "$55 a share", "£1.50 per litre", "$10 billion a year". The
 /// denominator becomes part of the unit (`USD/share`), so a price per share never meets a
@@ -930,9 +984,27 @@ fn measured(
             }
         }
     }
-    let takes_after = after
-        .first()
-        .is_some_and(|w| w.chars().all(char::is_lowercase) && !words::is_stop(&w.to_lowercase()));
+    // "with six seconds left": the clock's moment is the clause before it, not what follows.
+    let takes_after = after.first().is_some_and(|w| {
+        w.chars().all(char::is_lowercase)
+            && !words::is_stop(&w.to_lowercase())
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "left"
+                    | "remaining"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "ago"
+                    | "yesterday"
+                    | "today"
+                    | "tomorrow"
+                    | "tonight"
+                    | "overnight"
+            )
+    });
     let mut phrase: Vec<&str> = picked.clone();
     // A figure that opens its clause ("Nine people were killed when …") is named by what
     // follows it.
@@ -1460,6 +1532,28 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             ));
             phases.push((b.start(), b.end(), Phase::After, whole.start(), verb));
         }
+        for t in TRANSITION_BACK_RE.captures_iter(text) {
+            let (Some(a), Some(b), Some(whole)) = (t.name("a"), t.name("b"), t.get(0)) else {
+                continue;
+            };
+            let Some(verb) = change_verb(text.slice(..whole.start())) else {
+                continue;
+            };
+            if phases
+                .iter()
+                .any(|p| p.0 < whole.end() && whole.start() < p.1)
+            {
+                continue;
+            }
+            phases.push((
+                a.start(),
+                a.end(),
+                Phase::Before,
+                whole.start(),
+                Some(verb.clone()),
+            ));
+            phases.push((b.start(), b.end(), Phase::After, whole.start(), Some(verb)));
+        }
         // Every figure of the sentence: (start, start of the number, end, quantity).
         let mut found: Vec<(usize, usize, usize, Quantity)> = Vec::new();
         let pictures = resolutions(text);
@@ -1515,11 +1609,19 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 };
                 end += r.get(0).map_or(0, |x| x.end());
             }
-            let num_start = m
+            let mut num_start = m
                 .name("num")
                 .or_else(|| m.name("cur"))
                 .map_or(whole.start(), |x| x.start());
-            found.push((whole.start(), num_start, end, q));
+            let mut start = whole.start();
+            if m.name("num").is_some() && m.name("approx").is_none() {
+                if let Some(low) = range_low(text, num_start, &mut q) {
+                    // The low end read on its own ("10%" of "10% to 12%") is part of the range.
+                    found.retain(|f| f.2 <= low);
+                    (start, num_start) = (low, low);
+                }
+            }
+            found.push((start, num_start, end, q));
         }
         for extra in scores(text)
             .into_iter()

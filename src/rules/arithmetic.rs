@@ -46,17 +46,18 @@ impl Check for Arithmetic {
             if before.phase != Phase::Before {
                 continue;
             }
-            // The "after" of the same change is the next figure of the sentence.
+            // The "after" of the same change is the nearest "after" figure of the sentence,
+            // later ("from A to B") or earlier ("to B from A").
             let same = by_sentence
                 .get(&(c.source, c.sentence))
                 .map_or(&[][..], Vec::as_slice);
-            let Some((j, after)) =
-                same.iter()
-                    .filter(|&&j| j > i)
-                    .find_map(|&j| match &claims[j].value {
-                        Value::Quantity(q) if q.phase == Phase::After => Some((j, q)),
-                        _ => None,
-                    })
+            let Some((j, after)) = same
+                .iter()
+                .filter_map(|&j| match &claims[j].value {
+                    Value::Quantity(q) if q.phase == Phase::After && j != i => Some((j, q)),
+                    _ => None,
+                })
+                .min_by_key(|&(j, _)| (j.abs_diff(i), usize::from(j < i)))
             else {
                 continue;
             };
@@ -70,7 +71,7 @@ impl Check for Arithmetic {
                 let mut f = rule.finding(
                     c.about.clone(),
                     format!(
-                        "{id} says the figure was {verb}, but its numbers go from {} to {}",
+                        "{id} says \"{verb}\", but its numbers go from {} to {}",
                         c.normalized, claims[j].normalized
                     ),
                 );
