@@ -194,10 +194,8 @@ fn range_low(text: &str, num_start: usize, q: &mut Quantity) -> Option<usize> {
         .rsplit(|ch: char| !ch.is_alphanumeric())
         .next()
         .unwrap_or("");
-    if matches!(
-        last,
-        "from" | "by" | "of" | "ratio" | "odds" | "vote" | "voted"
-    ) || CHANGE_DOWN.contains(&last)
+    if matches!(last, "from" | "by" | "ratio" | "odds" | "vote" | "voted")
+        || CHANGE_DOWN.contains(&last)
         || CHANGE_UP.contains(&last)
     {
         return None;
@@ -721,9 +719,20 @@ static OF_TOTAL_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// What a bare number counts in a sentence that opens on a total ("Of the 95 cases, 90 were
 /// …"): the total's noun, for the numbers after its comma.
 fn part_of_total(head: &str) -> Option<String> {
-    let c = OF_TOTAL_RE.captures(head)?;
+    let c = OF_TOTAL_RE
+        .captures(head)
+        .or_else(|| LISTED_TOTAL_RE.captures(head))?;
     Some(c.name("noun")?.as_str().to_lowercase())
 }
+
+/// A total whose parts follow a colon, each an item of the list: "40 homes were destroyed:
+/// 12 in Alton, 15 in Brent and 10 in Carver" (the head ends where an item starts).
+static LISTED_TOTAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:{NUMBER}|{WORDNUM})\s+(?P<noun>[a-z][a-z-]+s)\b[^:;.]{{0,40}}:(?:[^:;]*(?:,|\band))?\s*$"
+    ))
+    .expect("static pattern")
+});
 
 /// Verbs that give a tally its figure ("the death toll reached 412", "deaths rose to 37").
 pub(crate) const TALLY_LINKS: &[&str] = &[
@@ -1766,6 +1775,54 @@ mod tests {
             .collect()
     }
 
+    /// The figures the whole pipeline reads in `text`, normalised.
+    fn read(text: &str) -> Vec<String> {
+        let story = crate::story::Story {
+            title: None,
+            timezone: None,
+            root: std::path::PathBuf::from("."),
+            sources: vec![crate::story::Source::from_text(
+                "s",
+                "s.txt",
+                crate::story::Format::Text,
+                text.to_string(),
+            )],
+            notes: Vec::new(),
+        };
+        let lexicons = crate::lexicon::Lexicons::builtin();
+        crate::analyse(&story, &lexicons)
+            .claims
+            .iter()
+            .filter(|c| c.value.kind() == "number")
+            .map(|c| c.normalized.clone())
+            .collect()
+    }
+
+    #[test]
+    fn ranges_written_x_to_y() {
+        // "X to Y": a range, unless it is a change, a vote or a rise to a level.
+        assert_eq!(
+            read("Officials said 10 to 12 homes burned."),
+            ["10–12 homes"]
+        );
+        assert_eq!(read("Growth of 3% to 5% is forecast."), ["3–5%"]);
+        assert_eq!(
+            read("Between 1,000 to 2,000 people marched."),
+            ["1000–2000 people"]
+        );
+        assert_eq!(read("Revenue rose 5% to $10 billion."), ["5%", "1e10 USD"]);
+        assert_eq!(
+            read("The storm cut power to 120 homes from 100 homes."),
+            ["120 homes", "100 homes"]
+        );
+        assert!(read("The court ruled 5 to 4 votes.")
+            .iter()
+            .all(|v| !v.contains('–')));
+        assert!(read("Arrests rose from 10 to 12 people.")
+            .iter()
+            .all(|v| !v.contains('–')));
+    }
+
     #[test]
     fn ages_in_apposition_to_a_name() {
         let read = |t: &str| -> Vec<String> {
@@ -1928,6 +1985,7 @@ mod tests {
             ["2e7 INR", "500 INR", "4e7 EUR", "12 CAD"]
         );
         assert_eq!(all("between 10 and 20 people were hurt"), ["10–20 people"]);
+
         assert_eq!(all("it will be between 3% and 5% next year"), ["3–5%"]);
         // Orders of magnitude in words are spans, said approximately.
         assert_eq!(all("hundreds of people fled"), ["200–999 people"]);

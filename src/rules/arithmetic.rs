@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Rule};
 use crate::extract::frame::Part;
-use crate::extract::quantity::{is_count, Phase, CHANGE_DOWN as DOWN, CHANGE_UP as UP};
+use crate::extract::quantity::{is_count, Bound, Phase, CHANGE_DOWN as DOWN, CHANGE_UP as UP};
 use crate::extract::Value;
 use crate::report::Finding;
 use crate::text::Slice;
@@ -278,6 +278,19 @@ fn comparatives(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
 /// More figures than this sharing a context word and unit in one source are a series.
 const MAX_SERIES: usize = 6;
 
+/// Words that say a list gives only some of the parts.
+const NOT_ALL: &[&str] = &[
+    "including",
+    "among",
+    "others",
+    "such as",
+    "at least",
+    "more than",
+    "some ",
+    "rest",
+    "remaining",
+];
+
 /// Words that mark a figure as a total, and words that introduce its parts.
 const TOTAL: &[&str] = &[
     "total",
@@ -340,11 +353,31 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                 before.trim(),
                 "of" | "of the" | "of these" | "of those" | "of its" | "of their" | "of all"
             );
-            let is_total = TOTAL.iter().any(|w| window.contains(w))
+            // "40 homes were destroyed: 12 in Alton, 15 in Brent and 10 in Carver": a list
+            // after a colon gives every part, so its sum must be the total, both ways.
+            let tail = text.slice((a.claims[t].span.end - sn.span.start).min(text.len())..);
+            // Only one colon, after at most a few words and no figure ("Runs: 8463
+            // Centuries: 15" is a table, not a total and its parts).
+            let colon = tail
+                .find(':')
+                .filter(|&k| {
+                    let between = tail.slice(..k);
+                    tail.matches(':').count() == 1
+                        && !text.slice(..at(t)).contains(':')
+                        && !between.contains([',', ';', '(', ')'])
+                        && !between.contains(|c: char| c.is_ascii_digit())
+                        && between.split_whitespace().count() <= 6
+                })
+                .map(|k| k + a.claims[t].span.end - sn.span.start);
+            let exhaustive = colon.is_some_and(|k| {
+                let list = text.slice(k..);
+                !NOT_ALL.iter().any(|w| list.contains(w))
+            });
+            let named_total = TOTAL.iter().any(|w| window.contains(w))
                 || after.starts_with("in total")
                 || after.starts_with("in all")
                 || opens;
-            if !is_total {
+            if !named_total && !exhaustive {
                 continue;
             }
             let Value::Quantity(total) = &a.claims[t].value else {
@@ -359,6 +392,7 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                         .then(|| text.slice(at(t)..).find(',').map(|p| p + at(t)))
                         .flatten(),
                 )
+                .chain(colon.filter(|_| exhaustive))
                 .min();
             let Some(marker) = marker else { continue };
             let parts: Vec<usize> = members
@@ -373,6 +407,21 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
             if parts.len() < 2 {
                 continue;
             }
+            // A list that gives every part counts one thing: each part in the total's unit, or
+            // people of some kind when the total counts people ("nine people: five
+            // firefighters and four residents"); any other figure in it is no part.
+            let senses = &a.lexicons.measures;
+            let people = |u: &str| senses.sense(Part::Kind, u) == Some("people");
+            let exhaustive = exhaustive
+                && members.iter().all(|&p| {
+                    at(p) <= marker
+                        || parts.contains(&p)
+                            && matches!(&a.claims[p].value, Value::Quantity(q)
+                                if q.unit == total.unit || (people(&q.unit) && people(&total.unit)))
+                });
+            if !named_total && !exhaustive {
+                continue;
+            }
             let sum: f64 = parts
                 .iter()
                 .filter_map(|&p| match &a.claims[p].value {
@@ -380,7 +429,8 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                     _ => None,
                 })
                 .sum();
-            if sum > total.value + 1e-9 {
+            let short = exhaustive && sum < total.value - 1e-9 && total.bound == Bound::Exact;
+            if sum > total.value + 1e-9 || short {
                 let shown: Vec<&str> = parts
                     .iter()
                     .map(|&p| a.claims[p].normalized.as_str())
@@ -395,7 +445,15 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                         shown.join(" + ")
                     ),
                 );
-                f.note = Some("the parts the sentence lists exceed the total it states".into());
+                f.note = Some(if short {
+                    "the parts the list after the colon gives fall short of the total it states"
+                        .into()
+                } else {
+                    "the parts the sentence lists exceed the total it states".into()
+                });
+                if short {
+                    f.severity = super::Severity::Warning.max(rule.spec.severity);
+                }
                 f.push_claim(a, t);
                 for p in parts {
                     f.push_claim(a, p);
