@@ -639,7 +639,15 @@ fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, O
             ((b.value * f).round() / f - a.value).abs() < 1e-9
         }
     };
-    if rel <= tolerance || rounds(x, y) || rounds(y, x) {
+    // One figure is the other rounded to the precision it is written in ("3.8%" for
+    // "3.75%"): both can be true, so it is only noted.
+    if rounds(x, y) || rounds(y, x) {
+        return Some((
+            Severity::Info,
+            Some("one figure is the other rounded to the precision it is written in".into()),
+        ));
+    }
+    if rel <= tolerance {
         return Some((
             Severity::Warning,
             Some("the values differ by rounding or precision".into()),
