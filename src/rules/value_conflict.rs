@@ -200,8 +200,16 @@ pub(super) fn same_quantity(
     if !heads_meet && (share_of_other(&h1, other) || share_of_other(&h2, one)) {
         return None;
     }
+    // Two game clocks are the moments of events: a shared word of what happened then
+    // ("tying the score … with six seconds left", "tied with a field goal with three
+    // seconds left") names one moment in fewer words.
+    let clocks = [one, other]
+        .iter()
+        .all(|c| c.context.iter().any(|t| t == frame::CLOCK));
     let floor = if heads_meet {
         floor.min(ANCHORED_SIMILARITY)
+    } else if clocks && shared > 0 {
+        floor.min(CLOCK_SIMILARITY)
     } else {
         floor
     };
@@ -283,6 +291,9 @@ const NEAR_TIE: f64 = 0.1;
 
 /// How alike the other words of two counts of one frame must be.
 const FRAME_SIMILARITY: f64 = 0.35;
+
+/// How alike two game clocks' contexts must be, sharing a word of the event they time.
+const CLOCK_SIMILARITY: f64 = 0.3;
 
 /// How alike two figures' contexts must be to compare figures three or more times apart.
 const FAR_APART_SIMILARITY: f64 = 0.95;
