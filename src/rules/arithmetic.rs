@@ -86,6 +86,7 @@ impl Check for Arithmetic {
         }
         parts_exceed_total(rule, a, out);
         comparatives(rule, a, out);
+        cash_with_debt(rule, a, out);
         // Two values for one quantity in one source: compared within each source only,
         // and only figures sharing a context word and a unit (blocking, as in `align`). A
         // block of many figures is a series or a table ("prices rose 5% in May, 6% in
@@ -272,6 +273,99 @@ fn comparatives(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
             f.push_claim(a, second);
             out.push(f);
         }
+    }
+}
+
+/// Words that call a price cash paid ("an all-cash deal", "$5 billion in cash").
+const CASH: &[&str] = &["all-cash", "all cash", "in cash", "cash deal", "cash offer"];
+/// Words that make a price a total including debt the buyer takes on, not cash paid.
+const WITH_DEBT: &[&str] = &[
+    "enterprise value",
+    "including debt",
+    "including net debt",
+    "including assumed debt",
+    "assumption of debt",
+    "assumed debt",
+    "assuming debt",
+    "assume debt",
+    "plus debt",
+];
+
+/// One price called cash and also a total including assumed debt: "will buy U.S. Steel for
+/// $14.9 billion in an all-cash agreement" and, later, "an equity value of $14.1 billion
+/// along with an assumption of debt, for a total enterprise value of $14.9 billion". The
+/// cash paid is the equity value; general knowledge of how deals are priced.
+fn cash_with_debt(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+    // (source, currency, value) → (claims called cash, claims including debt)
+    type Sides = (Vec<usize>, Vec<usize>);
+    let mut by_price: BTreeMap<(usize, String, i64), Sides> = BTreeMap::new();
+    for (i, c) in a.claims.iter().enumerate() {
+        let Value::Quantity(q) = &c.value else {
+            continue;
+        };
+        if !super::value_conflict::is_currency(&q.unit) || q.unit.contains('/') || q.high.is_some()
+        {
+            continue;
+        }
+        let Some(sn) = a
+            .docs
+            .get(c.source)
+            .and_then(|d| d.sentences.get(c.sentence))
+        else {
+            continue;
+        };
+        let text = &a.story.sources[c.source].text;
+        let sentence = crate::text::lowercase_aligned(text.slice(sn.span.start..sn.span.end));
+        let at = c
+            .span
+            .start
+            .saturating_sub(sn.span.start)
+            .min(sentence.len());
+        let end = c.span.end.saturating_sub(sn.span.start).min(sentence.len());
+        // The figure's own words: a few before it, and its clause after it.
+        let before = sentence.slice(crate::text::window_start(&sentence, at, 40)..at);
+        let after = sentence.slice(end..crate::text::window_end(&sentence, end, 40));
+        let after = after.split([',', ';']).next().unwrap_or("");
+        let cash = CASH.iter().any(|w| after.contains(w) || before.contains(w));
+        let debt = WITH_DEBT
+            .iter()
+            .any(|w| before.contains(w) || after.contains(w));
+        if cash == debt {
+            continue;
+        }
+        // Rounded to three significant figures, as prices are written.
+        let magnitude = 10f64.powi(q.value.abs().max(1.0).log10().floor() as i32 - 2);
+        let key = (
+            c.source,
+            q.unit.clone(),
+            (q.value / magnitude).round() as i64,
+        );
+        let sides = by_price.entry(key).or_default();
+        if cash {
+            sides.0.push(i);
+        } else {
+            sides.1.push(i);
+        }
+    }
+    for ((si, _, _), (cash, debt)) in by_price {
+        let (Some(&x), Some(&y)) = (cash.first(), debt.first()) else {
+            continue;
+        };
+        let id = &a.story.sources[si].id;
+        let mut f = rule.finding(
+            a.claims[x].about.clone(),
+            format!(
+                "{id} calls {} a cash price, and also a total that includes debt the buyer takes on",
+                a.claims[x].text
+            ),
+        );
+        f.severity = super::Severity::Warning.max(rule.spec.severity);
+        f.note = Some(
+            "a price that includes assumed debt (an enterprise value) is not all paid in cash; the cash is the equity value".into(),
+        );
+        f.push_claim(a, x);
+        f.push_claim(a, y);
+        out.push(f);
     }
 }
 

@@ -532,7 +532,7 @@ fn tally_drift(a: &Analysis, i: usize, j: usize) -> Option<String> {
 }
 
 /// Is this unit a currency (an ISO code, possibly per something)?
-fn is_currency(unit: &str) -> bool {
+pub(super) fn is_currency(unit: &str) -> bool {
     let code = unit.split('/').next().unwrap_or("");
     code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
 }
