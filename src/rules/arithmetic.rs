@@ -141,7 +141,8 @@ impl Check for Arithmetic {
                 first.about.clone(),
                 format!(
                     "{id} gives this quantity as {} and as {}",
-                    first.normalized, second.normalized
+                    super::value_conflict::stated(first),
+                    super::value_conflict::stated(second)
                 ),
             );
             // A tally (the dead, the missing) given twice in one report: an update that left

@@ -405,19 +405,45 @@ static PERIOD_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
         .expect("static pattern")
 });
 
+/// A figure as its source states it, for messages: the value a reader writes, after the
+/// approximator the source used ("more than 50 people", "nearly $2 billion"), so a bound is
+/// never shown as an exact figure.
+pub(super) fn stated(c: &crate::extract::Claim) -> String {
+    let shown = human(&c.normalized);
+    let Value::Quantity(q) = &c.value else {
+        return shown;
+    };
+    if q.bound == Bound::Exact || q.high.is_some() {
+        return shown;
+    }
+    let low = c.text.to_lowercase();
+    let written = low
+        .find(|ch: char| ch.is_ascii_digit())
+        .map(|k| {
+            crate::text::Slice::slice(low.as_str(), ..k)
+                .trim_end_matches(['$', '€', '£', '¥', '₹'])
+                .trim()
+        })
+        .filter(|w| !w.is_empty() && w.chars().all(|ch| ch.is_alphabetic() || ch == ' '));
+    let word = written.unwrap_or(match q.bound {
+        Bound::AtLeast => "at least",
+        Bound::AtMost => "at most",
+        Bound::About | Bound::Exact => "about",
+    });
+    format!("{word} {shown}")
+}
+
 /// The value most of `chosen` (one figure per source) give, when at least two sources give
 /// it and more than give any other value.
 fn majority(a: &Analysis, chosen: &[usize]) -> Option<String> {
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
     for &m in chosen {
-        *count.entry(a.claims[m].normalized.as_str()).or_default() += 1;
+        *count.entry(stated(&a.claims[m])).or_default() += 1;
     }
-    let mut ranked: Vec<(usize, &str)> = count.into_iter().map(|(v, n)| (n, v)).collect();
+    let mut ranked: Vec<(usize, String)> = count.into_iter().map(|(v, n)| (n, v)).collect();
     ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
     match ranked.as_slice() {
-        [(n, v), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.0 < *n) => {
-            Some((*v).to_string())
-        }
+        [(n, v), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.0 < *n) => Some(v.clone()),
         _ => None,
     }
 }
@@ -792,32 +818,32 @@ fn report(rule: &Rule, a: &Analysis, found: &[(usize, usize, Difference)], out: 
         let odd: Vec<usize> = chosen
             .iter()
             .copied()
-            .filter(|&m| a.claims[m].normalized != value)
+            .filter(|&m| stated(&a.claims[m]) != value)
             .collect();
         let mut evidence: BTreeSet<usize> = odd.iter().copied().collect();
         for &m in &odd {
             if let Some(&(x, y)) = differing.iter().find(|p| p.0 == m || p.1 == m) {
                 let partner = if x == m { y } else { x };
-                if a.claims[partner].normalized == value {
+                if stated(&a.claims[partner]) == value {
                     evidence.insert(partner);
                 }
             }
         }
         let agreeing: Vec<&str> = chosen
             .iter()
-            .filter(|&&m| a.claims[m].normalized == value)
+            .filter(|&&m| stated(&a.claims[m]) == value)
             .map(|&m| id(m))
             .collect();
         let mut parts: Vec<String> = odd
             .iter()
-            .map(|&m| format!("{} says {}", id(m), human(&a.claims[m].normalized)))
+            .map(|&m| format!("{} says {}", id(m), stated(&a.claims[m])))
             .collect();
-        parts.push(format!("{} say {}", agreeing.join(", "), human(&value)));
+        parts.push(format!("{} say {value}", agreeing.join(", ")));
         (evidence.into_iter().collect::<Vec<_>>(), parts.join("; "))
     } else {
         let parts: Vec<String> = chosen
             .iter()
-            .map(|&m| format!("{} says {}", id(m), human(&a.claims[m].normalized)))
+            .map(|&m| format!("{} says {}", id(m), stated(&a.claims[m])))
             .collect();
         (chosen.clone(), parts.join("; "))
     };
