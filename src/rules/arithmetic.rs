@@ -87,6 +87,7 @@ impl Check for Arithmetic {
         parts_exceed_total(rule, a, out);
         comparatives(rule, a, out);
         cash_with_debt(rule, a, out);
+        parts_in_next_sentence(rule, a, out);
         // Two values for one quantity in one source: compared within each source only,
         // and only figures sharing a context word and a unit (blocking, as in `align`). A
         // block of many figures is a series or a table ("prices rose 5% in May, 6% in
@@ -129,8 +130,14 @@ impl Check for Arithmetic {
             // One quantity by the same tests as across sources (frames, owners, units,
             // figures far apart, moments), with a stricter likeness of words.
             if second.sentence == first.sentence
+                || breaks_down(a, first)
+                || breaks_down(a, second)
                 || q1.unit != q2.unit
                 || first.normalized == second.normalized
+                // Values both can hold ("more than 200" and "about 202"), or one the other
+                // rounded, are no contradiction.
+                || super::value_conflict::difference(q1, q2, 0.0)
+                    .is_none_or(|(s, _)| s == super::Severity::Info)
                 || super::value_conflict::same_quantity(a, i, j, min_sim, false).is_none()
                 || super::value_conflict::different_moments(a, &moments, i, j)
             {
@@ -274,6 +281,138 @@ fn comparatives(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
             f.push_claim(a, second);
             out.push(f);
         }
+    }
+}
+
+/// The finding of a total whose parts add up to `sum`, with the total and its parts.
+fn total_finding(rule: &Rule, a: &Analysis, total: usize, parts: &[usize], sum: f64) -> Finding {
+    let shown: Vec<&str> = parts
+        .iter()
+        .map(|&p| a.claims[p].normalized.as_str())
+        .collect();
+    let mut f = rule.finding(
+        a.claims[total].about.clone(),
+        format!(
+            "{} gives a total of {} but parts adding up to {} ({})",
+            a.story.sources[a.claims[total].source].id,
+            a.claims[total].normalized,
+            crate::extract::quantity::plain(sum),
+            shown.join(" + ")
+        ),
+    );
+    f.push_claim(a, total);
+    for &p in parts {
+        f.push_claim(a, p);
+    }
+    f
+}
+
+/// Does a counted noun count people of some kind (people, children, soldiers, police…)?
+fn counts_people(senses: &crate::extract::frame::Senses, unit: &str) -> bool {
+    matches!(
+        senses.sense(Part::Kind, unit),
+        Some("people" | "children" | "soldiers" | "police")
+    )
+}
+
+/// Openings of a sentence that breaks down the count of the sentence before it: "The
+/// quake killed 40 people. Among the dead were 25 children and 20 adults."
+const BREAKDOWN: &[&str] = &[
+    "of those",
+    "of them",
+    "of these",
+    "of whom",
+    "among them",
+    "among those",
+    "among these",
+    "among the dead",
+    "among the injured",
+    "among the victims",
+    "among the missing",
+    "they included",
+    "they include",
+    "those included",
+    "the dead included",
+    "the victims included",
+];
+
+/// Does a figure's sentence open by breaking down a count before it ("Of those, …",
+/// "Among the dead were …")? Its figures are parts, not the count again.
+fn breaks_down(a: &Analysis, c: &crate::extract::Claim) -> bool {
+    let Some(doc) = a.docs.get(c.source) else {
+        return false;
+    };
+    if c.sentence >= doc.sentences.len() {
+        return false;
+    }
+    let opening = crate::text::lowercase_aligned(doc.sentence_text(c.sentence));
+    let opening = opening.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+    BREAKDOWN.iter().any(|b| {
+        opening.starts_with(b)
+            && opening
+                .slice(b.len()..)
+                .starts_with(|ch: char| !ch.is_alphanumeric())
+    })
+}
+
+/// A count broken down in the next sentence of its paragraph, whose parts add up to more:
+/// "The quake killed 40 people. Among the dead were 25 children and 20 adults." The total
+/// is the last count of the sentence before; the parts are counts of one kind with it
+/// (people of any kind for people).
+fn parts_in_next_sentence(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+    let by_sentence = plain_figures_by_sentence(a, |q| is_count(&q.unit) && !q.unit.is_empty());
+    let senses = &a.lexicons.measures;
+    let kind = |u: &str| {
+        senses
+            .sense(Part::Kind, u)
+            .map_or_else(|| crate::words::stem(u), str::to_string)
+    };
+    for (&(si, sentence), parts) in &by_sentence {
+        if sentence == 0 || parts.len() < 2 {
+            continue;
+        }
+        let doc = &a.docs[si];
+        let (Some(prev), Some(here)) =
+            (doc.sentences.get(sentence - 1), doc.sentences.get(sentence))
+        else {
+            continue;
+        };
+        if prev.paragraph != here.paragraph {
+            continue;
+        }
+        if !breaks_down(a, &a.claims[parts[0]]) {
+            continue;
+        }
+        let Some(&total) = by_sentence.get(&(si, sentence - 1)).and_then(|v| v.last()) else {
+            continue;
+        };
+        let Value::Quantity(t) = &a.claims[total].value else {
+            continue;
+        };
+        if t.bound != Bound::Exact {
+            continue;
+        }
+        let quantities: Vec<&crate::extract::quantity::Quantity> = parts
+            .iter()
+            .filter_map(|&p| match &a.claims[p].value {
+                Value::Quantity(q) => Some(q),
+                _ => None,
+            })
+            .collect();
+        let people = |u: &str| counts_people(senses, u);
+        if quantities
+            .iter()
+            .any(|q| kind(&q.unit) != kind(&t.unit) && !(people(&q.unit) && people(&t.unit)))
+        {
+            continue;
+        }
+        let sum: f64 = quantities.iter().map(|q| q.value).sum();
+        if sum <= t.value + 1e-9 {
+            continue;
+        }
+        let mut f = total_finding(rule, a, total, parts, sum);
+        f.note = Some("the next sentence breaks the total down into parts that exceed it".into());
+        out.push(f);
     }
 }
 
@@ -505,8 +644,7 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
             // A list that gives every part counts one thing: each part in the total's unit, or
             // people of some kind when the total counts people ("nine people: five
             // firefighters and four residents"); any other figure in it is no part.
-            let senses = &a.lexicons.measures;
-            let people = |u: &str| senses.sense(Part::Kind, u) == Some("people");
+            let people = |u: &str| counts_people(&a.lexicons.measures, u);
             let exhaustive = exhaustive
                 && members.iter().all(|&p| {
                     at(p) <= marker
@@ -526,20 +664,7 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                 .sum();
             let short = exhaustive && sum < total.value - 1e-9 && total.bound == Bound::Exact;
             if sum > total.value + 1e-9 || short {
-                let shown: Vec<&str> = parts
-                    .iter()
-                    .map(|&p| a.claims[p].normalized.as_str())
-                    .collect();
-                let mut f = rule.finding(
-                    a.claims[t].about.clone(),
-                    format!(
-                        "{} gives a total of {} but parts adding up to {} ({})",
-                        source.id,
-                        a.claims[t].normalized,
-                        crate::extract::quantity::plain(sum),
-                        shown.join(" + ")
-                    ),
-                );
+                let mut f = total_finding(rule, a, t, &parts, sum);
                 f.note = Some(if short {
                     "the parts the list after the colon gives fall short of the total it states"
                         .into()
@@ -548,10 +673,6 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                 });
                 if short {
                     f.severity = super::Severity::Warning.max(rule.spec.severity);
-                }
-                f.push_claim(a, t);
-                for p in parts {
-                    f.push_claim(a, p);
                 }
                 out.push(f);
             }

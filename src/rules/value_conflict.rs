@@ -580,7 +580,11 @@ fn celsius(value: f64, unit: &str) -> Option<f64> {
 }
 
 /// How two differing values differ: `None` when they are equal.
-fn difference(x: &Quantity, y: &Quantity, tolerance: f64) -> Option<(Severity, Option<String>)> {
+pub(super) fn difference(
+    x: &Quantity,
+    y: &Quantity,
+    tolerance: f64,
+) -> Option<(Severity, Option<String>)> {
     if x.unit == "score" || y.unit == "score" {
         // Scores are exact; the order of the two sides is how each report tells it.
         let sides = |q: &Quantity| {
