@@ -307,11 +307,27 @@ const FAR_APART_SIMILARITY: f64 = 0.95;
 /// left") are different quantities, or one quantity at two moments: not a contradiction.
 pub(super) type Moments = BTreeMap<(usize, usize), Vec<(usize, String)>>;
 
+/// A weekday's name as written ("Thursday").
+fn weekday_name(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+    match w {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}
+
 /// The kind of a moment: a game clock, a period of a game, or a day.
 fn moment_kind(m: &str) -> &'static str {
     match m.split_once(' ') {
         Some(("clock", _)) => "clock",
         Some(("period", _)) => "period",
+        // A weekday no date anchors: apart only from another such weekday.
+        _ if m.parse::<chrono::Weekday>().is_ok() => "weekday",
         _ => "day",
     }
 }
@@ -338,7 +354,7 @@ pub(super) fn different_moments(a: &Analysis, moments: &Moments, i: usize, j: us
     // Each kind of moment on its own: days, game clocks, periods. Two sentences that both
     // name a period and no period in common are apart, whatever clocks they share.
 
-    ["day", "clock", "period"].iter().any(|k| {
+    ["day", "weekday", "clock", "period"].iter().any(|k| {
         let here: BTreeSet<&str> = when_i
             .iter()
             .copied()
@@ -359,7 +375,11 @@ pub(super) fn sentence_moments(a: &Analysis) -> Moments {
         let moment = match &c.value {
             // A period ("in April", "in 2019") is no moment of one day.
             Value::Date(d) if d.day_assumed => None,
-            Value::Date(d) => d.date.map(|day| day.format("%Y-%m-%d").to_string()),
+            // A weekday no date anchors ("on Monday" in an undated source) still names a day.
+            Value::Date(d) => d
+                .date
+                .map(|day| day.format("%Y-%m-%d").to_string())
+                .or_else(|| d.weekday.map(|w| weekday_name(w).to_string())),
             Value::Quantity(_) if c.context.iter().any(|t| t == frame::CLOCK) => {
                 Some(format!("clock {}", c.normalized))
             }
@@ -465,8 +485,15 @@ fn best_pairs(
 ) -> Vec<(usize, usize)> {
     // An age is a person's whatever the day a sentence tells of.
     let age = |i: usize| quantity(a, i).is_some_and(|q| q.unit == "years old");
-    let other_days =
-        |i: usize, j: usize| !(age(i) && age(j)) && different_moments(a, moments, i, j);
+    // A tally stated for two days is one quantity that moved: compared, as drift.
+    let other_days = |i: usize, j: usize| {
+        !(age(i) && age(j))
+            && different_moments(a, moments, i, j)
+            && !(shared_tally(a, i, j).is_some()
+                && [i, j]
+                    .iter()
+                    .all(|&k| figure_day(a, moments, k).is_some() && cumulative(a, k)))
+    };
     // (figure, other source) → (similarity, figure there)
     let mut best: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
     // On a tie, the figure nearer in value: of two equally described candidates, the one
@@ -536,25 +563,69 @@ fn best_pairs(
 
 /// Two counts of a tally that moves while a story unfolds (the dead, the missing, the
 /// rescued), published on different days: drift, with each figure's time, not an error.
-fn tally_drift(a: &Analysis, i: usize, j: usize) -> Option<String> {
+fn tally_drift(a: &Analysis, moments: &Moments, i: usize, j: usize) -> Option<String> {
     let (ci, cj) = (&a.claims[i], &a.claims[j]);
-    let senses = &a.lexicons.measures;
-    let events = frame::parts(&ci.context, Part::Event);
-    let shared = frame::parts(&cj.context, Part::Event);
-    let tally = events.intersection(&shared).find(|e| senses.is_tally(e))?;
-    let when = |c: &crate::extract::Claim| a.times.get(c.source).and_then(|t| t.published);
-    let (wi, wj) = (when(ci)?, when(cj)?);
-    if wi.date() == wj.date() {
+    let tally = shared_tally(a, i, j)?;
+    // Each figure's time: the day its sentence names ("as of Thursday", "by Friday"), else
+    // its source's publication time.
+    let when = |k: usize| -> Option<(String, String)> {
+        if let Some(day) = figure_day(a, moments, k) {
+            return Some((day.clone(), day.clone()));
+        }
+        let p = a.times.get(a.claims[k].source).and_then(|t| t.published)?;
+        Some((p.date().to_string(), p.to_string()))
+    };
+    let ((di, wi), (dj, wj)) = (when(i)?, when(j)?);
+    if di == dj {
         return None;
     }
     let id = |c: &crate::extract::Claim| a.story.sources[c.source].id.as_str();
     Some(format!(
         "a count that moves as a story unfolds ({tally}): {} gives {} as of {wi}, {} gives {} as of {wj}; the later figure may supersede the earlier",
         id(ci),
-        ci.normalized,
+        stated(ci),
         id(cj),
-        cj.normalized
+        stated(cj)
     ))
+}
+
+/// Does a figure's sentence state a running total ("as of Thursday", "the death toll rose
+/// to", "so far"), not a count of one day's events ("killed 40 people on Monday")?
+fn cumulative(a: &Analysis, k: usize) -> bool {
+    let c = &a.claims[k];
+    a.docs
+        .get(c.source)
+        .filter(|d| c.sentence < d.sentences.len())
+        .is_some_and(|d| CUMULATIVE_RE.is_match(d.sentence_text(c.sentence)))
+}
+
+/// Words of a running total: general news usage.
+static CUMULATIVE_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:as of|as at|so far|to date|toll|in total|total of|rose to|risen to|climbed to|has risen|had risen|reached|now stands|stood at|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mid|late|early|the end|noon|midnight|\d))\b")
+        .expect("static pattern")
+});
+
+/// The tally event two figures share (the dead, the missing), if any.
+fn shared_tally(a: &Analysis, i: usize, j: usize) -> Option<String> {
+    let senses = &a.lexicons.measures;
+    let events = frame::parts(&a.claims[i].context, Part::Event);
+    let other = frame::parts(&a.claims[j].context, Part::Event);
+    events
+        .intersection(&other)
+        .find(|e| senses.is_tally(e))
+        .map(|e| (*e).to_string())
+}
+
+/// The one day a figure's sentence names (`YYYY-MM-DD`), if it names exactly one.
+fn figure_day<'m>(a: &Analysis, moments: &'m Moments, k: usize) -> Option<&'m String> {
+    let c = &a.claims[k];
+    let mut days = moments
+        .get(&(c.source, c.sentence))?
+        .iter()
+        .filter(|(m, day)| *m != k && matches!(moment_kind(day), "day" | "weekday"))
+        .map(|(_, day)| day);
+    let first = days.next()?;
+    days.all(|d| d == first).then_some(first)
 }
 
 /// Is this unit a currency (an ISO code, possibly per something)?
@@ -753,7 +824,7 @@ impl Check for ValueConflict {
                 };
                 if let Some(mut d) = difference(x, y, tolerance) {
                     if d.0 == Severity::Error {
-                        if let Some(note) = tally_drift(a, i, j) {
+                        if let Some(note) = tally_drift(a, &days, i, j) {
                             d = (Severity::Warning, Some(note));
                         }
                     }
