@@ -700,10 +700,27 @@ fn figure(text: &str, m: &Captures, lex: &Lexicon, senses: &Senses) -> Option<(Q
         && raw.len() == 4
         && raw.bytes().all(|b| b.is_ascii_digit())
         && (1800.0..=2100.0).contains(&q.value)
+        && !counted_by_verb(text.slice(..whole.start()), m.name("approx").is_some())
     {
         return None;
     }
     Some((q, end))
+}
+
+/// Is a number in the range of years a count after all, by the words before it: an
+/// approximator ("some 1900 people") or a verb in the past ("destroyed 2000 homes",
+/// "arrested 2010 protesters"), where a year would need a preposition or an article ("in
+/// the 1990 games", "the 2024 elections", "its 2023 results").
+fn counted_by_verb(head: &str, approximate: bool) -> bool {
+    if approximate {
+        return true;
+    }
+    let last = head
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    last.len() > 4 && last.ends_with("ed") && !last.ends_with("'s") && !last.ends_with("’s")
 }
 
 /// A sentence that opens on a total and then gives its parts: "Of the 95 cases, 90 were in
@@ -1795,6 +1812,15 @@ mod tests {
             .filter(|c| c.value.kind() == "number")
             .map(|c| c.normalized.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_number_in_the_range_of_years_is_read_by_its_words_not_its_size() {
+        assert_eq!(read("The fire destroyed 2000 homes."), ["2000 homes"]);
+        assert_eq!(read("Some 1900 people were evacuated."), ["1900 people"]);
+        assert!(read("The 2024 elections were close.").is_empty());
+        assert!(read("In the 1990 games he won gold.").is_empty());
+        assert!(read("The company's 2023 results beat forecasts.").is_empty());
     }
 
     #[test]
