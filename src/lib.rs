@@ -114,6 +114,7 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
         })
         .collect();
     let story_date = extract::time::story_date(&times, story.timezone);
+    let names = extract::quantity::story_names(&docs);
     let mut claims = Vec::new();
     for (i, (source, doc)) in story.sources.iter().zip(&docs).enumerate() {
         let ctx = extract::Ctx {
@@ -121,6 +122,7 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
             tz: story.timezone,
             published: times[i].published,
             story_date,
+            names: &names,
         };
         if let Some(found) = guard::catch(&mut faults, "extract", Some(&source.id), || {
             extract::extract(i, source, doc, &ctx)

@@ -97,6 +97,9 @@ pub struct Ctx<'a> {
     /// The story's day, from its other sources' publication times (their median): the year
     /// of a month and day in a source with no date of its own.
     pub story_date: Option<chrono::NaiveDate>,
+    /// Words the story's sources write capitalised inside a sentence, lower-cased: its
+    /// names, known also where a sentence opens on one ("Alton residents were …").
+    pub names: &'a std::collections::HashSet<String>,
 }
 
 /// Builds a claim from a range of sentence `sentence` in cleaned-text coordinates.

@@ -1239,10 +1239,18 @@ pub const CHANGE_UP: &[&str] = &[
     "boosted",
 ];
 
-/// Words a source writes capitalised other than at the start of a sentence (lower-cased):
-/// its names.
-fn mid_sentence_names(doc: &Doc) -> HashSet<String> {
+/// Words the sources write capitalised other than at the start of a sentence (lower-cased):
+/// the story's names.
+pub(crate) fn story_names(docs: &[Doc]) -> HashSet<String> {
     let mut out = HashSet::new();
+    for doc in docs {
+        mid_sentence_names(doc, &mut out);
+    }
+    out
+}
+
+/// Adds the words a source writes capitalised other than at the start of a sentence.
+fn mid_sentence_names(doc: &Doc, out: &mut HashSet<String>) {
     for i in 0..doc.sentences.len() {
         let text = doc.sentence_text(i);
         for (s, e) in words::tokens(text).into_iter().skip(1) {
@@ -1257,7 +1265,6 @@ fn mid_sentence_names(doc: &Doc) -> HashSet<String> {
             }
         }
     }
-    out
 }
 
 /// A result or a lead: "won 25-22", "a 31-9 loss", "led 14-7". Only with a word that says
@@ -1536,11 +1543,11 @@ fn change_verb(head: &str) -> Option<String> {
 pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
     let lex = &ctx.lex.quantity;
     let senses = &ctx.lex.measures;
-    let names = mid_sentence_names(doc);
+    let names = ctx.names;
     let mut previous_subject: Vec<String> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
-        let subject = sentence_subject(text, &names);
+        let subject = sentence_subject(text, names);
         // Changes "from A to B": the phase of each figure, and where the measured phrase ends.
         let mut phases: Vec<(usize, usize, Phase, usize, Option<String>)> = Vec::new();
         for t in TRANSITION_RE.captures_iter(text) {
@@ -1678,7 +1685,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 before,
                 after,
                 owners,
-            } = measured(text, context_end, end, lex, senses, &names);
+            } = measured(text, context_end, end, lex, senses, names);
             // "95 cases of COVID-19", "300 tonnes of steel": for a count with its own noun,
             // "of" says what kind, not what it is a share of.
             if is_count(&q.unit) && !q.unit.is_empty() {
