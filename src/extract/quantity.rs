@@ -169,7 +169,8 @@ static RANGE_LOW_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Widens a figure into a range when its low end is written before it ("10 to 12 homes"):
 /// the start of the range, or `None` when the figure stands alone. Not after "from" (a
 /// change), nor after a verb of change unless it counts things ("rose 2% to 5%" may be a
-/// rise of 2% to a level of 5%; "cut 400 to 500 jobs" is a range), nor when the "low end" is above the figure (a vote, "5 to 4").
+/// rise of 2% to a level of 5%; "cut 400 to 500 jobs" is a range), nor when the "low end"
+/// is above the figure (a vote, "5 to 4").
 fn range_low(text: &str, num_start: usize, q: &mut Quantity) -> Option<usize> {
     if q.high.is_some() || matches!(q.unit.as_str(), "score" | "clock" | "years old") {
         return None;

@@ -520,7 +520,7 @@ const NOT_ALL: &[&str] = &[
     "such as",
     "at least",
     "more than",
-    "some ",
+    "some",
     "rest",
     "remaining",
 ];
@@ -589,7 +589,12 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
             );
             // "40 homes were destroyed: 12 in Alton, 15 in Brent and 10 in Carver": a list
             // after a colon gives every part, so its sum must be the total, both ways.
-            let tail = text.slice((a.claims[t].span.end - sn.span.start).min(text.len())..);
+            let total_end = a.claims[t]
+                .span
+                .end
+                .saturating_sub(sn.span.start)
+                .min(text.len());
+            let tail = text.slice(total_end..);
             // Only one colon, after at most a few words and no figure ("Runs: 8463
             // Centuries: 15" is a table, not a total and its parts).
             let colon = tail
@@ -602,10 +607,16 @@ fn parts_exceed_total(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                         && !between.contains(|c: char| c.is_ascii_digit())
                         && between.split_whitespace().count() <= 6
                 })
-                .map(|k| k + a.claims[t].span.end - sn.span.start);
+                .map(|k| k + total_end);
+            // Whole words only: "rest" is not in "arrested".
             let exhaustive = colon.is_some_and(|k| {
-                let list = text.slice(k..);
-                !NOT_ALL.iter().any(|w| list.contains(w))
+                let list: Vec<&str> = text
+                    .slice(k..)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let padded = format!(" {} ", list.join(" "));
+                !NOT_ALL.iter().any(|w| padded.contains(&format!(" {w} ")))
             });
             let named_total = TOTAL.iter().any(|w| window.contains(w))
                 || after.starts_with("in total")
