@@ -566,10 +566,11 @@ fn best_pairs(
 fn tally_drift(a: &Analysis, moments: &Moments, i: usize, j: usize) -> Option<String> {
     let (ci, cj) = (&a.claims[i], &a.claims[j]);
     let tally = shared_tally(a, i, j)?;
-    // Each figure's time: the day its sentence names ("as of Thursday", "by Friday"), else
-    // its source's publication time.
+    // Each figure's time: the day its sentence names for a running total ("as of
+    // Thursday", "by Friday"), else its source's publication time (the day of an event, "6
+    // were killed on Tuesday", is not the time of the count).
     let when = |k: usize| -> Option<(String, String)> {
-        if let Some(day) = figure_day(a, moments, k) {
+        if let Some(day) = figure_day(a, moments, k).filter(|_| cumulative(a, k)) {
             return Some((day.clone(), day.clone()));
         }
         let p = a.times.get(a.claims[k].source).and_then(|t| t.published)?;
