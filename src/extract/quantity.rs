@@ -647,7 +647,13 @@ fn quantity_of(c: &Captures, lex: &Lexicon) -> Option<Quantity> {
 
 /// The figure of one match and where it ends: a bare number takes the noun after it as
 /// its unit (what it counts), or gives nothing.
-fn figure(text: &str, m: &Captures, lex: &Lexicon, senses: &Senses) -> Option<(Quantity, usize)> {
+fn figure(
+    text: &str,
+    m: &Captures,
+    lex: &Lexicon,
+    senses: &Senses,
+    counted_before: Option<&str>,
+) -> Option<(Quantity, usize)> {
     let whole = m.get(0)?;
     let mut q = quantity_of(m, lex)?;
     // A vulgar fraction in a run of them ("½½½") is noise, not a figure.
@@ -683,7 +689,12 @@ fn figure(text: &str, m: &Captures, lex: &Lexicon, senses: &Senses) -> Option<(Q
             Some(found) => found,
             None if q.high.is_none() && q.value.fract() == 0.0 => {
                 let head = text.slice(..whole.start());
-                (tally_unit(head, senses).or_else(|| part_of_total(head))?, 0)
+                (
+                    tally_unit(head, senses)
+                        .or_else(|| part_of_total(head))
+                        .or_else(|| part_of_previous(head, counted_before))?,
+                    0,
+                )
             }
             None => return None,
         };
@@ -740,6 +751,20 @@ fn part_of_total(head: &str) -> Option<String> {
         .captures(head)
         .or_else(|| LISTED_TOTAL_RE.captures(head))?;
     Some(c.name("noun")?.as_str().to_lowercase())
+}
+
+/// A sentence that breaks down the count of the sentence before it, each bare number an
+/// item of the list: "The quake killed 40 people. Of those, 25 were children and 15 were
+/// adults." The numbers count what that count counted.
+static OF_PREVIOUS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:of|among)\s+(?:those|them|these)\s*,?\s*(?:[^,;:]*(?:,|\band)\s*)?$")
+        .expect("static pattern")
+});
+
+/// What a bare number counts in a sentence breaking down the count before it.
+fn part_of_previous(head: &str, counted_before: Option<&str>) -> Option<String> {
+    let noun = counted_before?;
+    OF_PREVIOUS_RE.is_match(head).then(|| noun.to_string())
 }
 
 /// A total whose parts follow a colon, each an item of the list: "40 homes were destroyed:
@@ -1546,8 +1571,14 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
     let senses = &ctx.lex.measures;
     let names = ctx.names;
     let mut previous_subject: Vec<String> = Vec::new();
+    // The noun the last count of the previous sentence counts, in the same paragraph.
+    let mut last_counted: Option<(usize, String)> = None;
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
+        let counted_before = last_counted
+            .as_ref()
+            .filter(|(p, _)| *p == s.paragraph)
+            .map(|(_, n)| n.as_str());
         let subject = sentence_subject(text, names);
         // Changes "from A to B": the phase of each figure, and where the measured phrase ends.
         let mut phases: Vec<(usize, usize, Phase, usize, Option<String>)> = Vec::new();
@@ -1601,7 +1632,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             {
                 continue;
             }
-            let Some((mut q, mut end)) = figure(text, &m, lex, senses) else {
+            let Some((mut q, mut end)) = figure(text, &m, lex, senses, counted_before) else {
                 continue;
             };
             // A minus sign written before the figure ("growth of -0.3%", "−5%"), not a
@@ -1776,6 +1807,15 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             out.push(c);
         }
         anchor(&mut out[first_claim..]);
+        last_counted = out[first_claim..]
+            .iter()
+            .rev()
+            .find_map(|c| match &c.value {
+                Value::Quantity(q) if is_count(&q.unit) && !q.unit.is_empty() => {
+                    Some((s.paragraph, q.unit.clone()))
+                }
+                _ => None,
+            });
         if !subject.is_empty() {
             previous_subject = subject;
         }
@@ -1794,7 +1834,7 @@ mod tests {
         let senses = crate::lexicon::Lexicons::builtin().measures;
         QUANTITY_RE
             .captures_iter(text)
-            .filter_map(|c| figure(text, &c, &lex(), &senses))
+            .filter_map(|c| figure(text, &c, &lex(), &senses, None))
             .map(|(q, _)| normalize(&q))
             .collect()
     }
@@ -1829,6 +1869,23 @@ mod tests {
         assert!(read("The 2024 elections were close.").is_empty());
         assert!(read("In the 1990 games he won gold.").is_empty());
         assert!(read("The company's 2023 results beat forecasts.").is_empty());
+    }
+
+    #[test]
+    fn bare_numbers_breaking_down_the_count_before_them_count_its_noun() {
+        assert_eq!(
+            read("The quake killed 40 people. Of those, 25 were children and 20 were adults."),
+            ["40 people", "25 people", "20 people"]
+        );
+        // Not across paragraphs, and not without an opener.
+        assert_eq!(
+            read("The quake killed 40 people.\n\nOf those, 25 were children."),
+            ["40 people"]
+        );
+        assert_eq!(
+            read("The quake killed 40 people. In 25 years, nothing changed."),
+            ["40 people", "25 years"]
+        );
     }
 
     #[test]
