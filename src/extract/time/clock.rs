@@ -1,0 +1,403 @@
+//! Times of day: clock times, parts of the day, spans of time, and times standing alone.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveTime;
+use chrono_tz::Tz;
+use regex::{Captures, Regex};
+
+use crate::text::{window_end, window_start, Slice};
+
+use super::pieces::re;
+use super::resolution::Anchor;
+use super::rules::{BEFORE_GLUE_RE, GLUE_RE, PART_AFTER_RE, PART_BEFORE_RE};
+use super::scan::Found;
+use super::value::{normalize, DateValue, Resolved};
+use super::zones::{zone_after, Lexicon};
+
+pub(super) static ALT_TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\((?P<t>[^)]{1,20})\)"));
+
+pub(super) static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?P<rel>(?:a\s+)?quarter|half|\d{1,2}(?:\s+minutes)?|five|ten|twenty|twenty-five)\s+(?P<rdir>past|after|to|before|till)\s+(?:(?P<rh>\d{1,2})\s*(?P<rap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<rnoon>noon|midnight)\b)|\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<hp>\d{1,2})(?:[:.](?P<mip>[0-5]\d))?\s*(?:o['’]clock\s*)?(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|tonight)\b|\b(?P<hoc>\d{1,2})\s*o['’]clock\b|\b(?P<h24>[01]?\d|2[0-3])(?::|h)(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
+    )
+});
+
+pub(super) static HOUR_BEFORE_TONIGHT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?P<h>\d{1,2}|five|six|seven|eight|nine|ten|eleven)(?:[:.](?P<mi>[0-5]\d))?\s+$")
+});
+
+/// Attaches a time of day next to a date expression: returns (time, zone, new start, new end).
+/// The hours a part of the day covers, as news and time taggers read them: morning 4–12,
+/// afternoon 12–19, evening and night 18–24.
+pub(super) fn part_window(part: &str) -> Option<(NaiveTime, NaiveTime)> {
+    let (from, to) = match part {
+        "morning" => (4, 12),
+        "afternoon" => (12, 19),
+        "evening" | "night" | "tonight" => (18, 0),
+        _ => return None,
+    };
+    Some((
+        NaiveTime::from_hms_opt(from, 0, 0)?,
+        NaiveTime::from_hms_opt(to, 0, 0)?,
+    ))
+}
+
+/// A part of the day given with a day: in the words themselves ("this morning", "tonight",
+/// "last night"), after them ("yesterday evening", "Monday night") or before them ("the
+/// morning of June 9"). Returns the window and the span widened to take the words in.
+pub(super) fn part_of_day(text: &str, f: &Found) -> Option<((NaiveTime, NaiveTime), usize, usize)> {
+    let own = text.slice(f.start..f.end).to_ascii_lowercase();
+    let own_part = ["morning", "afternoon", "evening", "tonight", "night"]
+        .into_iter()
+        .find(|p| own.ends_with(p));
+    if let Some(p) = own_part {
+        return Some((part_window(p)?, f.start, f.end));
+    }
+    if let Some(c) = PART_AFTER_RE.captures(text.slice(f.end..)) {
+        let part = c.name("part")?.as_str().to_ascii_lowercase();
+        return Some((part_window(&part)?, f.start, f.end + c.get(0)?.end()));
+    }
+    let head = window_start(text, f.start, 40);
+    if let Some(c) = PART_BEFORE_RE.captures(text.slice(head..f.start)) {
+        let part = c.name("part")?.as_str().to_ascii_lowercase();
+        return Some((part_window(&part)?, head + c.get(0)?.start(), f.end));
+    }
+    None
+}
+
+pub(super) fn attach_time(
+    text: &str,
+    f: &Found,
+) -> Option<(NaiveTime, Option<String>, usize, usize)> {
+    let glue = &*GLUE_RE;
+    // After the expression.
+    if let Some(c) = TIME_RE.captures(text.slice(f.end..window_end(text, f.end, 64))) {
+        let m = c.get(0)?;
+        if m.start() <= 24 && glue.is_match(text.slice(f.end..f.end + m.start())) {
+            let t = time_of(&c)?;
+            let mut end = f.end + m.end();
+            let zone = zone_after(text, &mut end);
+            return Some((t, zone, f.start, end));
+        }
+    }
+    // Before it: "8pm today", "13:00 February 28".
+    let from = window_start(text, f.start, 64);
+    let head = text.slice(from..f.start);
+    // "at 9 tonight": an hour of the evening.
+    if text.slice(f.start..f.end).eq_ignore_ascii_case("tonight") {
+        if let Some(c) = HOUR_BEFORE_TONIGHT_RE.captures(head) {
+            let h = c.name("h")?.as_str().to_ascii_lowercase();
+            let h: u32 = h.parse().ok().or_else(|| {
+                ["five", "six", "seven", "eight", "nine", "ten", "eleven"]
+                    .iter()
+                    .position(|w| *w == h)
+                    .and_then(|k| u32::try_from(k + 5).ok())
+            })?;
+            let m: u32 = c.name("mi").map_or(Some(0), |x| x.as_str().parse().ok())?;
+            if (5..=11).contains(&h) {
+                let start = from + c.get(0)?.start();
+                return Some((NaiveTime::from_hms_opt(h + 12, m, 0)?, None, start, f.end));
+            }
+        }
+    }
+    let mut last = None;
+    for c in TIME_RE.captures_iter(head) {
+        last = Some(c);
+    }
+    if let Some(c) = last {
+        let m = c.get(0)?;
+        let mut after = m.end();
+        let zone = zone_after(head, &mut after);
+        if BEFORE_GLUE_RE.is_match(head.slice(after..)) {
+            let t = time_of(&c)?;
+            return Some((t, zone, from + m.start(), f.end));
+        }
+    }
+    None
+}
+
+/// What joins the two times of a span of the day: "9:30-11:00", "from 3:30 to 6 p.m.".
+pub(super) static TIME_JOIN_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:-|–|to|until|till|through|and)\s*$"));
+
+/// A bare hour that starts a span ending in a marked time: "3-4pm", "between 3 and 5 p.m.".
+pub(super) static BARE_HOUR_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:(?P<between>\bbetween)\s+|\bfrom\s+|[^\d:.,$£€]\s*|^)(?P<h>\b(?:1[0-2]|0?[1-9]))(?::(?P<mi>[0-5]\d))?\s*(?P<j>-|–|to|until|till|and)\s*$",
+    )
+});
+
+/// A clock time told by its preposition ("at 15:15", "by noon", "until 9:30"): the hour
+/// of a day, not a game clock ("at the 1:53 mark", "1:53 remaining") or a race time.
+pub(super) fn clock_preposition(text: &str, start: usize, end: usize) -> bool {
+    pub(super) static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:at|by|until|till|from|since|before|after|between)\s+(?:(?:about|around|roughly|approximately|precisely|exactly)\s+)?$",
+        )
+    });
+    pub(super) static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\s*(?:remaining|left|to\s+go|to\s+play|mark|into|in\s+the\s+(?:first|second|third|fourth|final)|of\s+the\b)",
+        )
+    });
+    BEFORE.is_match(text.slice(window_start(text, start, 24)..start))
+        && !AFTER.is_match(text.slice(end..window_end(text, end, 32)))
+}
+
+pub(super) fn time_of(c: &Captures) -> Option<NaiveTime> {
+    if let Some(rel) = c.name("rel") {
+        // "half past 3pm", "a quarter to noon", "20 minutes to midnight".
+        let rel = rel.as_str().to_ascii_lowercase();
+        let minutes: i64 = if rel.ends_with("quarter") {
+            15
+        } else if rel == "half" {
+            30
+        } else {
+            match rel.split_whitespace().next()? {
+                "five" => 5,
+                "ten" => 10,
+                "twenty" => 20,
+                "twenty-five" => 25,
+                n => n.parse().ok().filter(|m| (1..60).contains(m))?,
+            }
+        };
+        let hour = if let Some(n) = c.name("rnoon") {
+            if n.as_str().eq_ignore_ascii_case("midnight") {
+                0
+            } else {
+                12
+            }
+        } else {
+            let h: u32 = c.name("rh")?.as_str().parse().ok()?;
+            let pm = c
+                .name("rap")?
+                .as_str()
+                .to_ascii_lowercase()
+                .starts_with('p');
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            match (pm, h) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            }
+        };
+        let base = NaiveTime::from_hms_opt(hour, 0, 0)?;
+        let sign = match c.name("rdir")?.as_str().to_ascii_lowercase().as_str() {
+            "past" | "after" => 1,
+            _ => -1,
+        };
+        return Some(
+            base.overflowing_add_signed(chrono::Duration::minutes(sign * minutes))
+                .0,
+        );
+    }
+    if let Some(n) = c.name("noon") {
+        return NaiveTime::from_hms_opt(
+            if n.as_str().eq_ignore_ascii_case("midnight") {
+                0
+            } else {
+                12
+            },
+            0,
+            0,
+        );
+    }
+    if let Some(h) = c.name("hp") {
+        // "3 in the afternoon", "9 tonight", "8 o'clock in the morning".
+        let mut h: u32 = h.as_str().parse().ok()?;
+        let m: u32 = c.name("mip").map_or(Some(0), |s| s.as_str().parse().ok())?;
+        let part = c.name("part")?.as_str().to_ascii_lowercase();
+        // An hour the part of the day can hold ("2 in the evening" is none).
+        let fits = match part.as_str() {
+            "morning" => (1..=11).contains(&h),
+            "afternoon" => (1..=6).contains(&h) || h == 12,
+            "evening" => (4..=11).contains(&h),
+            _ => (5..=12).contains(&h) || (1..=3).contains(&h),
+        };
+        if !fits {
+            return None;
+        }
+        if part == "morning" {
+            h %= 12;
+        } else if h < 12 && !(part == "tonight" && h <= 3) {
+            h += 12;
+        } else if h == 12 && part == "tonight" {
+            h = 0;
+        }
+        return NaiveTime::from_hms_opt(h, m, 0);
+    }
+    if let Some(h) = c.name("hoc") {
+        // "9 o'clock": the hour as written.
+        let h: u32 = h.as_str().parse().ok()?;
+        return NaiveTime::from_hms_opt(h % 24, 0, 0);
+    }
+    if let Some(h) = c.name("h24") {
+        let h: u32 = h.as_str().parse().ok()?;
+        let m: u32 = c.name("mi24")?.as_str().parse().ok()?;
+        let s: u32 = c.name("s24").map_or(Some(0), |s| s.as_str().parse().ok())?;
+        return NaiveTime::from_hms_opt(h, m, s);
+    }
+    let mut h: u32 = c.name("h")?.as_str().parse().ok()?;
+    let m: u32 = c.name("mi").map_or(Some(0), |s| s.as_str().parse().ok())?;
+    let s: u32 = c.name("s").map_or(Some(0), |s| s.as_str().parse().ok())?;
+    let pm = c.name("ap")?.as_str().to_ascii_lowercase().starts_with('p');
+    if h > 12 {
+        return None;
+    }
+    if pm && h < 12 {
+        h += 12;
+    } else if !pm && h == 12 {
+        h = 0;
+    }
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+/// Times of day standing alone in a sentence that names one day ("The ship crashed early
+/// Tuesday … around 1:30 a.m."): the time of that day. In a sentence that names no date at
+/// all ("The blast came at 3:15 p.m. EST"), the time of the publication day, marked
+/// [`DateValue::day_assumed`]: shown, never compared as a day. Only times that say they are
+/// clock times (a.m./p.m., or a zone), never a game clock ("1:53 remaining") or a duration.
+pub(super) fn standalone_times(
+    text: &str,
+    out: &mut Vec<Resolved>,
+    anchor: Option<&Anchor>,
+    tz: Option<Tz>,
+    lex: &Lexicon,
+) {
+    let days: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].value.date.is_some() && out[k].value.end.is_none())
+        .collect();
+    let assumed = match (days.as_slice(), anchor) {
+        ([day], _) if out[*day].value.time.is_some() => return,
+        ([_], _) => None,
+        ([], Some(a)) if out.is_empty() && !a.year_only => Some(a),
+        _ => return,
+    };
+    let base = |out: &[Resolved]| {
+        if let Some(a) = assumed {
+            return DateValue {
+                date: Some(a.date),
+                day_assumed: true,
+                reasoning: format!(
+                    "a time of day in a sentence that names no day: the day {}",
+                    a.desc
+                ),
+                ..DateValue::default()
+            };
+        }
+        let mut value = out[days[0]].value.clone();
+        value.alt_time = None;
+        value.relative = None;
+        value.relative_text = None;
+        let d = value.date.map_or_else(String::new, |d| d.to_string());
+        value.reasoning = format!("a time of day in a sentence dated {d}");
+        value
+    };
+    // Every clock time of the sentence: (start, end, time, zone, marked, meridiem given).
+    let mut times: Vec<(usize, usize, NaiveTime, Option<String>, bool, bool)> = Vec::new();
+    for c in TIME_RE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        if out.iter().any(|r| r.start < m.end() && m.start() < r.end) {
+            continue;
+        }
+        let mut end = m.end();
+        let zone = zone_after(text, &mut end);
+        let meridiem = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
+            || c.name("rel").is_some()
+            || c.name("part").is_some();
+        let marked = meridiem
+            || (c.name("h24").is_some() && zone.is_some())
+            || ((c.name("h24").is_some() || c.name("noon").is_some())
+                && clock_preposition(text, m.start(), m.end()));
+        // A bare 24-hour time is a clock time only with a preposition or in a span.
+        if !marked && c.name("h24").is_none() {
+            continue;
+        }
+        let Some(t) = time_of(&c) else { continue };
+        // "3-4pm", "between 3 and 5 p.m.": a bare hour before a marked one starts a span.
+        if meridiem && c.name("ap").is_some() {
+            let from = window_start(text, m.start(), 24);
+            if let Some(b) = BARE_HOUR_BEFORE_RE.captures(text.slice(from..m.start())) {
+                let h: u32 = b.name("h").map_or(99, |h| h.as_str().parse().unwrap_or(99));
+                let mi: u32 = b.name("mi").map_or(0, |x| x.as_str().parse().unwrap_or(0));
+                let by_and = b
+                    .name("j")
+                    .is_some_and(|j| j.as_str().eq_ignore_ascii_case("and"));
+                let start = from + b.name("h").map_or(0, |h| h.start());
+                let free = times.last().is_none_or(|l| l.1 <= start)
+                    && !out.iter().any(|r| r.start < m.start() && start < r.end);
+                if let Some(first) = NaiveTime::from_hms_opt(h, mi, 0)
+                    .filter(|_| free && (!by_and || b.name("between").is_some()))
+                {
+                    let join_end = from + b.name("j").map_or(0, |j| j.start());
+                    times.push((start, join_end, first, None, false, false));
+                }
+            }
+        }
+        times.push((m.start(), end, t, zone, marked, meridiem));
+    }
+    let hour = chrono::Timelike::hour;
+    let mut extra = Vec::new();
+    let mut k = 0;
+    while k < times.len() {
+        let (start, end, t, zone, marked, meridiem) = times[k].clone();
+        // Two times joined by "-", "to", "until" (or "between … and"): one span of the day.
+        let joined = times.get(k + 1).filter(|next| {
+            let join = text.slice(end.min(next.0)..next.0);
+            let between = text
+                .slice(window_start(text, start, 12)..start)
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("between");
+            TIME_JOIN_RE.is_match(join) && (!join.trim().eq_ignore_ascii_case("and") || between)
+        });
+        if let Some(next) = joined {
+            let (mut from, mut to) = (t, next.2);
+            // The first takes the second's afternoon when it can ("from 3:30 to 6 p.m.",
+            // not "from 11:30 to 1 p.m."); a second without a meridiem that reads earlier
+            // than the first is in the afternoon ("11:30-1:30").
+            if !meridiem && next.5 && hour(&to) >= 12 && hour(&from) + 12 <= hour(&to) {
+                from = from.overflowing_add_signed(chrono::Duration::hours(12)).0;
+            }
+            if !next.5 && to <= from && hour(&to) < 12 {
+                to = to.overflowing_add_signed(chrono::Duration::hours(12)).0;
+            }
+            let clock = marked || next.4 || next.5 || text.slice(start..next.1).contains(':');
+            if from < to && clock {
+                let mut value = base(out);
+                value.part = Some((from, to));
+                value.zone = next.3.clone().or(zone);
+                let normalized = normalize(&value, tz, lex, text.slice(start..next.1));
+                extra.push(Resolved {
+                    start,
+                    end: next.1,
+                    value,
+                    normalized,
+                    after_event: None,
+                });
+                k += 2;
+                continue;
+            }
+        }
+        if marked {
+            let mut value = base(out);
+            value.time = Some(t);
+            value.zone = zone;
+            let normalized = normalize(&value, tz, lex, text.slice(start..end));
+            extra.push(Resolved {
+                start,
+                end,
+                value,
+                normalized,
+                after_event: None,
+            });
+        }
+        k += 1;
+    }
+    out.extend(extra);
+    out.sort_by_key(|r| r.start);
+}
