@@ -415,6 +415,225 @@ pub(super) static PART_AFTER_RE: LazyLock<Regex> =
 pub(super) static PART_BEFORE_RE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$"));
 
+/// Each rule's examples: sentences it reads and their values, anchored at Tuesday
+/// 2013-02-12 04:30 UTC (`normalized`, one per expression, joined by " | "). The match is
+/// exhaustive, so a new rule cannot land without examples; `every_rule_reads_its_examples`
+/// checks each one is read by its rule and resolves as written.
+#[cfg(test)]
+pub(super) fn examples(pat: Pat) -> &'static [(&'static str, &'static str)] {
+    match pat {
+        Pat::Half => &[
+            (
+                "Revenue fell in the first half of 2020.",
+                "2020-01-01/2020-07-01",
+            ),
+            (
+                "The plant closes in the second half of next year.",
+                "2014-07-01/2015-01-01",
+            ),
+        ],
+        Pat::Decade => &[("Crime fell through the 1990s.", "1990-01-01/2000-01-01")],
+        Pat::PeriodTwo => &[
+            (
+                "The hearing resumes the week after next.",
+                "2013-02-25/2013-03-04",
+            ),
+            (
+                "Prices peaked the month before last.",
+                "2012-12-01/2013-01-01",
+            ),
+        ],
+        Pat::Iso => &[
+            ("The filing is dated 2002-10-09.", "2002-10-09"),
+            ("The vote was held on Friday 2018-7-6.", "2018-07-06"),
+        ],
+        Pat::IsoMonth => &[("Sales for 2021-11 fell.", "2021-11-01/2021-12-01")],
+        Pat::MonYy => &[("Sales for Nov21 fell.", "2021-11-01/2021-12-01")],
+        Pat::WdCount => &[("The council met 2 Mondays ago.", "2013-02-04")],
+        Pat::YearMonDay => &[("The ruling came on 2019/aug/01.", "2019-08-01")],
+        Pat::DayMonYear => &[("The ship docked on 05-Nov-21.", "2021-11-05")],
+        Pat::MonDayYearDash => &[("The deal closed Mar-05-2019.", "2019-03-05")],
+        Pat::MonYearDay => &[("The invoice is dated September-2020-23.", "2020-09-23")],
+        Pat::DayYearMon => &[("The invoice is dated 23-2020-September.", "2020-09-23")],
+        Pat::MonDay => &[
+            ("The talks began on June 9.", "2012-06-09"),
+            ("Stores reopened on Monday, Feb 18.", "2013-02-18"),
+        ],
+        Pat::MonCommaOrd => &[("The vote is set for October, 1st.", "2012-10-01")],
+        Pat::DayMon => &[
+            ("The storm hit on 8 Aug.", "2012-08-08"),
+            ("The trial opened on the 1st of March.", "2012-03-01"),
+        ],
+        Pat::OrdwMon => &[(
+            "Parades were held on the fourth of July 1995.",
+            "1995-07-04",
+        )],
+        Pat::MonOrdw => &[("The law took effect March first.", "2012-03-01")],
+        Pat::WdTheDay => &[("The jury returned on Friday the 22nd.", "2013-02-22")],
+        Pat::WdDay => &[("The market fell on Wed 13th.", "2013-02-13")],
+        Pat::TheDay => &[("Rent is due on the 15th.", "2013-01-15")],
+        Pat::MonthYear => &[("The mine closed in October 2014.", "2014-10-01/2014-11-01")],
+        Pat::MonthBare => &[
+            ("The launch slipped to next March.", "2013-03-01/2013-04-01"),
+            ("The election was held in April.", "2012-04-01/2012-05-01"),
+        ],
+        Pat::RelDay => &[
+            ("The minister resigned yesterday.", "2013-02-11"),
+            ("Polls open tomorrow.", "2013-02-13"),
+        ],
+        Pat::WdMod => &[
+            ("The verdict came last Tuesday.", "2013-02-05"),
+            ("Talks resume next Tuesday.", "2013-02-19"),
+            ("The senator spoke on Monday.", "2013-02-11"),
+        ],
+        Pat::WdNextWeek => &[
+            ("The board meets Wednesday of next week.", "2013-02-20"),
+            ("The shares fell on Friday of last week.", "2013-02-08"),
+        ],
+        Pat::Period => &[
+            ("Exports rose last week.", "2013-02-04/2013-02-11"),
+            ("The budget was cut last month.", "2013-01-01/2013-02-01"),
+            ("Profits rose last year.", "2012-01-01/2013-01-01"),
+        ],
+        Pat::Ago => &[
+            ("The quake struck three weeks ago.", "2013-01-22"),
+            ("The company was founded two years ago.", "2011-02-12"),
+        ],
+        Pat::In => &[
+            ("The results come out in 7 days.", "2013-02-19"),
+            ("The strike will end in two weeks.", "2013-02-26"),
+        ],
+        Pat::FromBase => &[
+            ("The deadline is 3 years from today.", "2016-02-12"),
+            ("The tally closes two days from tomorrow.", "2013-02-15"),
+        ],
+        Pat::WdOffset => &[("The court sits Monday two weeks from now.", "2013-02-25")],
+        Pat::AfterEvent => &[(
+            "The ceasefire collapsed 3 days after the election on March 5.",
+            "2013-03-08 | 2013-03-05",
+        )],
+        Pat::Quarter => &[
+            ("Profit rose in Q2 2022.", "2022-04-01/2022-07-01"),
+            (
+                "Profit rose in the fourth quarter of 2023.",
+                "2023-10-01/2024-01-01",
+            ),
+            ("Profit rises next quarter.", "2013-04-01/2013-07-01"),
+        ],
+        Pat::BareYear => &[
+            ("The bridge opened in 2019.", "2019-01-01/2020-01-01"),
+            ("The tunnel will be done by 2030.", "2030-01-01/2031-01-01"),
+        ],
+        Pat::Counted => &[
+            (
+                "Shares rose over the past 3 weeks.",
+                "2013-01-22/2013-02-12",
+            ),
+            (
+                "Rain is forecast for the next five days.",
+                "2013-02-13/2013-02-18",
+            ),
+        ],
+        Pat::Weekend => &[
+            (
+                "Crowds gathered this past weekend.",
+                "2013-02-09/2013-02-11",
+            ),
+            ("The festival runs next weekend.", "2013-02-23/2013-02-25"),
+        ],
+        Pat::MonthPart => &[
+            ("Work began in early April.", "2012-04-01/2012-04-11"),
+            ("Sales fell in mid-2021.", "2021-05-01/2021-09-01"),
+            (
+                "The law passes by the end of next month.",
+                "2013-03-21/2013-04-01",
+            ),
+        ],
+        Pat::Holiday => &[
+            ("The shops closed on Christmas Eve 2019.", "2019-12-24"),
+            ("The parade was held on New Year's Day.", "2013-01-01"),
+            ("Sales surged on Black Friday.", "2012-11-23"),
+        ],
+        Pat::Numeric => &[
+            ("The contract was signed on 10/31/1974.", "1974-10-31"),
+            ("The contract was signed on 11/05/2021.", "2021-11-05"),
+        ],
+        Pat::NumericShort => &[("The hearing was held on 2/15.", "2012-02-15")],
+        Pat::Hence => &[
+            ("The ship sails two weeks hence.", "2013-02-26"),
+            ("The vote comes a fortnight from now.", "2013-02-26"),
+        ],
+        Pat::Within => &[(
+            "The firm must reply within 10 days.",
+            "2013-02-13/2013-02-23",
+        )],
+        Pat::NthWeekday => &[
+            (
+                "The vote is on the second Tuesday of next month.",
+                "2013-03-12",
+            ),
+            (
+                "The caucus met on the third Monday in January.",
+                "2013-01-21",
+            ),
+            (
+                "Clocks change on the last Sunday of March 2014.",
+                "2014-03-30",
+            ),
+        ],
+        Pat::DayOfRelMonth => &[("The bill was paid on the 15th of last month.", "2013-01-15")],
+        Pat::Season => &[
+            (
+                "The drought began in the summer of 2019.",
+                "2019-06-21/2019-09-23",
+            ),
+            ("The dam fills this winter.", "2012-12-21/2013-03-20"),
+        ],
+        Pat::Century => &[(
+            "Sea levels rose through the 20th century.",
+            "1900-01-01/2000-01-01",
+        )],
+        Pat::CountedLong => &[
+            (
+                "Prices doubled over the past decade.",
+                "2003-02-12/2013-02-12",
+            ),
+            (
+                "The port will grow in the next century.",
+                "2013-02-13/2113-02-13",
+            ),
+        ],
+        Pat::OfPeriod => &[
+            ("Fees rise on the first day of next month.", "2013-03-01"),
+            (
+                "The audit covers the first week of October 2014.",
+                "2014-09-29/2014-10-06",
+            ),
+            (
+                "The lease ends on the last day of October 2015.",
+                "2015-10-31",
+            ),
+        ],
+        Pat::WeekOf => &[(
+            "The trial was moved to the week of March 4.",
+            "2013-03-04/2013-03-11",
+        )],
+        Pat::AfterNext => &[("The vote is Friday after next.", "2013-02-22")],
+        Pat::YearRange => &[(
+            "The mill ran at a loss between 2019 and 2021.",
+            "2019-01-01/2022-01-01",
+        )],
+        Pat::MonthRange => &[(
+            "The exhibit runs from March to May.",
+            "2012-03-01/2012-06-01",
+        )],
+        Pat::ClockOffset => &[
+            ("The launch is in 2 hours.", "2013-02-12T06:30:00"),
+            ("The bridge reopened two hours ago.", "2013-02-12T02:30:00"),
+        ],
+    }
+}
+
 /// Turns one pattern match into an expression.
 pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
     // A day outside 1..=31 is no day ("June 45"); 29 to 31 in a shorter month is kept, as an

@@ -10,6 +10,8 @@ use super::datelines::{dateline, is_stamp};
 use super::events::{event_phrase, EventIndex};
 use super::pieces::{month_word, weekday_word};
 use super::resolution::{resolve_text, Anchor};
+use super::rules::{examples, PATTERNS};
+use super::scan::find;
 use super::tense::unquoted;
 use super::value::DateValue;
 use super::zones::Lexicon;
@@ -865,4 +867,26 @@ fn datelines() {
     );
     let t = dateline("First Post8 hours ago\n", &l, None);
     assert!(t.published.is_none() && t.note.is_some_and(|n| n.contains("8 hours ago")));
+}
+
+/// Every rule of the grammar has examples beside it (`rules::examples`); each is read by
+/// that rule and resolves as written.
+#[test]
+fn every_rule_reads_its_examples() {
+    let a = Anchor::of(Published::parse_rfc3339("2013-02-12T04:30:00Z"), None);
+    for (pat, _) in PATTERNS.iter() {
+        let examples = examples(*pat);
+        assert!(!examples.is_empty(), "{pat:?} has no examples");
+        for (text, want) in examples {
+            assert!(
+                find(text).iter().any(|f| f.pat == *pat),
+                "{pat:?} does not read {text:?}"
+            );
+            let got: Vec<String> = resolve_text(text, a.as_ref(), None, &lex())
+                .into_iter()
+                .map(|r| r.normalized)
+                .collect();
+            assert_eq!(&got.join(" | "), want, "{pat:?}: {text}");
+        }
+    }
 }
