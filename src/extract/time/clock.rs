@@ -19,7 +19,7 @@ pub(super) static ALT_TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\((?P
 
 pub(super) static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?P<rel>(?:a\s+)?quarter|half|\d{1,2}(?:\s+minutes)?|five|ten|twenty|twenty-five)\s+(?P<rdir>past|after|to|before|till)\s+(?:(?P<rh>\d{1,2})\s*(?P<rap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<rnoon>noon|midnight)\b)|\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<hp>\d{1,2})(?:[:.](?P<mip>[0-5]\d))?\s*(?:o['’]clock\s*)?(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|tonight)\b|\b(?P<hoc>\d{1,2})\s*o['’]clock\b|\b(?P<h24>[01]?\d|2[0-3])(?::|h)(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
+        r"\b(?:(?P<rel>(?:a\s+)?quarter|half|\d{1,2}\s+minutes|1[3-9]|[2-5]\d|five|ten|twenty|twenty-five)\s+(?P<rdir>past|after|to|before|till)|(?P<reln>\d{1,2})\s+(?P<rdirn>past|after))\s+(?:(?P<rh>\d{1,2})\s*(?P<rap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<rnoon>noon|midnight)\b)|\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<hp>\d{1,2})(?:[:.](?P<mip>[0-5]\d))?\s*(?:o['’]clock\s*)?(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|tonight)\b|\b(?P<hoc>\d{1,2})\s*o['’]clock\b|\b(?P<h24>[01]?\d|2[0-3])(?::|h)(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
     )
 });
 
@@ -146,7 +146,9 @@ pub(super) fn clock_preposition(text: &str, start: usize, end: usize) -> bool {
 }
 
 pub(super) fn time_of(c: &Captures) -> Option<NaiveTime> {
-    if let Some(rel) = c.name("rel") {
+    // A bare number that could be an hour counts minutes only past it: "7 to 8 p.m." is a
+    // span of hours, "20 to 8 p.m." is 7:40 p.m.
+    if let Some(rel) = c.name("rel").or_else(|| c.name("reln")) {
         // "half past 3pm", "a quarter to noon", "20 minutes to midnight".
         let rel = rel.as_str().to_ascii_lowercase();
         let minutes: i64 = if rel.ends_with("quarter") {
@@ -186,7 +188,13 @@ pub(super) fn time_of(c: &Captures) -> Option<NaiveTime> {
             }
         };
         let base = NaiveTime::from_hms_opt(hour, 0, 0)?;
-        let sign = match c.name("rdir")?.as_str().to_ascii_lowercase().as_str() {
+        let sign = match c
+            .name("rdir")
+            .or_else(|| c.name("rdirn"))?
+            .as_str()
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "past" | "after" => 1,
             _ => -1,
         };
@@ -308,6 +316,7 @@ pub(super) fn standalone_times(
         let zone = zone_after(text, &mut end);
         let meridiem = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
             || c.name("rel").is_some()
+            || c.name("reln").is_some()
             || c.name("part").is_some();
         let marked = meridiem
             || (c.name("h24").is_some() && zone.is_some())
@@ -400,4 +409,107 @@ pub(super) fn standalone_times(
     }
     out.extend(extra);
     out.sort_by_key(|r| r.start);
+}
+
+/// What ends a time that starts a span: "from 9 a.m. to", "between 7 a.m. and".
+static SPAN_JOIN_AFTER_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?P<j>-|–|to|until|till|through|and)\s*"));
+
+/// What opens a span of times, before its first time: "from", "between".
+static SPAN_OPEN_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?P<open>from|between)\s*$"));
+
+/// The same inside a day's own words: "Saturday from 9 a.m.".
+static SPAN_OPEN_IN_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?P<open>from|between)\s+"));
+
+/// A day whose attached time is one end of a span of times becomes that span of the day:
+/// "from 9 a.m. to 5 p.m. on Saturday", "Saturday from 9 a.m. to 5 p.m.", "between 7 a.m.
+/// and 8 p.m. Tuesday". Without this, the day would carry only the end it touches.
+pub(super) fn join_day_time_spans(text: &str, out: &mut [Resolved], tz: Option<Tz>, lex: &Lexicon) {
+    let hour = chrono::Timelike::hour;
+    for r in out.iter_mut() {
+        let Some(t) = r.value.time else { continue };
+        if r.value.part.is_some() || r.value.day_assumed || r.value.date.is_none() {
+            continue;
+        }
+        // The time before the day ends the span: "from 9 a.m. to [5 p.m. on Saturday]".
+        let from = window_start(text, r.start, 40);
+        let head = text.slice(from..r.start);
+        let before = TIME_RE
+            .captures_iter(head)
+            .last()
+            .and_then(|c| {
+                let m = c.get(0)?;
+                let join = SPAN_JOIN_AFTER_RE.captures(head.slice(m.end()..))?;
+                if m.end() + join.get(0)?.end() != head.len() {
+                    return None;
+                }
+                let open = SPAN_OPEN_RE.captures(head.slice(..m.start()))?;
+                let and = join["j"].eq_ignore_ascii_case("and");
+                if and != open["open"].eq_ignore_ascii_case("between") {
+                    return None;
+                }
+                let meridiem = c.name("ap").is_some() || c.name("part").is_some();
+                Some((from + open.get(0)?.start(), time_of(&c)?, meridiem))
+            })
+            .or_else(|| {
+                // A bare hour: "from 7 to [8 p.m. on Tuesday]", "between 3 and [5 p.m. Friday]".
+                let b = BARE_HOUR_BEFORE_RE.captures(head)?;
+                let h = b.name("h")?;
+                let open = SPAN_OPEN_RE.captures(head.slice(..h.start()))?;
+                let and = b["j"].eq_ignore_ascii_case("and");
+                if and != open["open"].eq_ignore_ascii_case("between") {
+                    return None;
+                }
+                let mi = b.name("mi").map_or(Some(0), |m| m.as_str().parse().ok())?;
+                let first = NaiveTime::from_hms_opt(h.as_str().parse().ok()?, mi, 0)?;
+                Some((from + open.get(0)?.start(), first, false))
+            });
+        let (start, end, first, last, first_meridiem) = if let Some((s, first, m)) = before {
+            (s, r.end, first, t, m)
+        } else {
+            // The time after the day starts it: "[Saturday from 9 a.m.] to 5 p.m.".
+            let own = text.slice(r.start..r.end);
+            let Some(open) = SPAN_OPEN_IN_RE.captures_iter(own).last() else {
+                continue;
+            };
+            let Some(first) = open
+                .get(0)
+                .and_then(|o| TIME_RE.captures(own.slice(o.end()..)))
+                .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+            else {
+                continue;
+            };
+            let meridiem = first.name("ap").is_some() || first.name("part").is_some();
+            let between = open["open"].eq_ignore_ascii_case("between");
+            let tail = text.slice(r.end..window_end(text, r.end, 40));
+            let Some(join) = SPAN_JOIN_AFTER_RE.captures(tail) else {
+                continue;
+            };
+            if join["j"].eq_ignore_ascii_case("and") != between {
+                continue;
+            }
+            let rest = join.get(0).map_or(0, |j| j.end());
+            let Some(c) = TIME_RE.captures(tail.slice(rest..)) else {
+                continue;
+            };
+            let Some(m) = c.get(0).filter(|m| m.start() == 0) else {
+                continue;
+            };
+            let Some(second) = time_of(&c) else { continue };
+            (r.start, r.end + rest + m.end(), t, second, meridiem)
+        };
+        let mut first = first;
+        // "from 9 to 5 p.m." stays morning; "from 3 to 6 p.m." is afternoon.
+        if !first_meridiem && hour(&last) >= 12 && hour(&first) + 12 <= hour(&last) {
+            first = first.overflowing_add_signed(chrono::Duration::hours(12)).0;
+        }
+        if first >= last {
+            continue;
+        }
+        r.value.time = None;
+        r.value.part = Some((first, last));
+        r.start = start;
+        r.end = end;
+        r.normalized = normalize(&r.value, tz, lex, text.slice(start..end));
+    }
 }

@@ -6,7 +6,9 @@ use chrono_tz::Tz;
 use crate::story::Published;
 use crate::text::Slice;
 
-use super::clock::{attach_time, part_of_day, standalone_times, time_of, ALT_TIME_RE, TIME_RE};
+use super::clock::{
+    attach_time, join_day_time_spans, part_of_day, standalone_times, time_of, ALT_TIME_RE, TIME_RE,
+};
 use super::pieces::DAY_FIRST;
 use super::pieces::{
     has_year, impossible, is_relative_expr, named_weekday, Expr, Pick, Span, Unit, WdMod,
@@ -630,6 +632,7 @@ pub fn resolve_text(
     }
     resolve_after_events(text, &mut out);
     let mut out = merge_parentheticals(text, &out);
+    join_day_time_spans(text, &mut out, tz, lex);
     standalone_times(text, &mut out, anchor, tz, lex);
     out
 }

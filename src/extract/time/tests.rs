@@ -245,6 +245,43 @@ fn clock_times_told_by_a_preposition_or_a_range() {
     assert_eq!(norm("He ran the course in 2:05.", p), Vec::<String>::new());
 }
 
+/// A span of times with its day is one span of that day, wherever the day stands; a bare
+/// number before "to" is an hour, unless it cannot be one ("20 to 8 p.m." is 7:40 p.m.).
+#[test]
+fn spans_of_times_take_their_day() {
+    let p = "2013-02-12T04:30:00+00:00";
+    for (text, want) in [
+        (
+            "The office is open from 9 a.m. to 5 p.m. on Saturday.",
+            "2013-02-09T09:00:00/2013-02-09T17:00:00",
+        ),
+        (
+            "The clinic opened Saturday from 9 a.m. to 5 p.m.",
+            "2013-02-09T09:00:00/2013-02-09T17:00:00",
+        ),
+        (
+            "Polls were open between 7 a.m. and 8 p.m. on Tuesday.",
+            "2013-02-12T07:00:00/2013-02-12T20:00:00",
+        ),
+        (
+            "The hearing ran from 9:30 to 11:00 on Thursday.",
+            "2013-02-07T09:30:00/2013-02-07T11:00:00",
+        ),
+        (
+            "The vigil was held from 7 to 8 p.m. on Sunday.",
+            "2013-02-10T19:00:00/2013-02-10T20:00:00",
+        ),
+        ("The match ended at 20 to 8 p.m.", "2013-02-12T19:40:00"),
+    ] {
+        assert_eq!(norm(text, p), [want], "{text}");
+    }
+    // Times on two different days stay two moments.
+    assert_eq!(
+        norm("The strike ran from 6 a.m. Monday to 6 a.m. Tuesday.", p),
+        ["2013-02-11T06:00:00", "2013-02-12T06:00:00"]
+    );
+}
+
 #[test]
 fn months_contradict_other_months_and_days_outside_them() {
     let d = |y: i32, m: u32, day: u32| NaiveDate::from_ymd_opt(y, m, day);
