@@ -439,6 +439,15 @@ pub(super) fn last_word(text: &str) -> &str {
         .unwrap_or("")
 }
 
+/// A fiscal year's words just before a date expression: "fiscal", "fiscal 2024", "FY24".
+static FISCAL_BEFORE_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:fiscal(?:\s+year)?(?:\s+'?\d{2,4})?|fy\s*'?\d{2,4}|fy)\s*$"));
+
+/// A fiscal year's words just after one: "of fiscal 2024", "FY24", "of the fiscal year".
+static FISCAL_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:of\s+)?(?:the\s+|its\s+|their\s+|the\s+company's\s+)?(?:fiscal\b|fy\s*'?\d{2,4}\b)")
+});
+
 pub(super) fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool {
     let after = text
         .slice(end..window_end(text, end, 80))
@@ -450,6 +459,11 @@ pub(super) fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool
         .to_ascii_lowercase();
     // "$12 December": the number is money, not a day.
     if before.ends_with(['$', '€', '£', '¥']) {
+        return true;
+    }
+    // "the first quarter of fiscal 2024", "Q3 FY24", "fiscal 2024 first half": a period of a
+    // fiscal year, whose calendar the text does not give, is no calendar period.
+    if FISCAL_BEFORE_RE.is_match(&before) || FISCAL_AFTER_RE.is_match(&after) {
         return true;
     }
     match expr {

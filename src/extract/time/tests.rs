@@ -927,3 +927,23 @@ fn every_rule_reads_its_examples() {
         }
     }
 }
+
+/// A period of a fiscal year is not a calendar period: the text does not give the fiscal
+/// calendar, so nothing is resolved ("the first quarter of fiscal 2024", "Q3 FY24").
+#[test]
+fn fiscal_periods_are_not_calendar_periods() {
+    let p = "2024-06-12T10:00:00+00:00";
+    for text in [
+        "Sales fell in the first quarter of fiscal 2024.",
+        "Revenue rose in Q3 FY24.",
+        "Profit rose in fiscal Q3.",
+        "Profit rose in the fiscal 2024 first quarter.",
+        "Margins narrowed in the second half of the fiscal year.",
+    ] {
+        assert_eq!(norm(text, p), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        norm("Profit rose in the third quarter of 2023.", p),
+        ["2023-07-01/2023-10-01"]
+    );
+}
