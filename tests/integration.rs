@@ -34,6 +34,8 @@ mod seeds;
 mod stories;
 #[path = "integration/temporal.rs"]
 mod temporal;
+#[path = "integration/time_grammar.rs"]
+mod time_grammar;
 
 use std::path::PathBuf;
 
