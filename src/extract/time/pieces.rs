@@ -102,6 +102,11 @@ pub(super) enum Expr {
     WeekOf(Box<Expr>),
     /// "Monday after next".
     AfterNext(Weekday),
+    /// "the Monday before last": a week before last Monday.
+    BeforeLast(Weekday),
+    /// A month or a day in a year counted from the anchor's: "June of last year", "3 June
+    /// last year", "March next year".
+    OfYear(Box<Expr>, i32),
     /// Minutes from the publication time ("in 24 hours", "two hours ago").
     ClockOffset(i64),
     /// The hours or minutes before (negative) or after the publication time ("the past 24
@@ -128,6 +133,8 @@ pub(super) enum Span {
         y: Option<i32>,
         q: u32,
         shift: Option<i32>,
+        /// The year counted from the anchor's: "the second quarter of last year" is -1.
+        year_shift: Option<i32>,
     },
     /// "the past 3 weeks" (back from the anchor), "the next five days" (from the day after).
     Counted { n: i64, unit: Unit, past: bool },
@@ -430,8 +437,12 @@ pub(super) fn is_relative_expr(e: &Expr) -> bool {
         | Expr::Offset { .. }
         | Expr::AfterEvent { .. }
         | Expr::AfterNext(_)
+        | Expr::BeforeLast(_)
+        | Expr::OfYear(..)
         | Expr::Span(Span::Counted { .. } | Span::Weekend { .. }) => true,
-        Expr::Span(Span::Quarter { shift, .. }) => shift.is_some(),
+        Expr::Span(Span::Quarter {
+            shift, year_shift, ..
+        }) => shift.is_some() || year_shift.is_some(),
         Expr::InMonth { month, .. } | Expr::OfPeriod { period: month, .. } => {
             is_relative_expr(month)
         }

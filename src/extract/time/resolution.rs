@@ -126,13 +126,21 @@ pub(super) fn resolve_span(
             };
             Some((start, three_months(start)))
         }
-        Span::Quarter { y, q, .. } => {
+        Span::Quarter {
+            y, q, year_shift, ..
+        } => {
             // The quarter named without a year: this year's, unless it is still to come and
-            // the sentence is not about the future (then last year's).
+            // the sentence is not about the future (then last year's), or it is over and
+            // the sentence is about the future (then next year's).
+            let start = quarter_start(a.year(), *q)?;
             let y = if let Some(y) = y {
                 *y
-            } else if quarter_start(a.year(), *q)? > a && !future {
+            } else if let Some(k) = year_shift {
+                a.year() + k
+            } else if start > a && !future {
                 a.year() - 1
+            } else if future && three_months(start).is_some_and(|end| end <= a) {
+                a.year() + 1
             } else {
                 a.year()
             };
@@ -391,6 +399,26 @@ pub(super) fn resolve(
             let fwd = (7 + wd.num_days_from_monday() - a.weekday().num_days_from_monday()) % 7;
             let next = if fwd == 0 { 7 } else { fwd };
             day(a.checked_add_signed(chrono::Duration::days(i64::from(next) + 7)))
+        }
+        Expr::OfYear(inner, shift) => {
+            let y = Some(a.year() + shift);
+            let dated = match &**inner {
+                Expr::Month { m, .. } => Expr::Month { y, m: *m },
+                Expr::Date { m, d, wd, next, .. } => Expr::Date {
+                    y,
+                    m: *m,
+                    d: *d,
+                    wd: *wd,
+                    next: *next,
+                },
+                _ => return None,
+            };
+            resolve(&dated, a, future)
+        }
+        Expr::BeforeLast(wd) => {
+            let back = (7 + a.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+            let last = if back == 0 { 7 } else { back };
+            day(a.checked_sub_signed(chrono::Duration::days(i64::from(last) + 7)))
         }
         Expr::InMonth { pick, month } => {
             let (first, end) = resolve(month, a, future)?;

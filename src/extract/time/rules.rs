@@ -225,7 +225,7 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Ago,
             re(&format!(
-                r"\b(?P<amount>(?:{NUM}\s+{UNIT}(?:\s*,?\s*(?:and\s+)?)?)+)\s*ago\b"
+                r"\b(?P<amount>(?:{NUM}(?:\s+and\s+a\s+half)?\s+{UNIT}(?:\s+and\s+a\s+half)?(?:\s*,?\s*(?:and\s+)?)?)+)\s*ago\b"
             )),
         ),
         (
@@ -247,7 +247,7 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Quarter,
             re(
-                r"\b(?:q(?P<qn>[1-4])(?:\s*|-|/)(?:(?P<qy>\d{4})\b|'?(?P<qy2>\d{2})\b)?|(?:the\s+)?(?P<qw>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?quarter(?:\s+of\s+(?P<qy3>\d{4})|,?\s+(?P<qy4>\d{4}))?|(?:the\s+)?(?P<qmod>next|last|this|previous|coming|past|current)\s+quarter)\b",
+                r"\b(?:q(?P<qn>[1-4])(?:(?:\s+of\s+|\s*|-|/)(?:(?P<qy>\d{4})\b|'?(?P<qy2>\d{2})\b))?|(?:the\s+)?(?P<qw>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?quarter(?:\s+of\s+(?P<qy3>\d{4})|,?\s+(?P<qy4>\d{4})|\s+of\s+(?P<qrel>last|next|this|the\s+previous|the\s+past|the\s+current|the\s+coming|the\s+next)\s+year)?|(?:the\s+)?(?P<qmod>next|last|this|previous|coming|past|current)\s+quarter)\b",
             ),
         ),
         (
@@ -272,7 +272,7 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Weekend,
             re(
-                r"\b(?:(?P<mod>last|next|this|coming|past|previous)|(?P<over>over|during)\s+the)\s+week-?end\b",
+                r"\b(?:(?P<mod>last|next|this|coming|past|previous)|(?P<over>over|during|at)\s+the)\s+week-?end\b",
             ),
         ),
         (
@@ -283,9 +283,12 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             ),
         ),
         (
-            // "the 1990s", "the '90s", "the 90s": a decade.
+            // "the 1990s", "the '90s", "the 90s": a decade; "the early 2000s", "the
+            // mid-1980s", "the late '90s": its first, middle or last four years.
             Pat::Decade,
-            re(r"\bthe\s+(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dec2>\d0)|(?P<dec3>[2-9]0))['’]?s\b"),
+            re(
+                r"\bthe\s+(?:(?P<dpart>early|mid|late)(?:\s+|-|\s*-\s*))?(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dec2>\d0)|(?P<dec3>[2-9]0))['’]?s\b",
+            ),
         ),
         (
             // "last summer", "this spring", "the fall of 2019", "winter 2020": a season
@@ -325,9 +328,12 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             )),
         ),
         (
-            // "Monday after next": a week after next Monday.
+            // "Monday after next": a week after next Monday; "the Monday before last": a
+            // week before last Monday.
             Pat::AfterNext,
-            re(&format!(r"\b(?P<wd>{WD})\s+after\s+next\b")),
+            re(&format!(
+                r"\b(?:the\s+)?(?P<wd>{WD})\s+(?P<rel>after\s+next|before\s+last)\b"
+            )),
         ),
         (
             // "between 2010 and 2015", "from 2010 to 2015", "2010-2015".
@@ -396,8 +402,11 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
     ]
 });
 
-pub(super) static AMOUNT_RE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?P<n>{NUM})\s+(?P<unit>{UNIT})")));
+pub(super) static AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?P<n>{NUM})(?P<h1>\s+and\s+a\s+half)?\s+(?P<unit>{UNIT})(?P<h2>\s+and\s+a\s+half)?"
+    ))
+});
 
 pub(super) static GLUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:\s*,?\s*(?:at|around|about|for|by|from|-|–|just after|just before|after|before)?\s*)$")
@@ -432,7 +441,14 @@ pub(super) fn examples(pat: Pat) -> &'static [(&'static str, &'static str)] {
                 "2014-07-01/2015-01-01",
             ),
         ],
-        Pat::Decade => &[("Crime fell through the 1990s.", "1990-01-01/2000-01-01")],
+        Pat::Decade => &[
+            ("Crime fell through the 1990s.", "1990-01-01/2000-01-01"),
+            (
+                "The firm was founded in the early 2000s.",
+                "2000-01-01/2004-01-01",
+            ),
+            ("The mine closed in the mid-1980s.", "1983-01-01/1987-01-01"),
+        ],
         Pat::PeriodTwo => &[
             (
                 "The hearing resumes the week after next.",
@@ -618,7 +634,10 @@ pub(super) fn examples(pat: Pat) -> &'static [(&'static str, &'static str)] {
             "The trial was moved to the week of March 4.",
             "2013-03-04/2013-03-11",
         )],
-        Pat::AfterNext => &[("The vote is Friday after next.", "2013-02-22")],
+        Pat::AfterNext => &[
+            ("The vote is Friday after next.", "2013-02-22"),
+            ("The vote was held the Monday before last.", "2013-02-04"),
+        ],
         Pat::YearRange => &[(
             "The mill ran at a loss between 2019 and 2021.",
             "2019-01-01/2022-01-01",
@@ -735,7 +754,18 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                         .and_then(|y| y.as_str().parse::<i32>().ok())
                         .map(two_digit_year)
                 });
-            if let Some(m) = c.name("qmod") {
+            // "last quarter" with no year is the one before this one; "the last quarter of
+            // 2023" is the fourth.
+            let last = c
+                .name("qw")
+                .is_some_and(|w| w.as_str().eq_ignore_ascii_case("last"))
+                && y.is_none()
+                && c.name("qrel").is_none();
+            if let Some(m) = c
+                .name("qmod")
+                .filter(|_| !last)
+                .or(c.name("qw").filter(|_| last))
+            {
                 let shift = match m.as_str().to_ascii_lowercase().as_str() {
                     "next" | "coming" => 1,
                     "last" | "previous" | "past" => -1,
@@ -745,6 +775,7 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                     y: None,
                     q: 0,
                     shift: Some(shift),
+                    year_shift: None,
                 })
             } else {
                 let q = match c.name("qn") {
@@ -756,7 +787,20 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                         _ => 4,
                     },
                 };
-                Expr::Span(Span::Quarter { y, q, shift: None })
+                let year_shift = c.name("qrel").map(|r| {
+                    let r = r.as_str().to_ascii_lowercase();
+                    match r.split_whitespace().last() {
+                        Some("last" | "previous" | "past") => -1,
+                        Some("next" | "coming") => 1,
+                        _ => 0,
+                    }
+                });
+                Expr::Span(Span::Quarter {
+                    y,
+                    q,
+                    shift: None,
+                    year_shift,
+                })
             }
         }
         Pat::NthWeekday | Pat::DayOfRelMonth => {
@@ -843,7 +887,12 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 (None, Some(d)) => 1900 + d.as_str().parse::<i32>().ok()?,
                 (None, None) => return None,
             };
-            Expr::Span(Span::Decade(dec))
+            match c.name("dpart").map(|p| p.as_str().to_ascii_lowercase()) {
+                None => Expr::Span(Span::Decade(dec)),
+                Some(p) if p == "early" => Expr::Span(Span::Years(dec, dec + 4)),
+                Some(p) if p == "mid" => Expr::Span(Span::Years(dec + 3, dec + 7)),
+                Some(_) => Expr::Span(Span::Years(dec + 6, dec + 10)),
+            }
         }
         Pat::Season => {
             let name = c
@@ -972,7 +1021,17 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 next: false,
             }))
         }
-        Pat::AfterNext => Expr::AfterNext(wd()?),
+        Pat::AfterNext => {
+            if c.name("rel")?
+                .as_str()
+                .to_ascii_lowercase()
+                .starts_with("after")
+            {
+                Expr::AfterNext(wd()?)
+            } else {
+                Expr::BeforeLast(wd()?)
+            }
+        }
         Pat::YearRange => {
             let from: i32 = c
                 .name("y1")
@@ -1100,13 +1159,15 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
         }
         Pat::MonthBare => {
             let m = c.name("mon")?;
-            // "may" as a bare month is too often the verb.
+            let word = c.get(0)?.as_str().to_ascii_lowercase();
+            // "may" is too often the verb: the month is "in may", or a capitalised "May"
+            // (`phantom` then drops "this May be", "by May's", a verb after it).
             if m.as_str().eq_ignore_ascii_case("may")
-                && !c.get(0)?.as_str().to_ascii_lowercase().starts_with("in")
+                && !word.starts_with("in ")
+                && !m.as_str().starts_with('M')
             {
                 return None;
             }
-            let word = c.get(0)?.as_str().to_ascii_lowercase();
             let shift = match word.split_whitespace().next() {
                 Some("last") => -1,
                 Some("next" | "coming") => 1,
@@ -1186,10 +1247,22 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             }
         }
         Pat::Ago => {
-            let amount: Vec<(i64, Unit)> = AMOUNT_RE
+            // "two and a half years ago", "a year and a half ago": half a year is six
+            // months; half of a shorter unit is no whole day, so it is not resolved.
+            let amount: Option<Vec<(i64, Unit)>> = AMOUNT_RE
                 .captures_iter(c.name("amount")?.as_str())
-                .filter_map(|a| count_of(a.name("n")?.as_str(), a.name("unit")?.as_str()))
+                .map(|a| {
+                    let (n, unit) = count_of(a.name("n")?.as_str(), a.name("unit")?.as_str())?;
+                    match (a.name("h1").or(a.name("h2")), unit) {
+                        (None, _) => Some((n, unit)),
+                        (Some(_), Unit::Year) => {
+                            Some((n.checked_mul(12)?.checked_add(6)?, Unit::Month))
+                        }
+                        (Some(_), _) => None,
+                    }
+                })
                 .collect();
+            let amount = amount?;
             if amount.is_empty() {
                 return None;
             }

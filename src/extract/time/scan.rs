@@ -68,9 +68,8 @@ pub(super) fn may_match(pat: Pat, lower: &str) -> bool {
         Pat::CountedLong => any(&["decade", "centur"]),
         Pat::OfPeriod => any(&["day of", "week of"]),
         Pat::WeekOf => lower.contains("week of"),
-        Pat::AfterNext => lower.contains(" after next"),
         Pat::YearRange | Pat::MonthRange => any(&["between", "from"]),
-        Pat::PeriodTwo => any(&[" after next", " before last"]),
+        Pat::PeriodTwo | Pat::AfterNext => any(&[" after next", " before last"]),
         Pat::WdCount => lower.contains("days "),
         Pat::IsoMonth => lower.contains('-'),
         Pat::NumericShort => lower.contains('/'),
@@ -150,7 +149,40 @@ pub(super) fn find(text: &str) -> Vec<Found> {
         }
     }
     out.sort_by_key(|f| f.start);
-    shift_from_days(text, join_ranges(text, out))
+    of_relative_year(text, shift_from_days(text, join_ranges(text, out)))
+}
+
+/// What joins a month or a day to the year after it: "June of last year", "3 June last year".
+static OF_YEAR_JOIN_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:of\s+)?$"));
+
+/// A month or a day without its year followed by "last year", "next year" or "this year"
+/// is one expression: that month or day of that year.
+fn of_relative_year(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let (
+            Expr::Period {
+                unit: Unit::Year,
+                shift,
+            },
+            Some(prev),
+        ) = (&f.expr, out.last_mut())
+        {
+            let yearless = matches!(
+                prev.expr,
+                Expr::Month { y: None, .. } | Expr::Date { y: None, .. }
+            );
+            // Not "in June last year's champion won": a possessive year is another thing's.
+            let possessive = text.slice(f.end..).starts_with(['\'', '’']);
+            if yearless && !possessive && OF_YEAR_JOIN_RE.is_match(text.slice(prev.end..f.start)) {
+                prev.expr = Expr::OfYear(Box::new(prev.expr.clone()), *shift);
+                prev.end = f.end;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
 }
 
 /// A count of days or weeks before a day: "the day after Christmas", "three days before
@@ -439,6 +471,98 @@ pub(super) fn last_word(text: &str) -> &str {
         .unwrap_or("")
 }
 
+/// Words that follow the verb "may" and never the month: "this May be", "by May have".
+const MODAL_COMPLEMENTS: &[&str] = &[
+    "be",
+    "have",
+    "not",
+    "also",
+    "well",
+    "soon",
+    "never",
+    "still",
+    "only",
+    "even",
+    "need",
+    "want",
+    "take",
+    "make",
+    "help",
+    "seem",
+    "prove",
+    "become",
+    "became",
+    "lead",
+    "face",
+    "see",
+    "get",
+    "go",
+    "come",
+    "find",
+    "look",
+    "include",
+    "affect",
+    "cause",
+    "result",
+    "happen",
+    "change",
+    "offer",
+    "allow",
+    "require",
+    "feel",
+    "know",
+    "say",
+    "said",
+    "decide",
+    "choose",
+    "win",
+    "lose",
+    "use",
+    "give",
+    "keep",
+    "hold",
+    "mean",
+    "continue",
+    "remain",
+    "return",
+    "step",
+    "resign",
+    "resigned",
+    "run",
+    "stand",
+    "try",
+    "tried",
+    "call",
+    "ask",
+    "agree",
+    "announce",
+    "announced",
+    "took",
+    "told",
+    "was",
+    "had",
+    "has",
+    "is",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "did",
+    "does",
+    "do",
+    "already",
+    "just",
+    "yet",
+    "indeed",
+    "simply",
+    "eventually",
+    "ultimately",
+    "possibly",
+    "perhaps",
+    "well",
+];
+
 /// A fiscal year's words just before a date expression: "fiscal", "fiscal 2024", "FY24".
 static FISCAL_BEFORE_RE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:fiscal(?:\s+year)?(?:\s+'?\d{2,4})?|fy\s*'?\d{2,4}|fy)\s*$"));
@@ -481,6 +605,14 @@ pub(super) fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool
                 .take(8)
                 .any(is_superlative)
                 || took_time(text, start, end, &before)
+        }
+        // "this May be", "since May became prime minister", "by May's": the verb or the
+        // name, not the month.
+        Expr::Month { y: None, m: 5 } => {
+            text.slice(start..end).ends_with("May") && {
+                let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+                after.starts_with(['\'', '’']) || MODAL_COMPLEMENTS.contains(&next.as_str())
+            }
         }
         // "the last two minutes of the game": a part of something else, not of today.
         Expr::ClockSpan(_) => after.starts_with("of "),
