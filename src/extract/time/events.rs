@@ -300,6 +300,10 @@ pub fn event_phrase_in(v: &DateValue, names: &SentenceNames) -> String {
         Some("sign") => ("was agreed", "is agreed"),
         Some("impose") => ("took effect", "takes effect"),
         Some("die") => ("died", "died"),
+        // A decision named by its noun was taken; a body named by its name decided.
+        Some("decide") if noun != "it" && !v.topics.iter().any(|t| t.starts_with("n:")) => {
+            ("decided", "decides")
+        }
         Some("decide") => ("was taken", "is taken"),
         Some("elect") => ("took place (vote)", "takes place (vote)"),
         Some("arrive") => ("took place (visit)", "takes place (visit)"),
