@@ -443,13 +443,18 @@ pub(super) fn join_day_time_spans(text: &str, out: &mut [Resolved], tz: Option<T
                 if m.end() + join.get(0)?.end() != head.len() {
                     return None;
                 }
-                let open = SPAN_OPEN_RE.captures(head.slice(..m.start()))?;
                 let and = join["j"].eq_ignore_ascii_case("and");
-                if and != open["open"].eq_ignore_ascii_case("between") {
-                    return None;
-                }
+                let dash = matches!(&join["j"], "-" | "–");
+                // "9:30 - 11:00 on Thursday": a dash joins two times without an opener.
+                let start = match SPAN_OPEN_RE.captures(head.slice(..m.start())) {
+                    Some(open) if and == open["open"].eq_ignore_ascii_case("between") => {
+                        open.get(0)?.start()
+                    }
+                    None if dash => m.start(),
+                    _ => return None,
+                };
                 let meridiem = c.name("ap").is_some() || c.name("part").is_some();
-                Some((from + open.get(0)?.start(), time_of(&c)?, meridiem))
+                Some((from + start, time_of(&c)?, meridiem))
             })
             .or_else(|| {
                 // A bare hour: "from 7 to [8 p.m. on Tuesday]", "between 3 and [5 p.m. Friday]".
@@ -508,6 +513,89 @@ pub(super) fn join_day_time_spans(text: &str, out: &mut [Resolved], tz: Option<T
         }
         r.value.time = None;
         r.value.part = Some((first, last));
+        r.start = start;
+        r.end = end;
+        r.normalized = normalize(&r.value, tz, lex, text.slice(start..end));
+    }
+}
+
+/// A bare hour after a part of the day: "tomorrow morning at 9", "Tuesday evening at 7".
+static HOUR_AFTER_PART_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^,?\s+at\s+(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?(?P<rest>\s*(?:[ap]\.?m\b|[ap]\.m\.|o['’]?clock|[:.]\d|[\d%$-]))?",
+    )
+});
+
+/// A bare hour before one: "at 3 on Sunday morning", "at 5 tomorrow afternoon".
+static HOUR_BEFORE_PART_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bat\s+(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s+(?:on\s+)?$"));
+
+/// A part of the day with a bare hour beside it is that hour of that part: "tomorrow
+/// morning at 9" is 9 a.m., "Tuesday evening at 7" is 7 p.m., "at 3 on Sunday morning" is
+/// 3 a.m. The hour is read in the part's window, or not at all.
+pub(super) fn hour_in_part(text: &str, out: &mut [Resolved], tz: Option<Tz>, lex: &Lexicon) {
+    for r in out.iter_mut() {
+        let own = text.slice(r.start..r.end).to_ascii_lowercase();
+        let Some((from, to)) = ["morning", "afternoon", "evening", "night", "tonight"]
+            .iter()
+            .find(|p| own.contains(*p))
+            .and_then(|p| part_window(p))
+        else {
+            continue;
+        };
+        // An hour of the morning may be before dawn ("at 3 on Sunday morning").
+        let from = if own.contains("morning") {
+            NaiveTime::MIN
+        } else {
+            from
+        };
+        let inside = |t: NaiveTime| t >= from && (to <= from || t < to);
+        // A time already read without its meridiem: "Tuesday evening at 10:30" is 10:30 p.m.
+        if let Some(t) = r.value.time {
+            let marked = ["am", "pm", "a.m", "p.m"].iter().any(|m| own.contains(m));
+            let later = t.overflowing_add_signed(chrono::Duration::hours(12)).0;
+            if !marked && !inside(t) && inside(later) && chrono::Timelike::hour(&t) < 12 {
+                r.value.time = Some(later);
+                r.normalized = normalize(&r.value, tz, lex, &own);
+            }
+            continue;
+        }
+        if r.value.part.is_none() || own.contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let after = text.slice(r.end..window_end(text, r.end, 24));
+        let before_from = window_start(text, r.start, 24);
+        let before = text.slice(before_from..r.start);
+        let (c, start, end) = if let Some(c) = HOUR_AFTER_PART_RE
+            .captures(after)
+            .filter(|c| c.name("rest").is_none())
+        {
+            let e = r.end + c.get(0).map_or(0, |m| m.end());
+            (c, r.start, e)
+        } else if let Some(c) = HOUR_BEFORE_PART_RE.captures(before) {
+            let s = before_from + c.get(0).map_or(0, |m| m.start());
+            (c, s, r.end)
+        } else {
+            continue;
+        };
+        let Some(h) = c.name("h").and_then(|h| h.as_str().parse::<u32>().ok()) else {
+            continue;
+        };
+        let mi = c
+            .name("mi")
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+            .unwrap_or(0);
+        // The hour as written or twelve hours on, whichever lies in the part's window
+        // (a window ending at midnight ends at 24:00).
+        let Some(t) = [h % 12, h % 12 + 12]
+            .into_iter()
+            .filter_map(|h| NaiveTime::from_hms_opt(h, mi, 0))
+            .find(|t| inside(*t))
+        else {
+            continue;
+        };
+        r.value.time = Some(t);
+        r.value.part = None;
         r.start = start;
         r.end = end;
         r.normalized = normalize(&r.value, tz, lex, text.slice(start..end));

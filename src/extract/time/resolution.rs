@@ -7,7 +7,8 @@ use crate::story::Published;
 use crate::text::Slice;
 
 use super::clock::{
-    attach_time, join_day_time_spans, part_of_day, standalone_times, time_of, ALT_TIME_RE, TIME_RE,
+    attach_time, hour_in_part, join_day_time_spans, part_of_day, standalone_times, time_of,
+    ALT_TIME_RE, TIME_RE,
 };
 use super::pieces::DAY_FIRST;
 use super::pieces::{
@@ -661,6 +662,7 @@ pub fn resolve_text(
     resolve_after_events(text, &mut out);
     let mut out = merge_parentheticals(text, &out);
     join_day_time_spans(text, &mut out, tz, lex);
+    hour_in_part(text, &mut out, tz, lex);
     standalone_times(text, &mut out, anchor, tz, lex);
     out
 }

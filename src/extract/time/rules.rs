@@ -189,7 +189,7 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::RelDay,
             re(
-                r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b",
+                r"\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b",
             ),
         ),
         (
@@ -207,7 +207,7 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Period,
             re(
-                r"\b(?P<mod>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year|yr|wk)\b",
+                r"\b(?P<mod>last|next|this|coming|upcoming|current|past|previous)\s+(?P<unit>week|month|year|yr|wk)\b",
             ),
         ),
         (
@@ -241,7 +241,7 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::DayOfRelMonth,
             re(
-                r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<mmod>next|last|this|the\s+coming|the\s+previous)\s+month\b",
+                r"\b(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<mmod>next|last|this|the\s+coming|the\s+previous|the\s+current|the\s+next|the\s+following)\s+month\b",
             ),
         ),
         (
@@ -807,13 +807,14 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             let month = match c.name("mmod") {
                 Some(m) => {
                     let m = m.as_str().to_ascii_lowercase();
-                    let shift = if m.contains("next") || m.contains("coming") {
-                        1
-                    } else if m.contains("last") || m.contains("previous") {
-                        -1
-                    } else {
-                        0
-                    };
+                    let shift =
+                        if m.contains("next") || m.contains("coming") || m.contains("following") {
+                            1
+                        } else if m.contains("last") || m.contains("previous") {
+                            -1
+                        } else {
+                            0
+                        };
                     Expr::Period {
                         unit: Unit::Month,
                         shift,
@@ -1238,7 +1239,7 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             let m = c.name("mod")?.as_str().to_ascii_lowercase();
             let shift = match m.as_str() {
                 "last" | "past" | "previous" => -1,
-                "next" | "coming" => 1,
+                "next" | "coming" | "upcoming" => 1,
                 _ => 0,
             };
             Expr::Period {

@@ -947,3 +947,47 @@ fn fiscal_periods_are_not_calendar_periods() {
         ["2023-07-01/2023-10-01"]
     );
 }
+
+/// A bare hour beside a part of the day is read in that part ("Tuesday evening at 7" is
+/// 7 p.m., "at 3 on Sunday morning" is 3 a.m.); a score or a figure after "at" is not.
+#[test]
+fn hours_beside_a_part_of_the_day_take_its_meridiem() {
+    let p = "2013-02-12T04:30:00+00:00";
+    for (text, want) in [
+        (
+            "The talks ended Tuesday evening at 7.",
+            "2013-02-12T19:00:00",
+        ),
+        (
+            "The fire broke out at 3 on Sunday morning.",
+            "2013-02-10T03:00:00",
+        ),
+        (
+            "The court sits tomorrow afternoon at 2.",
+            "2013-02-13T14:00:00",
+        ),
+        (
+            "Polls closed on Tuesday evening at 10:30.",
+            "2013-02-12T22:30:00",
+        ),
+        (
+            "The hearing ran 9:30 - 11:00 on Thursday.",
+            "2013-02-07T09:30:00/2013-02-07T11:00:00",
+        ),
+        ("The vote is the day after tomorrow.", "2013-02-14"),
+        ("Prices rose in the current week.", "2013-02-11/2013-02-18"),
+        (
+            "Rent is due on the 20th of the current month.",
+            "2013-02-20",
+        ),
+    ] {
+        assert_eq!(norm(text, p), [want], "{text}");
+    }
+    for text in [
+        "The team won on Saturday afternoon at 2-1.",
+        "The bill passed on Tuesday evening at 7% interest.",
+    ] {
+        let got = norm(text, p);
+        assert!(got.iter().all(|v| v.contains('/')), "{text}: {got:?}");
+    }
+}
