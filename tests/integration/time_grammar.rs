@@ -1438,6 +1438,11 @@ fn forms_once_misread() {
         Case::new("on ", "3 June last year", false, a).expect(day(date(2024, 6, 3))),
         Case::new("in ", "March next year", true, a)
             .expect(span(date(2026, 3, 1), date(2026, 4, 1))),
+        // A count back and the day it counts from are one day.
+        Case::new("", "a week ago Monday", false, a).expect(day(date(2025, 6, 2))),
+        Case::new("", "two weeks ago today", false, a).expect(day(date(2025, 5, 27))),
+        // Years and months counted from a holiday.
+        Case::new("", "a year from Christmas", true, a).expect(day(date(2026, 12, 25))),
         // Parts of a decade.
         Case::new("in ", "the early 2000s", false, a)
             .expect(span(date(2000, 1, 1), date(2004, 1, 1))),

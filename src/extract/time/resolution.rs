@@ -616,9 +616,10 @@ pub(super) fn resolve(
                 return Some((start, start.checked_add_months(Months::new(1))));
             }
             let base_date = match base {
-                // A weekday counted from ("a week from Monday") is the coming one; a day of
-                // the calendar ("the day after Christmas") the one the sentence's tense picks.
-                Some(b) if matches!(**b, Expr::Weekday { .. }) => resolve(b, a, true)?.0,
+                // A weekday counted from ("a week from Monday") is the coming one, counted
+                // back from ("a week ago Monday") the last one; a day of the calendar ("the
+                // day after Christmas") the one the sentence's tense picks.
+                Some(b) if matches!(**b, Expr::Weekday { .. }) => resolve(b, a, *sign > 0)?.0,
                 Some(b) => resolve(b, a, future)?.0,
                 None => a,
             };

@@ -149,7 +149,48 @@ pub(super) fn find(text: &str) -> Vec<Found> {
         }
     }
     out.sort_by_key(|f| f.start);
-    of_relative_year(text, shift_from_days(text, join_ranges(text, out)))
+    ago_on_day(
+        text,
+        of_relative_year(text, shift_from_days(text, join_ranges(text, out))),
+    )
+}
+
+/// A count back followed by the day it counts from is one day: "a week ago Monday" is the
+/// Monday a week before last Monday, "two weeks ago today" the day fourteen days back.
+fn ago_on_day(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        let day = matches!(
+            f.expr,
+            Expr::RelDay(_)
+                | Expr::Weekday {
+                    modifier: WdMod::Bare,
+                    ..
+                }
+        );
+        if let Some(prev) = out.last_mut().filter(|p| {
+            day && matches!(
+                p.expr,
+                Expr::Offset {
+                    sign: -1,
+                    base: None,
+                    ..
+                }
+            ) && text.slice(p.end..f.start).trim().is_empty()
+                && text
+                    .slice(p.start..p.end)
+                    .to_ascii_lowercase()
+                    .ends_with("ago")
+        }) {
+            if let Expr::Offset { base, .. } = &mut prev.expr {
+                *base = Some(Box::new(f.expr.clone()));
+            }
+            prev.end = f.end;
+            continue;
+        }
+        out.push(f);
+    }
+    out
 }
 
 /// What joins a month or a day to the year after it: "June of last year", "3 June last year".
@@ -185,11 +226,11 @@ fn of_relative_year(text: &str, found: Vec<Found>) -> Vec<Found> {
     out
 }
 
-/// A count of days or weeks before a day: "the day after Christmas", "three days before
-/// Thanksgiving", "a week after Easter Sunday".
+/// A count of days, weeks, months or years before a day: "the day after Christmas", "three
+/// days before Thanksgiving", "a week after Easter Sunday", "a year from Christmas".
 pub(super) static SHIFT_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?P<the>the)|(?P<n>{NUM}))\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+(?:the\s+)?$"
+        r"\b(?:(?P<the>the)|(?P<n>{NUM}))\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+(?:the\s+)?$"
     ))
 });
 
@@ -224,7 +265,7 @@ pub(super) fn shift_from_days(text: &str, found: Vec<Found>) -> Vec<Found> {
             continue;
         };
         // "the week after Christmas" is a week, not a day: only a count of weeks is a day.
-        if unit == Unit::Week && text.slice(start..).to_ascii_lowercase().starts_with("the") {
+        if unit != Unit::Day && text.slice(start..).to_ascii_lowercase().starts_with("the") {
             out.push(f);
             continue;
         }
