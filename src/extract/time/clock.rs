@@ -19,7 +19,7 @@ pub(super) static ALT_TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\((?P
 
 pub(super) static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?P<rel>(?:a\s+)?quarter|half|\d{1,2}\s+minutes|1[3-9]|[2-5]\d|five|ten|twenty|twenty-five)\s+(?P<rdir>past|after|to|before|till)|(?P<reln>\d{1,2})\s+(?P<rdirn>past|after))\s+(?:(?P<rh>\d{1,2})\s*(?P<rap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<rnoon>noon|midnight)\b)|\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<hp>\d{1,2})(?:[:.](?P<mip>[0-5]\d))?\s*(?:o['’]clock\s*)?(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|tonight)\b|\b(?P<hoc>\d{1,2})\s*o['’]clock\b|\b(?P<h24>[01]?\d|2[0-3])(?::|h)(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
+        r"\b(?:(?P<rel>(?:a\s+)?quarter|half|\d{1,2}\s+minutes|1[3-9]|[2-5]\d|five|ten|twenty|twenty-five)\s+(?P<rdir>past|after|to|before|till)|(?P<reln>\d{1,2})\s+(?P<rdirn>past|after))\s+(?:(?P<rh>\d{1,2})\s*(?P<rap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<rnoon>noon|midnight)\b)|\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\b|p\b)|\b(?P<hp>\d{1,2})(?:[:.](?P<mip>[0-5]\d))?\s*(?:o['’]clock\s*)?(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|tonight)\b|\b(?P<hoc>\d{1,2})\s*o['’]?\s?clock\b|\b(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<apw>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h24>[01]?\d|2[0-3])(?::|h)(?P<mi24>[0-5]\d)(?::(?P<s24>[0-5]\d))?\b|\b(?P<noon>noon|midday|midnight)\b",
     )
 });
 
@@ -238,6 +238,19 @@ pub(super) fn time_of(c: &Captures) -> Option<NaiveTime> {
         }
         return NaiveTime::from_hms_opt(h, m, 0);
     }
+    if let (Some(h), Some(ap)) = (c.name("hw"), c.name("apw")) {
+        // "three p.m.": an hour in words.
+        const HOURS: [&str; 12] = [
+            "twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven",
+        ];
+        let h = HOURS
+            .iter()
+            .position(|w| h.as_str().eq_ignore_ascii_case(w))
+            .and_then(|k| u32::try_from(k).ok())?;
+        let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+        return NaiveTime::from_hms_opt(if pm { h + 12 } else { h }, 0, 0);
+    }
     if let Some(h) = c.name("hoc") {
         // "9 o'clock": the hour as written.
         let h: u32 = h.as_str().parse().ok()?;
@@ -315,6 +328,7 @@ pub(super) fn standalone_times(
         let mut end = m.end();
         let zone = zone_after(text, &mut end);
         let meridiem = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
+            || c.name("apw").is_some()
             || c.name("rel").is_some()
             || c.name("reln").is_some()
             || c.name("part").is_some();
@@ -453,7 +467,8 @@ pub(super) fn join_day_time_spans(text: &str, out: &mut [Resolved], tz: Option<T
                     None if dash => m.start(),
                     _ => return None,
                 };
-                let meridiem = c.name("ap").is_some() || c.name("part").is_some();
+                let meridiem =
+                    c.name("ap").is_some() || c.name("apw").is_some() || c.name("part").is_some();
                 Some((from + start, time_of(&c)?, meridiem))
             })
             .or_else(|| {

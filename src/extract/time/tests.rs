@@ -980,6 +980,10 @@ fn hours_beside_a_part_of_the_day_take_its_meridiem() {
             "Rent is due on the 20th of the current month.",
             "2013-02-20",
         ),
+        (
+            "The blast came at three p.m. on Sunday.",
+            "2013-02-10T15:00:00",
+        ),
     ] {
         assert_eq!(norm(text, p), [want], "{text}");
     }
