@@ -72,16 +72,30 @@ impl Check for InternalDate {
                 }
             }
             let day = v.date.or_else(|| published.map(|p| p.date()));
-            if let (Some(t1), Some(z1), Some((t2, z2)), Some(day)) =
-                (v.time, v.zone.as_deref(), v.alt_time.as_ref(), day)
+            if let (Some(t1), Some(z1), Some((t2, z2))) =
+                (v.time, v.zone.as_deref(), v.alt_time.as_ref())
             {
                 let tz = a.story.timezone;
                 let lex = &a.lexicons.time;
-                if let (Some(i1), Some(i2)) = (
-                    time::instant(day, t1, z1, lex, tz),
-                    time::instant(day, *t2, z2, lex, tz),
-                ) {
-                    if i1 != i2 {
+                // With no day known, the two times must disagree in winter and in summer
+                // alike: then they disagree whatever the day.
+                let days: Vec<NaiveDate> = match day {
+                    Some(d) => vec![d],
+                    None => [(1, 15), (7, 15)]
+                        .iter()
+                        .filter_map(|&(m, d)| NaiveDate::from_ymd_opt(2024, m, d))
+                        .collect(),
+                };
+                let both = |d: NaiveDate| {
+                    Some((
+                        time::instant(d, t1, z1, lex, tz)?,
+                        time::instant(d, *t2, z2, lex, tz)?,
+                    ))
+                };
+                let pairs: Vec<_> = days.iter().filter_map(|&d| both(d)).collect();
+                if pairs.len() == days.len() && pairs.iter().all(|(i1, i2)| i1 != i2) {
+                    let (i1, i2) = pairs[0];
+                    {
                         problems.push((
                             format!(
                                 "{id} gives one moment as {} {z1} and {} {z2}, which differ by {} minutes",
@@ -89,7 +103,15 @@ impl Check for InternalDate {
                                 t2.format("%H:%M"),
                                 (i2 - i1).num_minutes().abs()
                             ),
-                            format!("{} {z1} = {}; {} {z2} = {}", t1.format("%H:%M"), i1.to_rfc3339(), t2.format("%H:%M"), i2.to_rfc3339()),
+                            if day.is_some() {
+                                format!("{} {z1} = {}; {} {z2} = {}", t1.format("%H:%M"), i1.to_rfc3339(), t2.format("%H:%M"), i2.to_rfc3339())
+                            } else {
+                                let gaps: Vec<String> = pairs
+                                    .iter()
+                                    .map(|(i1, i2)| (*i2 - *i1).num_minutes().abs().to_string())
+                                    .collect();
+                                format!("the source gives no day; the two differ in winter and in summer alike ({} minutes)", gaps.join(" and "))
+                            },
                         ));
                     }
                 }

@@ -1,5 +1,6 @@
 //! Times of day: clock times, parts of the day, spans of time, and times standing alone.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveTime;
@@ -292,13 +293,24 @@ pub(super) fn standalone_times(
     let days: Vec<usize> = (0..out.len())
         .filter(|&k| out[k].value.date.is_some() && out[k].value.end.is_none())
         .collect();
+    // A sentence of a source with no date of its own: its times are read only when they
+    // carry a second time in another zone, for the conversion check of `internal-date`.
+    let undated = days.is_empty() && out.is_empty() && anchor.is_none_or(|a| a.year_only);
     let assumed = match (days.as_slice(), anchor) {
         ([day], _) if out[*day].value.time.is_some() => return,
         ([_], _) => None,
         ([], Some(a)) if out.is_empty() && !a.year_only => Some(a),
+        _ if undated => None,
         _ => return,
     };
     let base = |out: &[Resolved]| {
+        if undated {
+            return DateValue {
+                day_assumed: true,
+                reasoning: "a time of day in a source that gives no day".into(),
+                ..DateValue::default()
+            };
+        }
         if let Some(a) = assumed {
             return DateValue {
                 date: Some(a.date),
@@ -320,13 +332,24 @@ pub(super) fn standalone_times(
     };
     // Every clock time of the sentence: (start, end, time, zone, marked, meridiem given).
     let mut times: Vec<(usize, usize, NaiveTime, Option<String>, bool, bool)> = Vec::new();
+    // A second time of one moment in another zone, by the first's start: "3 p.m. ET (21:00
+    // CET)".
+    let mut alts: BTreeMap<usize, (NaiveTime, String)> = BTreeMap::new();
     for c in TIME_RE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        if out.iter().any(|r| r.start < m.end() && m.start() < r.end) {
+        if out.iter().any(|r| r.start < m.end() && m.start() < r.end)
+            || times.last().is_some_and(|l| m.start() < l.1)
+        {
             continue;
         }
         let mut end = m.end();
         let zone = zone_after(text, &mut end);
+        if zone.is_some() {
+            if let Some((alt, alt_end)) = alt_time_after(text, end) {
+                alts.insert(m.start(), alt);
+                end = alt_end;
+            }
+        }
         let meridiem = c.name("ap").is_some_and(|ap| ap.as_str().len() > 1)
             || c.name("apw").is_some()
             || c.name("rel").is_some()
@@ -406,10 +429,11 @@ pub(super) fn standalone_times(
                 continue;
             }
         }
-        if marked {
+        if marked && (!undated || alts.contains_key(&start)) {
             let mut value = base(out);
             value.time = Some(t);
             value.zone = zone;
+            value.alt_time = alts.get(&start).cloned();
             let normalized = normalize(&value, tz, lex, text.slice(start..end));
             extra.push(Resolved {
                 start,
@@ -615,4 +639,16 @@ pub(super) fn hour_in_part(text: &str, out: &mut [Resolved], tz: Option<Tz>, lex
         r.end = end;
         r.normalized = normalize(&r.value, tz, lex, text.slice(start..end));
     }
+}
+
+/// A second time in another zone in brackets after `end` ("(21:00 CET)"): the time, its
+/// zone, and where the brackets end.
+pub(super) fn alt_time_after(text: &str, end: usize) -> Option<((NaiveTime, String), usize)> {
+    let c = ALT_TIME_RE.captures(text.slice(end..))?;
+    let inner = c.name("t")?.as_str();
+    let tc = TIME_RE.captures(inner)?;
+    let t2 = time_of(&tc)?;
+    let mut zend = tc.get(0)?.end();
+    let z2 = zone_after(inner, &mut zend)?;
+    Some(((t2, z2), end + c.get(0)?.end()))
 }

@@ -293,7 +293,7 @@ pub fn event_phrase_in(v: &DateValue, names: &SentenceNames) -> String {
     let (past, future) = match v.event.as_deref() {
         Some("begin") => ("began", "begins"),
         Some("end") => ("ended", "ends"),
-        Some("continue") => ("continue", "continue"),
+        Some("continue") => ("continued", "continues"),
         Some("meet") => ("met", "meet"),
         Some("call") => ("took place (call)", "takes place (call)"),
         Some("announce") => ("was announced", "is announced"),
