@@ -30,6 +30,8 @@ mod tests;
 mod value;
 mod zones;
 
+use chrono::NaiveDate;
+
 use crate::extract::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
@@ -41,6 +43,7 @@ pub use events::{event_phrase, event_phrase_in, EventLexicon, SentenceNames};
 use events::{subordinate_starts, EventIndex};
 pub use pieces::{month_number, month_word, weekday_of, weekday_word};
 pub use resolution::{resolve_text, Anchor};
+use value::normalize;
 pub use value::{weekday_name, DateValue, Resolved};
 pub use zones::{instant, is_dst, offset_at, Lexicon, ZoneAbbreviation, ZoneKind};
 
@@ -54,8 +57,13 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             year_only: true,
         })
     });
+    // The one day the current paragraph has named so far: (paragraph, day, more than one).
+    let mut paragraph_day: (usize, Option<NaiveDate>, bool) = (usize::MAX, None, false);
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
+        if paragraph_day.0 != s.paragraph {
+            paragraph_day = (s.paragraph, None, false);
+        }
         // "SANTIAGO, March 12, 2024 (Wire) - A quake struck…": a date before the dateline
         // dash dates the report, not an event of the sentence.
         let dateline_end = [" - ", " — ", " – ", " -- "]
@@ -63,9 +71,33 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             .filter_map(|d| text.find(d))
             .min()
             .filter(|&p| p <= 80);
-        let found = resolve_text(text, anchor.as_ref(), ctx.tz, &ctx.lex.time);
+        let mut found = resolve_text(text, anchor.as_ref(), ctx.tz, &ctx.lex.time);
         if found.is_empty() {
             continue;
+        }
+        // A time of day in a sentence that names no day ("Rescuers arrived around 3 a.m.")
+        // is shown on the day its paragraph named ("The ship crashed early Tuesday."),
+        // still never compared as a day; the zone checks then use that day.
+        for r in &mut found {
+            if let (true, Some(_), (_, Some(day), false)) =
+                (r.value.day_assumed, r.value.time, paragraph_day)
+            {
+                r.value.date = Some(day);
+                r.value.reasoning = format!("a time of day in a paragraph dated {day}");
+                r.normalized =
+                    normalize(&r.value, ctx.tz, &ctx.lex.time, text.slice(r.start..r.end));
+            }
+        }
+        for d in found
+            .iter()
+            .filter(|r| r.value.is_day())
+            .filter_map(|r| r.value.date)
+        {
+            match paragraph_day.1 {
+                None => paragraph_day.1 = Some(d),
+                Some(p) if p != d => paragraph_day.2 = true,
+                Some(_) => {}
+            }
         }
         let events = EventIndex::new(text, &ctx.lex.events);
         let openers = subordinate_starts(text);
