@@ -1443,6 +1443,10 @@ fn forms_once_misread() {
         Case::new("", "two weeks ago today", false, a).expect(day(date(2025, 5, 27))),
         // Years and months counted from a holiday.
         Case::new("", "a year from Christmas", true, a).expect(day(date(2026, 12, 25))),
+        // "this Monday" in a future sentence after Monday has passed is the coming one.
+        Case::new("", "this Monday", true, a).expect(day(date(2025, 6, 16))),
+        // A part of an earlier month in a future sentence is next year's.
+        Case::new("in ", "late March", true, a).expect(span(date(2026, 3, 21), date(2026, 4, 1))),
         // Parts of a decade.
         Case::new("in ", "the early 2000s", false, a)
             .expect(span(date(2000, 1, 1), date(2004, 1, 1))),

@@ -231,9 +231,13 @@ pub(super) fn resolve_span(
             m: Some(m),
             part,
         } => {
+            // As a month alone: a later month in a past sentence is last year's, an earlier
+            // one in a future sentence next year's.
             let y = y.unwrap_or_else(|| {
                 if *m > a.month() && !future {
                     a.year() - 1
+                } else if *m < a.month() && future {
+                    a.year() + 1
                 } else {
                     a.year()
                 }
@@ -499,6 +503,10 @@ pub(super) fn resolve(
                 }
                 WdMod::Next => {
                     a + chrono::Duration::days(i64::from(if fwd == 0 { 7 } else { fwd }))
+                }
+                // "will meet this Wednesday" said on a Friday: the coming Wednesday.
+                WdMod::This if future && from_mon(week_start(a)) < a => {
+                    from_mon(week_start(a) + chrono::Duration::days(7))
                 }
                 WdMod::This | WdMod::ThisWeek => from_mon(week_start(a)),
                 WdMod::NextWeek => from_mon(week_start(a) + chrono::Duration::days(7)),
