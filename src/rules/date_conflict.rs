@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use super::spec::Severity;
 use super::{Check, Rule};
 use crate::extract::time::DateValue;
 use crate::extract::{Claim, Value};
@@ -184,13 +185,39 @@ impl Check for DateConflict {
                 }
             }
             let mut members: Vec<usize> = per_source.into_values().collect();
-            // A draft date some reference agrees with is not the draft's error.
-            let refs: Vec<&DateValue> = members
+            // A draft date is weighed against the references' majority: it departs when
+            // the references that contradict it outweigh those that agree, a reference
+            // that dates this event two ways itself counting half. A draft that follows a
+            // minority of the references is a warning, not an error.
+            let weight = |m: usize| {
+                let c = &a.claims[m];
+                let own = event_date(c);
+                let torn = group.iter().any(|&o| {
+                    o != m
+                        && a.claims[o].source == c.source
+                        && matches!((event_date(&a.claims[o]), own), (Some(x), Some(y)) if x.contradicts(y))
+                });
+                if torn {
+                    1
+                } else {
+                    2
+                }
+            };
+            let refs: Vec<(&DateValue, u32)> = members
                 .iter()
-                .filter_map(|&m| event_date(&a.claims[m]))
+                .filter_map(|&m| Some((event_date(&a.claims[m])?, weight(m))))
                 .collect();
+            let mut follows_minority = false;
             members.extend(drafts.into_iter().filter(|&m| {
-                event_date(&a.claims[m]).is_some_and(|v| refs.iter().all(|r| r.contradicts(v)))
+                let Some(v) = event_date(&a.claims[m]) else {
+                    return false;
+                };
+                let (against, agree): (Vec<_>, Vec<_>) =
+                    refs.iter().partition(|(r, _)| r.contradicts(v));
+                let against: u32 = against.iter().map(|(_, w)| w).sum();
+                let agree: u32 = agree.iter().map(|(_, w)| w).sum();
+                follows_minority |= agree > 0 && against > agree;
+                against > agree
             }));
             members.sort_unstable();
             let values: Vec<&DateValue> = members
@@ -250,6 +277,10 @@ impl Check for DateConflict {
                         }
                     }
                 }
+            }
+            if follows_minority {
+                f.severity = Severity::Warning;
+                notes.push("the draft follows a minority of the references".into());
             }
             if !notes.is_empty() {
                 f.note = Some(notes.join("; "));
