@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
-use concord::extract::time::{resolve_text, Anchor, DateValue, Lexicon, Resolved};
+use concord::extract::time::{resolve_text, weekday_name, Anchor, DateValue, Lexicon, Resolved};
 use proptest::prelude::*;
 use proptest::test_runner::{RngAlgorithm, RngSeed, TestCaseError};
 
@@ -125,18 +125,6 @@ const TENS: [&str; 10] = [
 
 fn month_name(m: u32) -> &'static str {
     MONTHS[(m - 1) as usize]
-}
-
-fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
 }
 
 /// A number under 100 in words ("twenty-one").

@@ -601,7 +601,6 @@ const MODAL_COMPLEMENTS: &[&str] = &[
     "ultimately",
     "possibly",
     "perhaps",
-    "well",
 ];
 
 /// A fiscal year's words just before a date expression: "fiscal", "fiscal 2024", "FY24".
