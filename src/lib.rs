@@ -18,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod finding;
 pub mod guard;
 pub mod hostile;
 pub mod lexicon;
@@ -30,7 +31,8 @@ pub mod text;
 pub mod words;
 
 pub use error::Error;
-pub use report::{Finding, Report};
+pub use finding::Finding;
+pub use report::Report;
 pub use rules::RuleSet;
 pub use story::Story;
 

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::report::{Finding, SpanOut};
+use crate::finding::{Finding, SpanOut};
 use crate::rules::Severity;
 use crate::story::Role;
 use crate::Analysis;
@@ -93,7 +93,7 @@ pub fn reweigh(a: &Analysis, findings: &mut [Finding], opts: Options) {
 /// contradicts a claim only where a finding (a warning or an error) sets the two against
 /// each other: an aligned figure with other words ("40 homes", "40 properties") that no
 /// rule calls a conflict is neither support nor contradiction.
-pub fn review(a: &Analysis, findings: &[crate::report::Finding]) -> Vec<Review> {
+pub fn review(a: &Analysis, findings: &[crate::finding::Finding]) -> Vec<Review> {
     let references: Vec<usize> = a
         .story
         .sources
@@ -147,7 +147,7 @@ pub fn review(a: &Analysis, findings: &[crate::report::Finding]) -> Vec<Review> 
                 .map(|&r| a.story.sources[r].id.clone())
                 .filter(|id| !supported.contains(id) && !contradicted.contains(id))
                 .collect();
-            let ev = crate::report::evidence(a, d, c.sentence, c.span, &c.normalized);
+            let ev = crate::finding::evidence(a, d, c.sentence, c.span, &c.normalized);
             claims.push(DraftClaim {
                 kind: c.value.kind(),
                 text: c.text.clone(),

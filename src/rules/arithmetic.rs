@@ -10,7 +10,7 @@ use super::{Check, Rule};
 use crate::extract::frame::Part;
 use crate::extract::quantity::{is_count, Bound, Phase, CHANGE_DOWN as DOWN, CHANGE_UP as UP};
 use crate::extract::Value;
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::text::Slice;
 use crate::Analysis;
 

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::{Check, Rule};
 use crate::extract::identifier::{skeleton, Identifier};
 use crate::extract::Value;
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::Analysis;
 
 pub struct Confusable;

@@ -13,7 +13,7 @@ use super::spec::Severity;
 use super::{Check, Rule};
 use crate::extract::time::DateValue;
 use crate::extract::{Claim, Value};
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::Analysis;
 
 pub struct DateConflict;

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Check, Rule};
 use crate::extract::time::DateValue;
 use crate::extract::Value;
-use crate::report::{evidence, Finding};
+use crate::finding::{evidence, Finding};
 use crate::text::Slice;
 use crate::Analysis;
 

@@ -13,7 +13,7 @@ use super::date_conflict::{clusters, describe, event_date};
 use super::{Check, Rule};
 use crate::extract::time::{self, ZoneKind};
 use crate::extract::Value;
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::Analysis;
 
 pub struct InternalDate;

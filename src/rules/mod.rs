@@ -30,8 +30,8 @@ use std::path::{Path, PathBuf};
 pub use spec::{Example, Kind, RuleFile, Severity};
 
 use crate::error::Error;
+use crate::finding::Finding;
 use crate::lexicon::{LexiconFiles, Lexicons, BUILTIN_RULES};
-use crate::report::Finding;
 use crate::Analysis;
 
 /// A rule in force.

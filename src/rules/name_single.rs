@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::name_spelling::near_spelling;
-use crate::report::{evidence, Finding};
+use crate::finding::{evidence, Finding};
 use crate::story::Span;
 use crate::text::Slice;
 use crate::Analysis;

@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::report::{evidence, Finding};
+use crate::finding::{evidence, Finding};
 use crate::story::Span;
 use crate::text::Slice;
 use crate::Analysis;

@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{Check, Rule};
 use crate::extract::Value;
-use crate::report::{evidence, Finding};
+use crate::finding::{evidence, Finding};
 use crate::story::Span;
 use crate::text::Slice;
 use crate::Analysis;

@@ -29,7 +29,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::name_spelling::{bare, near_spelling, runs};
-use crate::report::{evidence, Finding};
+use crate::finding::{evidence, Finding};
 use crate::story::Span;
 use crate::text::Slice;
 use crate::Analysis;

@@ -18,7 +18,7 @@ use similar::{ChangeTag, TextDiff};
 use super::{Check, Rule, RuleFile, Severity};
 use crate::extract::quote::Quote;
 use crate::extract::Value;
-use crate::report::{DiffOp, DiffPart, Finding};
+use crate::finding::{DiffOp, DiffPart, Finding};
 use crate::Analysis;
 
 pub struct QuoteDrift;

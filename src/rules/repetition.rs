@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 
 use super::{Check, Rule};
-use crate::report::{evidence, Finding};
+use crate::finding::{evidence, Finding};
 use crate::story::Role;
 use crate::text::Slice;
 use crate::words;

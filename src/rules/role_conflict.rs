@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Check, Rule};
 use crate::extract::entity::TitleMention;
 use crate::extract::Value;
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::Analysis;
 
 pub struct RoleConflict;

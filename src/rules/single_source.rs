@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::{Check, Rule};
 use crate::extract::Value;
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::story::Role;
 use crate::Analysis;
 

@@ -2,55 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Severity of a finding. Ordered most severe first, for sorting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
-
-/// What a finding is about (the contract's finding kinds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    Date,
-    Number,
-    Identifier,
-    Name,
-    Role,
-    Quote,
-    Stance,
-    Internal,
-    Unsupported,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Date => "date",
-            Kind::Number => "number",
-            Kind::Identifier => "identifier",
-            Kind::Name => "name",
-            Kind::Role => "role",
-            Kind::Quote => "quote",
-            Kind::Stance => "stance",
-            Kind::Internal => "internal",
-            Kind::Unsupported => "unsupported",
-        }
-    }
-}
+pub use crate::finding::{Kind, Severity};
 
 /// A rule file (`rules/<rule-id>.toml`); the id is the file stem.
 #[derive(Debug, Clone, Deserialize)]

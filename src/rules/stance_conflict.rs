@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use super::{Check, Rule, Severity};
 use crate::extract::stance::Stance;
 use crate::extract::Value;
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::Analysis;
 
 pub struct StanceConflict;

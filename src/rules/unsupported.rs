@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Check, Rule};
 use crate::extract::quantity::is_count;
 use crate::extract::Value;
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::story::Role;
 use crate::text::Slice;
 use crate::words;
@@ -308,7 +308,7 @@ fn unsupported_names(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                     &a.story.sources[si].text,
                 );
                 f.values
-                    .push(crate::report::evidence(a, si, i, span, &name));
+                    .push(crate::finding::evidence(a, si, i, span, &name));
                 out.push(f);
             }
         }
@@ -351,7 +351,7 @@ fn unsupported_words(
         for (i, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(i);
             // The sentence as findings show it (from the source's own text).
-            let shown = crate::report::evidence(a, si, i, sentence.span, "").sentence;
+            let shown = crate::finding::evidence(a, si, i, sentence.span, "").sentence;
             if seen.contains(&(id.clone(), shown)) {
                 continue;
             }
@@ -400,7 +400,8 @@ fn unsupported_words(
                 sentence.start + lead + said.len(),
                 &a.story.sources[si].text,
             );
-            f.values.push(crate::report::evidence(a, si, i, span, said));
+            f.values
+                .push(crate::finding::evidence(a, si, i, span, said));
             out.push(f);
         }
     }

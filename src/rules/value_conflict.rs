@@ -19,7 +19,7 @@ use crate::extract::quantity::{
     is_count, measure, plain, rate_parts, Bound, Phase, Quantity, TALLY_LINKS,
 };
 use crate::extract::Value;
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::words;
 use crate::Analysis;
 
