@@ -302,6 +302,11 @@ fn lowercase_title(text: &str, name_start: usize, lex: &Lexicon) -> Option<(usiz
     // Up to two qualifier words before the office word ("finance", "foreign", "deputy").
     let mut start = ls;
     for &(s, e) in toks.iter().rev().skip(1).take(2) {
+        // Only spaces between a qualifier and the title's next word: no comma, no
+        // quotation mark (“…cut a single job,” chief executive Mira Sand).
+        if !head.slice(e..start).chars().all(char::is_whitespace) {
+            break;
+        }
         let w = head.slice(s..e);
         let low = w.to_lowercase();
         // Lower case, or capitalised only because it opens the sentence.

@@ -139,3 +139,22 @@ pub fn extract(source_index: usize, source: &Source, doc: &Doc, ctx: &Ctx) -> Ve
     out.sort_by_key(|c| (c.span.start, c.span.end, c.value.kind()));
     out
 }
+
+/// The claims the whole pipeline reads in `text`, as one source of a story (for tests).
+#[cfg(test)]
+pub(crate) fn claims_of(text: &str) -> Vec<Claim> {
+    let story = crate::story::Story {
+        title: None,
+        timezone: None,
+        root: std::path::PathBuf::from("."),
+        sources: vec![crate::story::Source::from_text(
+            "s",
+            "s.txt",
+            crate::story::Format::Text,
+            text.to_string(),
+        )],
+        notes: Vec::new(),
+    };
+    let lexicons = crate::lexicon::Lexicons::builtin();
+    crate::analyse(&story, &lexicons).claims
+}

@@ -1841,21 +1841,7 @@ mod tests {
 
     /// The figures the whole pipeline reads in `text`, normalised.
     fn read(text: &str) -> Vec<String> {
-        let story = crate::story::Story {
-            title: None,
-            timezone: None,
-            root: std::path::PathBuf::from("."),
-            sources: vec![crate::story::Source::from_text(
-                "s",
-                "s.txt",
-                crate::story::Format::Text,
-                text.to_string(),
-            )],
-            notes: Vec::new(),
-        };
-        let lexicons = crate::lexicon::Lexicons::builtin();
-        crate::analyse(&story, &lexicons)
-            .claims
+        crate::extract::claims_of(text)
             .iter()
             .filter(|c| c.value.kind() == "number")
             .map(|c| c.normalized.clone())

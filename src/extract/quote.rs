@@ -30,6 +30,10 @@ pub struct Quote {
     pub sentence_starts: Vec<usize>,
     /// Whether each token is capitalised as written.
     pub caps: Vec<bool>,
+    /// The source's passage of quoted speech this quote belongs to: quotes of one paragraph
+    /// that continue one speaker's remarks ("“A,” Mahomes said. “B. C.”") share it, and so
+    /// does a paragraph that is a quote alone after one. Numbered from 0 in text order.
+    pub passage: usize,
 }
 
 /// Whether each token of `text` (as `quote_tokens` splits it) is capitalised as written.
@@ -335,9 +339,24 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         }
     }
     let mut last_speaker: Option<(String, String)> = None;
+    // The passage of quoted speech open, and its speaker: a quote that stands alone (no
+    // words of its own outside the quotation marks) continues it within its paragraph, or
+    // from the previous paragraph when it is the whole of its own.
+    let mut passage: Option<(usize, Option<(String, String)>)> = None;
+    let mut passages = 0usize;
+    let mut prev_para_quoted = false;
     for &(ps, pe) in &doc.cleaned.paragraphs {
         let para = text.slice(ps..pe);
-        for (qs, qe) in quote_spans(para) {
+        let spans = quote_spans(para);
+        let whole_paragraph = spans.len() == 1
+            && spans.first().is_some_and(|&(qs, qe)| {
+                bare(para.slice(..qs)) && bare(para.slice(qe.min(para.len())..))
+            });
+        if !(whole_paragraph && prev_para_quoted) {
+            passage = None;
+        }
+        prev_para_quoted = false;
+        for &(qs, qe) in &spans {
             let words_text = para.slice(qs..qe).trim();
             let tokens = quote_tokens(words_text);
             let (abs_s, abs_e) = (ps + qs, ps + qe);
@@ -369,7 +388,19 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             let speaks = SPEECH
                 .iter()
                 .any(|v| outside.split(|c: char| !c.is_alphabetic()).any(|w| w == *v));
-            let mut speaker = nearest_person(window, local, &names)
+            // Names inside the paragraph's other quotes speak no quote: they are blanked.
+            let masked: String = window
+                .char_indices()
+                .flat_map(|(k, c)| {
+                    let at = ss + k;
+                    let quoted = spans.iter().any(|&(s2, e2)| {
+                        (ps + s2, ps + e2) != (abs_s, abs_e) && ps + s2 <= at && at < ps + e2
+                    });
+                    let n = if quoted { c.len_utf8() } else { 0 };
+                    std::iter::repeat_n(' ', n).chain((!quoted).then_some(c))
+                })
+                .collect();
+            let mut speaker = nearest_person(&masked, local, &names)
                 .filter(|(_, _, d)| *d < 120)
                 .filter(|(_, t, _)| {
                     !described_elsewhere(window.slice(local.1.min(window.len())..), t)
@@ -384,12 +415,35 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             {
                 speaker.clone_from(&last_speaker);
             }
+            // A quote with no words of its own around it continues the open passage and
+            // its speaker; any other quote opens a passage.
+            let alone = !outside.chars().any(char::is_alphabetic);
+            // Or it is given to the passage's speaker ("“A,” he said, “B.”").
+            let continues = passage.as_ref().is_some_and(|(_, who)| match &speaker {
+                None => alone,
+                Some(s) => who.as_ref().is_some_and(|w| w.0 == s.0),
+            });
+            if continues {
+                if speaker.is_none() {
+                    speaker = passage.as_ref().and_then(|(_, who)| who.clone());
+                }
+            } else {
+                passage = Some((passages, speaker.clone()));
+                passages += 1;
+            }
+            if let Some((_, who)) = passage.as_mut() {
+                if who.is_none() {
+                    who.clone_from(&speaker);
+                }
+            }
+            prev_para_quoted = true;
             if speaker.is_some() {
                 last_speaker.clone_from(&speaker);
             }
             if tokens.len() < 3 {
                 continue;
             }
+            let passage_id = passage.as_ref().map_or(0, |(p, _)| *p);
             let lead = para.slice(qs..qe).len() - para.slice(qs..qe).trim_start().len();
             let trail = para.slice(qs..qe).len() - para.slice(qs..qe).trim_end().len();
             let span = (abs_s + lead, abs_e - trail);
@@ -398,10 +452,11 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 sentence,
                 span,
                 speaker.as_ref(),
+                passage_id,
             ));
         }
     }
-    block_statements((si, source, doc), &names, out);
+    block_statements((si, source, doc), &names, passages, out);
 }
 
 /// A quote claim of the words at `span`, in sentence `sentence`, given to `speaker`
@@ -411,6 +466,7 @@ fn quote_claim(
     sentence: usize,
     span: (usize, usize),
     speaker: Option<&(String, String)>,
+    passage: usize,
 ) -> Claim {
     let words_text = doc.cleaned.text.as_str().slice(span.0..span.1);
     let tokens = quote_tokens(words_text);
@@ -422,6 +478,7 @@ fn quote_claim(
         sentence_starts: sentence_starts(words_text),
         caps: token_caps(words_text),
         tokens: tokens.clone(),
+        passage,
     };
     let mut c = claim(
         source,
@@ -450,6 +507,7 @@ const INTRODUCES: &[&str] = &["statement", "statements", "following", "reads", "
 fn block_statements(
     (si, source, doc): (usize, &Source, &Doc),
     names: &[(String, String)],
+    mut passages: usize,
     out: &mut Vec<Claim>,
 ) {
     let text = doc.cleaned.text.as_str();
@@ -495,8 +553,15 @@ fn block_statements(
             sentence,
             span,
             speaker.as_ref(),
+            passages,
         ));
+        passages += 1;
     }
+}
+
+/// Whether text beside a quote carries no words (only spaces and punctuation).
+fn bare(s: &str) -> bool {
+    !s.chars().any(char::is_alphanumeric)
 }
 
 /// The subject that opens a clause, when it is a name ("Nintendo provided …", "Nippon
@@ -572,6 +637,48 @@ mod tests {
             })
             .collect();
         nearest_person(t, quote_spans(t)[0], &names).map(|p| p.1)
+    }
+
+    /// The quotes the whole pipeline reads in `text`: (words, speaker, passage).
+    fn quotes_in(text: &str) -> Vec<(String, Option<String>, usize)> {
+        crate::extract::claims_of(text)
+            .iter()
+            .filter_map(|c| match &c.value {
+                Value::Quote(q) => Some((q.words.clone(), q.speaker_text.clone(), q.passage)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quote_standing_alone_continues_the_passage_and_its_speaker() {
+        let q = quotes_in(
+            "“There was a ton of adversity this year,” coach Dana Pruitt said. “The players never gave up.”\n\n“We go again next week,” she added.\n\nThe club's owner, Ravi Mehta, was pleased. “This is a great day for the city,” Mehta said.",
+        );
+        let who: Vec<(Option<&str>, usize)> =
+            q.iter().map(|(_, s, p)| (s.as_deref(), *p)).collect();
+        assert_eq!(
+            who,
+            [
+                (Some("Dana Pruitt"), 0),
+                (Some("Dana Pruitt"), 0),
+                (Some("Dana Pruitt"), 1),
+                (Some("Mehta"), 2),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_inside_another_quote_does_not_speak() {
+        let q = quotes_in(
+            "Sen. John Fetterman, who said he lives “across the street from the Edgar Thompson plant in Braddock,” called the deal “absolutely outrageous.”\n\n“Steel is always about national security,” he added.",
+        );
+        assert!(
+            q.iter()
+                .all(|(_, s, _)| s.as_deref() == Some("John Fetterman")),
+            "{q:?}"
+        );
     }
 
     #[test]

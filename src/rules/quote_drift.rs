@@ -115,6 +115,8 @@ fn contains_run(long: &[String], short: &[String]) -> Option<usize> {
 #[derive(Debug, Clone)]
 struct Version {
     claims: Vec<usize>,
+    /// Where each claim's words begin in `tokens`.
+    claim_starts: Vec<usize>,
     words: String,
     tokens: Vec<String>,
     capitalised: bool,
@@ -136,8 +138,144 @@ fn majority_version(versions: &[Version]) -> Option<usize> {
         .map(|(_, j)| j)
 }
 
-/// Classes two versions.
+/// Classes two versions remark by remark: each sentence of one (or two running together)
+/// is aligned to its counterpart in the other, and only aligned remarks are compared, so a
+/// remark only one source quotes is an omission, not drift. The worst class of the pairs
+/// is the versions' class; versions with no remark in common are two remarks (`Distinct`).
 fn classify(
+    x: &Version,
+    y: &Version,
+    max_trim: f64,
+    place: &dyn Fn(&str) -> Option<String>,
+) -> Class {
+    let whole = classify_whole(x, y, max_trim, place);
+    if whole <= Class::Fragment {
+        return whole;
+    }
+    let (rx, ry) = (remarks(x), remarks(y));
+    let pairs = align_remarks(x, &rx, y, &ry);
+    let classes: Vec<Class> = pairs
+        .iter()
+        .map(|&(a, b)| classify_whole(&x.sub(a), &y.sub(b), max_trim, place))
+        .collect();
+    // No remark of one has its counterpart in the other: two different remarks.
+    classes
+        .iter()
+        .filter(|c| **c != Class::Distinct)
+        .max()
+        .copied()
+        .unwrap_or(Class::Distinct)
+}
+
+/// Token ranges of a version's remarks: its sentences, split also where one quoted run
+/// ends and the next begins.
+fn remarks(v: &Version) -> Vec<(usize, usize)> {
+    let mut cuts: BTreeSet<usize> = v.sentence_starts.iter().copied().collect();
+    cuts.extend(v.claim_starts.iter().copied());
+    cuts.insert(v.tokens.len());
+    let cuts: Vec<usize> = cuts.into_iter().filter(|&c| c <= v.tokens.len()).collect();
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| (w[0], w[1]))
+        .collect()
+}
+
+/// Share of two token runs' distinct words they have in common, over the larger run's:
+/// a remark's counterpart covers it and is covered by it.
+fn coverage(x: &[String], y: &[String]) -> f64 {
+    let sx: BTreeSet<&String> = x.iter().collect();
+    let sy: BTreeSet<&String> = y.iter().collect();
+    let larger = sx.len().max(sy.len());
+    if larger == 0 {
+        return 0.0;
+    }
+    sx.intersection(&sy).count() as f64 / larger as f64
+}
+
+/// Least coverage for two remarks to be one remark's two versions.
+const MIN_REMARK_COVERAGE: f64 = 0.4;
+
+/// A token range of a version: (first token, end).
+type Range = (usize, usize);
+
+/// Pairs of remark windows (one remark, or two running together, on each side) that are
+/// one remark's versions, best first, each remark used once.
+fn align_remarks(x: &Version, rx: &[Range], y: &Version, ry: &[Range]) -> Vec<(Range, Range)> {
+    // Windows: (first remark, last remark) index pairs.
+    let windows = |r: &[(usize, usize)]| -> Vec<(usize, usize)> {
+        (0..r.len())
+            .flat_map(|i| [(i, i), (i, i + 1)])
+            .filter(|&(_, j)| j < r.len())
+            .collect()
+    };
+    let mut scored: Vec<(f64, Range, Range)> = Vec::new();
+    for wx in windows(rx) {
+        let tx = &x.tokens[rx[wx.0].0..rx[wx.1].1];
+        for wy in windows(ry) {
+            let ty = &y.tokens[ry[wy.0].0..ry[wy.1].1];
+            let c = coverage(tx, ty);
+            if c >= MIN_REMARK_COVERAGE {
+                scored.push((c, wx, wy));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut used_x, mut used_y) = (vec![false; rx.len()], vec![false; ry.len()]);
+    let mut out = Vec::new();
+    for (_, wx, wy) in scored {
+        if used_x[wx.0..=wx.1].iter().any(|u| *u) || used_y[wy.0..=wy.1].iter().any(|u| *u) {
+            continue;
+        }
+        used_x[wx.0..=wx.1].iter_mut().for_each(|u| *u = true);
+        used_y[wy.0..=wy.1].iter_mut().for_each(|u| *u = true);
+        out.push(((rx[wx.0].0, rx[wx.1].1), (ry[wy.0].0, ry[wy.1].1)));
+    }
+    out
+}
+
+impl Version {
+    /// The words `range` of this version, as a version of their own.
+    fn sub(&self, (from, to): (usize, usize)) -> Version {
+        let claims: Vec<(usize, usize)> = self
+            .claims
+            .iter()
+            .zip(&self.claim_starts)
+            .enumerate()
+            .filter(|&(k, (_, &start))| {
+                let end = self
+                    .claim_starts
+                    .get(k + 1)
+                    .copied()
+                    .unwrap_or(self.tokens.len());
+                start < to && end > from
+            })
+            .map(|(_, (&c, &start))| (c, start.max(from) - from))
+            .collect();
+        Version {
+            claims: claims.iter().map(|c| c.0).collect(),
+            claim_starts: claims.iter().map(|c| c.1).collect(),
+            words: self.tokens[from..to].join(" "),
+            tokens: self.tokens[from..to].to_vec(),
+            capitalised: self.caps.get(from).copied().unwrap_or(false),
+            caps: self
+                .caps
+                .get(from..to)
+                .map(<[bool]>::to_vec)
+                .unwrap_or_default(),
+            sentence_starts: self
+                .sentence_starts
+                .iter()
+                .filter(|&&k| k >= from && k < to)
+                .map(|k| k - from)
+                .collect(),
+            speaker: self.speaker.clone(),
+            speaker_text: self.speaker_text.clone(),
+        }
+    }
+}
+
+/// Classes two versions as wholes.
+fn classify_whole(
     x: &Version,
     y: &Version,
     max_trim: f64,
@@ -247,62 +385,138 @@ fn diff_parts(x: &str, y: &str) -> Vec<DiffPart> {
 /// (or all the shorter one has) to be one quote.
 const MIN_SHARED_CONTENT: usize = 3;
 
-/// Clusters quotes of different sources sharing most of their words.
+/// Clusters quotes of different sources sharing most of their words. A quote is compared
+/// alone and together with the next quote of its passage (one remark printed in two runs,
+/// "“A,” Mahomes said. “B.”", meets another source's "A and B" in one run).
+#[expect(
+    clippy::many_single_char_names,
+    reason = "claims i/j, segments k/l, as in the rest of the rule"
+)]
 fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>> {
     let quotes: Vec<usize> = (0..a.claims.len())
         .filter(|&i| quote(a, i).is_some_and(|q| q.tokens.len() >= min_words))
         .collect();
-    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for &i in &quotes {
-        for w in a.claims[i].context.iter().collect::<BTreeSet<_>>() {
-            blocks.entry(w.as_str()).or_default().push(i);
+    // Segments: each quote, and each two quotes of one passage in text order.
+    let mut segments: Vec<Vec<usize>> = quotes.iter().map(|&i| vec![i]).collect();
+    let mut in_order: Vec<usize> = (0..a.claims.len())
+        .filter(|&i| quote(a, i).is_some())
+        .collect();
+    in_order.sort_by_key(|&i| (a.claims[i].source, a.claims[i].span.start));
+    for w in in_order.windows(2) {
+        let (i, j) = (w[0], w[1]);
+        let (Some(x), Some(y)) = (quote(a, i), quote(a, j)) else {
+            continue;
+        };
+        if a.claims[i].source == a.claims[j].source
+            && x.passage == y.passage
+            && x.tokens.len() + y.tokens.len() >= min_words
+        {
+            segments.push(vec![i, j]);
         }
     }
-    // Each quote's words of substance (three letters or more, not function words), stemmed,
-    // found once: pairs compare them many times.
-    let substance: BTreeMap<usize, BTreeSet<String>> = quotes
+    let tokens_of = |seg: &[usize]| -> Vec<&String> {
+        seg.iter()
+            .filter_map(|&i| quote(a, i))
+            .flat_map(|q| q.tokens.iter())
+            .collect()
+    };
+    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, seg) in segments.iter().enumerate() {
+        let words: BTreeSet<&str> = seg
+            .iter()
+            .flat_map(|&i| a.claims[i].context.iter().map(String::as_str))
+            .collect();
+        for w in words {
+            blocks.entry(w).or_default().push(k);
+        }
+    }
+    // Each segment's words of substance (three letters or more, not function words),
+    // stemmed, found once: pairs compare them many times.
+    let substance: Vec<BTreeSet<String>> = segments
         .iter()
-        .filter_map(|&i| {
-            let q = quote(a, i)?;
-            Some((
-                i,
-                q.tokens
-                    .iter()
-                    .filter(|w| w.chars().count() >= 3 && !crate::words::is_stop(w))
-                    .map(|w| crate::words::stem(w))
-                    .collect(),
-            ))
+        .map(|seg| {
+            tokens_of(seg)
+                .into_iter()
+                .filter(|w| w.chars().count() >= 3 && !crate::words::is_stop(w))
+                .map(|w| crate::words::stem(w))
+                .collect()
         })
+        .collect();
+    let words: Vec<BTreeSet<&String>> = segments
+        .iter()
+        .map(|seg| tokens_of(seg).into_iter().collect())
         .collect();
     let mut parent: Vec<usize> = (0..a.claims.len()).collect();
     let mut tried = BTreeSet::new();
+    let mut links: Vec<(usize, usize)> = Vec::new();
     for members in blocks.values().filter(|m| m.len() <= 64) {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
-                if a.claims[i].source == a.claims[j].source || !tried.insert((i, j)) {
+        for (n, &k) in members.iter().enumerate() {
+            for &l in &members[n + 1..] {
+                let (sk, sl) = (&segments[k], &segments[l]);
+                if a.claims[sk[0]].source == a.claims[sl[0]].source || !tried.insert((k, l)) {
                     continue;
                 }
-                let (Some(x), Some(y)) = (quote(a, i), quote(a, j)) else {
-                    continue;
-                };
-                let sx: BTreeSet<&String> = x.tokens.iter().collect();
-                let sy: BTreeSet<&String> = y.tokens.iter().collect();
-                let overlap = sx.intersection(&sy).count() as f64 / sx.len().min(sy.len()) as f64;
+                let (sx, sy) = (&words[k], &words[l]);
+                let overlap = sx.intersection(sy).count() as f64 / sx.len().min(sy.len()) as f64;
                 // Shared function words ("what I really", "we are in the") do not make one
                 // quote: some words of substance are shared too.
-                let (Some(cx), Some(cy)) = (substance.get(&i), substance.get(&j)) else {
-                    continue;
-                };
+                let (cx, cy) = (&substance[k], &substance[l]);
                 let content = cx.intersection(cy).count();
                 let fewer = cx.len().min(cy.len());
+                // Two quotes taken together must each share words of substance with the
+                // other side, and three at least in all.
+                let each_shares = |seg: &[usize], other: &BTreeSet<String>| {
+                    seg.len() == 1
+                        || seg.iter().all(|&m| {
+                            quote(a, m).is_some_and(|q| {
+                                q.tokens.iter().any(|w| {
+                                    w.chars().count() >= 3
+                                        && !crate::words::is_stop(w)
+                                        && other.contains(&crate::words::stem(w))
+                                })
+                            })
+                        })
+                };
+                let least = if sk.len() > 1 || sl.len() > 1 {
+                    MIN_SHARED_CONTENT
+                } else {
+                    MIN_SHARED_CONTENT.min(fewer)
+                };
                 if overlap >= min_overlap
-                    && content >= MIN_SHARED_CONTENT.min(fewer)
+                    && content >= least
                     && content * 2 >= fewer
+                    && each_shares(sk, cy)
+                    && each_shares(sl, cx)
                 {
-                    let (ri, rj) = (super::root(&mut parent, i), super::root(&mut parent, j));
-                    parent[ri.max(rj)] = ri.min(rj);
+                    links.push((k, l));
                 }
             }
+        }
+    }
+    // Quotes that meet alone; two quotes of a passage count together only where neither
+    // meets the other side alone (else the second quote is a different remark).
+    let alone: BTreeSet<(usize, usize)> = links
+        .iter()
+        .filter(|&&(k, l)| segments[k].len() == 1 && segments[l].len() == 1)
+        .flat_map(|&(k, l)| {
+            let (i, j) = (segments[k][0], segments[l][0]);
+            [(i, j), (j, i)]
+        })
+        .collect();
+    for (k, l) in links {
+        let (sk, sl) = (&segments[k], &segments[l]);
+        let paired = sk.len() > 1 || sl.len() > 1;
+        if paired
+            && sk
+                .iter()
+                .any(|&m| sl.iter().any(|&n| alone.contains(&(m, n))))
+        {
+            continue;
+        }
+        let first = sk[0];
+        for &m in sk.iter().chain(sl) {
+            let (ri, rj) = (super::root(&mut parent, first), super::root(&mut parent, m));
+            parent[ri.max(rj)] = ri.min(rj);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -504,7 +718,9 @@ fn versions(a: &Analysis, group: &[usize], min_words: usize) -> Vec<Version> {
         let mut tokens = Vec::new();
         let mut starts = Vec::new();
         let mut caps = Vec::new();
+        let mut claim_starts = Vec::new();
         for q in &quotes {
+            claim_starts.push(tokens.len());
             starts.extend(q.sentence_starts.iter().map(|s| s + tokens.len()));
             tokens.extend(q.tokens.iter().cloned());
             caps.extend(q.caps.iter().copied());
@@ -522,6 +738,7 @@ fn versions(a: &Analysis, group: &[usize], min_words: usize) -> Vec<Version> {
             speaker: quotes.iter().find_map(|q| q.speaker.clone()),
             speaker_text: quotes.iter().find_map(|q| q.speaker_text.clone()),
             claims,
+            claim_starts,
         });
     }
     out
