@@ -65,21 +65,72 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
     out
 }
 
-/// Words for comparing two versions of a quote.
+/// Abbreviations written with a full stop that a quote may print in full: months and the
+/// weekdays whose short forms are no words of their own.
+const SPELLED_OUT: &[(&str, &str)] = &[
+    ("Jan.", "January"),
+    ("Feb.", "February"),
+    ("Mar.", "March"),
+    ("Apr.", "April"),
+    ("Jun.", "June"),
+    ("Jul.", "July"),
+    ("Aug.", "August"),
+    ("Sep.", "September"),
+    ("Sept.", "September"),
+    ("Oct.", "October"),
+    ("Nov.", "November"),
+    ("Dec.", "December"),
+    ("Mon.", "Monday"),
+    ("Tue.", "Tuesday"),
+    ("Tues.", "Tuesday"),
+    ("Thu.", "Thursday"),
+    ("Thur.", "Thursday"),
+    ("Thurs.", "Thursday"),
+    ("Fri.", "Friday"),
+];
+
+/// Words for comparing two versions of a quote: lower case, punctuation dropped, and forms
+/// that do not change what was said made one ("U.S."/"US", "Oct."/"October", "9"/"nine",
+/// "%"/"per cent"/"percent", "&"/"and", British/American spelling). Each word of `text`
+/// gives the same tokens alone as in its sentence (`token_caps` counts on it).
 pub fn quote_tokens(text: &str) -> Vec<String> {
-    let t = text
+    let mut t = text
         .replace(['’', '‘', '`'], "'")
         .replace("U.S.", "US")
         .replace("U.K.", "UK")
-        .replace(['-', '–', '—'], " ");
-    t.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .replace(['-', '–', '—'], " ")
+        .replace('%', " per cent ")
+        .replace('&', " and ");
+    if t.contains('.') {
+        for (short, full) in SPELLED_OUT {
+            if t.contains(short) {
+                t = t.replace(short, full);
+            }
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for w in t
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty() && *w != "'")
-        .map(|w| {
-            let w = w.trim_matches('\'').to_lowercase();
-            british(&w)
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    {
+        let w = british(&w.trim_matches('\'').to_lowercase());
+        if w.is_empty() {
+            continue;
+        }
+        // "percent" is "per cent" (two tokens, as a word-by-word reading gives them).
+        if w == "percent" {
+            out.extend(["per".to_string(), "cent".to_string()]);
+            continue;
+        }
+        let digit = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ]
+        .iter()
+        .enumerate()
+        .find(|(n, _)| w == n.to_string());
+        out.push(digit.map_or(w, |(_, word)| (*word).to_string()));
+    }
+    out
 }
 
 /// British and American spellings meet.
@@ -718,6 +769,16 @@ mod tests {
         assert_eq!(
             quote_tokens("The U.S. high-end chips, organised"),
             quote_tokens("the US high end chips organized")
+        );
+        assert_eq!(
+            quote_tokens("Sales fell 9% in Oct. & Nov."),
+            quote_tokens("sales fell nine per cent in October and November")
+        );
+        let t = "Sales fell 9% in Oct. and U.S. margins fell 10 percent.";
+        assert_eq!(token_caps(t).len(), quote_tokens(t).len());
+        assert_ne!(
+            quote_tokens("Sales fell 9% in October"),
+            quote_tokens("Sales fell 19% in October")
         );
     }
 }
