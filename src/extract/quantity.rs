@@ -31,6 +31,9 @@ pub struct Lexicon {
     pub scales: BTreeMap<String, f64>,
     #[serde(default)]
     pub places: BTreeMap<String, String>,
+    /// Regions and the countries in them (by their names in `places`).
+    #[serde(default)]
+    pub regions: BTreeMap<String, Vec<String>>,
 }
 
 /// Where a figure stands in a change it describes.

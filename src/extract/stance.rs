@@ -27,6 +27,12 @@ pub struct Lexicon {
     pub deny: Vec<String>,
     pub hedges: Vec<String>,
     pub synonyms: BTreeMap<String, String>,
+    /// Phrases saying a plan goes ahead, and saying it is delayed or called off.
+    pub proceeds_re: Vec<Regex>,
+    pub halts_re: Vec<Regex>,
+    /// Phrases for everywhere, and for everywhere but a place ("outside").
+    pub everywhere_re: Vec<Regex>,
+    pub except_re: Vec<Regex>,
     deny_re: Vec<Regex>,
     link_re: Vec<(String, Regex)>,
     hedge_re: Vec<(String, Regex)>,
@@ -37,6 +43,14 @@ impl TryFrom<RawLexicon> for Lexicon {
     fn try_from(raw: RawLexicon) -> Result<Self, String> {
         let compile = |p: &String| cue_regex(p).ok_or_else(|| format!("bad cue phrase `{p}`"));
         Ok(Lexicon {
+            proceeds_re: raw.proceeds.iter().map(compile).collect::<Result<_, _>>()?,
+            halts_re: raw.halts.iter().map(compile).collect::<Result<_, _>>()?,
+            everywhere_re: raw
+                .everywhere
+                .iter()
+                .map(compile)
+                .collect::<Result<_, _>>()?,
+            except_re: raw.except.iter().map(compile).collect::<Result<_, _>>()?,
             deny_re: raw.deny.iter().map(compile).collect::<Result<_, _>>()?,
             link_re: raw
                 .link
@@ -70,6 +84,14 @@ struct RawLexicon {
     pub hedges: Vec<String>,
     #[serde(default)]
     pub synonyms: BTreeMap<String, String>,
+    #[serde(default)]
+    pub proceeds: Vec<String>,
+    #[serde(default)]
+    pub halts: Vec<String>,
+    #[serde(default)]
+    pub everywhere: Vec<String>,
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 /// A link asserted or denied.

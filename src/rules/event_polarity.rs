@@ -169,17 +169,7 @@ impl Check for EventPolarity {
                 continue;
             };
             // Each side's sources by name, the first few; the rest counted.
-            let ids = |m: &BTreeMap<usize, &Dated>| {
-                let mut names: Vec<String> = m
-                    .keys()
-                    .take(MAX_SHOWN)
-                    .map(|&s| a.story.sources[s].id.clone())
-                    .collect();
-                if m.len() > MAX_SHOWN {
-                    names.push(format!("{} more", m.len() - MAX_SHOWN));
-                }
-                names.join(", ")
-            };
+            let ids = |m: &BTreeMap<usize, &Dated>| super::source_ids(a, m.keys(), MAX_SHOWN);
             // "whether Pre-orders for the console will open in North America on 2025-04-09"
             let lead = clause(first.before);
             let mut lead: Vec<&str> = lead.split_whitespace().collect();

@@ -15,6 +15,7 @@ mod name_spelling;
 mod name_variant;
 mod name_words;
 pub mod params;
+mod plan_status;
 mod quote_drift;
 mod repetition;
 mod role_conflict;
@@ -120,6 +121,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "repetition",
         "review mode: words or a sentence the draft writes twice",
     ),
+    (
+        "plan-status",
+        "a plan one source says goes ahead and another says is delayed or called off",
+    ),
     ("single-source", "a figure only one source gives"),
     (
         "stance-conflict",
@@ -147,12 +152,30 @@ pub fn lookup(name: &str) -> Option<&'static dyn Check> {
         "quote-drift" => Some(&quote_drift::QuoteDrift),
         "role-conflict" => Some(&role_conflict::RoleConflict),
         "repetition" => Some(&repetition::Repetition),
+        "plan-status" => Some(&plan_status::PlanStatus),
         "single-source" => Some(&single_source::SingleSource),
         "stance-conflict" => Some(&stance_conflict::StanceConflict),
         "unsupported" => Some(&unsupported::Unsupported),
         "value-conflict" => Some(&value_conflict::ValueConflict),
         _ => None,
     }
+}
+
+/// Sources by name, the first `shown`, the rest counted ("wire, paper, 3 more").
+pub(crate) fn source_ids<'a>(
+    a: &Analysis,
+    sources: impl ExactSizeIterator<Item = &'a usize>,
+    shown: usize,
+) -> String {
+    let total = sources.len();
+    let mut names: Vec<String> = sources
+        .take(shown)
+        .map(|&s| a.story.sources[s].id.clone())
+        .collect();
+    if total > shown {
+        names.push(format!("{} more", total - shown));
+    }
+    names.join(", ")
 }
 
 /// The root of `x` in a union-find forest (path halving), shared by checks that cluster.
