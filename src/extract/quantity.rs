@@ -36,6 +36,66 @@ pub struct Lexicon {
     pub regions: BTreeMap<String, Vec<String>>,
 }
 
+/// The places a stretch of text names: multiword names first ("United States", "North
+/// America"), then single words, capitalised ("US" is a place, "us" is not).
+pub fn named_places(lex: &Lexicon, text: &str) -> std::collections::BTreeSet<String> {
+    let mut rest = text.to_string();
+    let mut out = std::collections::BTreeSet::new();
+    let lower = crate::text::lowercase_aligned(text);
+    let phrases = lex
+        .places
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .chain(lex.regions.keys().map(|k| (k.as_str(), k.as_str())))
+        .filter(|(k, _)| k.contains(' '));
+    for (phrase, place) in phrases {
+        let mut from = 0;
+        while let Some(k) = lower.slice(from..).find(phrase) {
+            let (s, e) = (from + k, from + k + phrase.len());
+            let bounded = lower
+                .slice(..s)
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && lower
+                    .slice(e..)
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if bounded && rest.is_char_boundary(s) && rest.is_char_boundary(e) {
+                out.insert(place.to_string());
+                rest.replace_range(s..e, &" ".repeat(e - s));
+            }
+            from = e;
+        }
+    }
+    let known: std::collections::BTreeSet<&str> = lex
+        .places
+        .values()
+        .map(String::as_str)
+        .chain(lex.regions.keys().map(String::as_str))
+        .chain(lex.regions.values().flatten().map(String::as_str))
+        .collect();
+    for (s, e) in crate::words::tokens(&rest) {
+        let w = rest.slice(s..e);
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let low = w.to_lowercase();
+        let low = low.trim_end_matches('.');
+        if let Some(p) = lex
+            .places
+            .get(low)
+            .or_else(|| lex.places.get(&format!("{low}.")))
+        {
+            out.insert(p.clone());
+        } else if known.contains(low) {
+            out.insert(low.to_string());
+        }
+    }
+    out
+}
+
 /// Where a figure stands in a change it describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {

@@ -7,7 +7,7 @@
 //! from the cue (or a link cue right after a negation), and hedges ("reportedly", "appeared
 //! to") and the people named in the sentence are kept for the note.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -27,6 +27,9 @@ pub struct Lexicon {
     pub deny: Vec<String>,
     pub hedges: Vec<String>,
     pub synonyms: BTreeMap<String, String>,
+    /// Verbs of a concession, and the words joining two (`concessions`, `coordinators`).
+    pub concession_re: Vec<Regex>,
+    pub coordinator_re: Vec<Regex>,
     /// Phrases saying a plan goes ahead, and saying it is delayed or called off.
     pub proceeds_re: Vec<Regex>,
     pub halts_re: Vec<Regex>,
@@ -43,6 +46,16 @@ impl TryFrom<RawLexicon> for Lexicon {
     fn try_from(raw: RawLexicon) -> Result<Self, String> {
         let compile = |p: &String| cue_regex(p).ok_or_else(|| format!("bad cue phrase `{p}`"));
         Ok(Lexicon {
+            concession_re: raw
+                .concessions
+                .iter()
+                .map(compile)
+                .collect::<Result<_, _>>()?,
+            coordinator_re: raw
+                .coordinators
+                .iter()
+                .map(compile)
+                .collect::<Result<_, _>>()?,
             proceeds_re: raw.proceeds.iter().map(compile).collect::<Result<_, _>>()?,
             halts_re: raw.halts.iter().map(compile).collect::<Result<_, _>>()?,
             everywhere_re: raw
@@ -84,6 +97,10 @@ struct RawLexicon {
     pub hedges: Vec<String>,
     #[serde(default)]
     pub synonyms: BTreeMap<String, String>,
+    #[serde(default)]
+    pub concessions: Vec<String>,
+    #[serde(default)]
+    pub coordinators: Vec<String>,
     #[serde(default)]
     pub proceeds: Vec<String>,
     #[serde(default)]
@@ -140,6 +157,85 @@ pub fn scope_words(text: &str, lex: &Lexicon) -> Vec<String> {
     out
 }
 
+/// The parties a stretch of text names: its places, and its other capitalised words
+/// (lower case), leaving out a capitalised first word that is a function word.
+fn parties(text: &str, places: &super::quantity::Lexicon) -> BTreeSet<String> {
+    let mut out = super::quantity::named_places(places, text);
+    for (k, (s, e)) in words::tokens(text).into_iter().enumerate() {
+        let w = text.slice(s..e);
+        let low = w.to_lowercase();
+        let low = low.trim_end_matches('.');
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || (k == 0 && words::is_stop(low))
+            || places.places.contains_key(low)
+            || out.contains(low)
+        {
+            continue;
+        }
+        out.insert(
+            low.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string(),
+        );
+    }
+    out
+}
+
+/// Two concessions by two parties joined in one sentence ("the United States will ease
+/// export controls on China, and accordingly China's curbs on rare earth exports will also
+/// be eased"): the joining words' span. Each concession verb has its party before it in its
+/// own clause, and the parties differ.
+fn concessions(
+    text: &str,
+    lex: &Lexicon,
+    places: &super::quantity::Lexicon,
+) -> Option<(usize, usize)> {
+    let verbs: Vec<(usize, usize)> = {
+        let mut v: Vec<(usize, usize)> = lex
+            .concession_re
+            .iter()
+            .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let first = *verbs.first()?;
+    // The first clause: from its last boundary before the first verb.
+    let from = text
+        .slice(..first.0)
+        .rfind([',', ';', ':'])
+        .map_or(0, |p| p + 1);
+    let party1 = parties(text.slice(from..first.0), places);
+    if party1.is_empty() {
+        return None;
+    }
+    let joins: Vec<(usize, usize)> = lex
+        .coordinator_re
+        .iter()
+        .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
+        .filter(|&(s, _)| s >= first.1)
+        .collect();
+    let mut joins = joins;
+    joins.sort_unstable();
+    let join = *joins.first()?;
+    // The joining words run on through joins right after ("and accordingly", ", and in
+    // return,").
+    let mut end = join.1;
+    for j in &joins[1..] {
+        if j.0 <= end + 4
+            && text
+                .slice(end..j.0)
+                .chars()
+                .all(|c| c == ',' || c.is_whitespace())
+        {
+            end = j.1;
+        }
+    }
+    let second = verbs.iter().find(|v| v.0 >= end)?;
+    let party2 = parties(text.slice(end..second.0), places);
+    (!party2.is_empty() && party1.is_disjoint(&party2)).then_some((join.0, end))
+}
+
 pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
     let lex = &ctx.lex.stance;
     let deny = &lex.deny_re;
@@ -172,6 +268,11 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 break;
             }
         }
+        let mut implied = false;
+        if found.is_none() {
+            found = concessions(text, lex, &ctx.lex.quantity).map(|(s, e)| (s, e, true));
+            implied = found.is_some();
+        }
         let Some((cs, ce, asserted)) = found else {
             continue;
         };
@@ -187,12 +288,15 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         .max()
         .unwrap_or(0);
         let end = text.trim_end_matches(['.', '!', '?', ' ']).len().max(ce);
-        let hedges: Vec<String> = lex
+        let mut hedges: Vec<String> = lex
             .hedge_re
             .iter()
             .filter(|(_, r)| r.is_match(text))
             .map(|(h, _)| h.clone())
             .collect();
+        if implied {
+            hedges.push("implied by two concessions told together".into());
+        }
         let people = super::entity::people(text, &ctx.lex.entity, &ctx.lex.quantity.places);
         let speaker = people
             .first()

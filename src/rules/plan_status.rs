@@ -85,67 +85,6 @@ fn overlap(a: &Analysis, x: &Places, y: &Places) -> bool {
     }
 }
 
-/// The places a stretch of text names: multiword names first ("United States", "North
-/// America"), then single words, capitalised ("US" is a place, "us" is not).
-fn named_places(a: &Analysis, text: &str) -> BTreeSet<String> {
-    let lex = &a.lexicons.quantity;
-    let mut rest = text.to_string();
-    let mut out = BTreeSet::new();
-    let lower = crate::text::lowercase_aligned(text);
-    let phrases = lex
-        .places
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .chain(lex.regions.keys().map(|k| (k.as_str(), k.as_str())))
-        .filter(|(k, _)| k.contains(' '));
-    for (phrase, place) in phrases {
-        let mut from = 0;
-        while let Some(k) = lower.slice(from..).find(phrase) {
-            let (s, e) = (from + k, from + k + phrase.len());
-            let bounded = lower
-                .slice(..s)
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && lower
-                    .slice(e..)
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            if bounded && rest.is_char_boundary(s) && rest.is_char_boundary(e) {
-                out.insert(place.to_string());
-                rest.replace_range(s..e, &" ".repeat(e - s));
-            }
-            from = e;
-        }
-    }
-    let known: BTreeSet<&str> = lex
-        .places
-        .values()
-        .map(String::as_str)
-        .chain(lex.regions.keys().map(String::as_str))
-        .chain(lex.regions.values().flatten().map(String::as_str))
-        .collect();
-    for (s, e) in crate::words::tokens(&rest) {
-        let w = rest.slice(s..e);
-        if !w.chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
-        let low = w.to_lowercase();
-        let low = low.trim_end_matches('.');
-        if let Some(p) = lex
-            .places
-            .get(low)
-            .or_else(|| lex.places.get(&format!("{low}.")))
-        {
-            out.insert(p.clone());
-        } else if known.contains(low) {
-            out.insert(low.to_string());
-        }
-    }
-    out
-}
-
 /// The places of a clause: everywhere, everywhere but what follows an `except` phrase,
 /// what it names, or (naming nothing) what its sentence names.
 fn places_of(a: &Analysis, clause: &str, sentence: &str) -> Places {
@@ -156,16 +95,16 @@ fn places_of(a: &Analysis, clause: &str, sentence: &str) -> Places {
     if let Some(m) = lex.except_re.iter().find_map(|r| r.find(clause)) {
         let after = clause.slice(m.end()..);
         let end = crate::text::window_end(after, 0, 40);
-        let out = named_places(a, after.slice(..end));
+        let out = crate::extract::quantity::named_places(&a.lexicons.quantity, after.slice(..end));
         if !out.is_empty() {
             return Places::Except(out);
         }
     }
-    let named = named_places(a, clause);
+    let named = crate::extract::quantity::named_places(&a.lexicons.quantity, clause);
     if !named.is_empty() {
         return Places::Only(named);
     }
-    let named = named_places(a, sentence);
+    let named = crate::extract::quantity::named_places(&a.lexicons.quantity, sentence);
     if named.is_empty() {
         Places::Unnamed
     } else {
