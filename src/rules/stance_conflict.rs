@@ -6,7 +6,10 @@
 //! the smaller scope. The finding lists the denial and every asserting source (its clearest
 //! assertion: unhedged prose first), and its note states who speaks on each side, the
 //! hedges, and what each side's scope covers that the other's does not. When only hedged
-//! assertions meet the denial, the finding is a warning.
+//! assertions meet the denial, the finding is a warning. A denial no other source
+//! contradicts is compared with its own source's firm assertions: a source reporting both is
+//! an `internal` warning, or `info` when its sentences date the denial before the
+//! acknowledgement (a change of position).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -75,6 +78,70 @@ fn listed(words: &[&str]) -> String {
     }
 }
 
+/// The day a sentence tells of: its first single day, if any.
+fn sentence_day(a: &Analysis, source: usize, sentence: usize) -> Option<chrono::NaiveDate> {
+    a.claims
+        .iter()
+        .filter(|c| c.source == source && c.sentence == sentence)
+        .find_map(|c| match &c.value {
+            Value::Date(v) if v.end.is_none() && !v.day_assumed => v.date,
+            _ => None,
+        })
+}
+
+/// A source that reports a link denied and, itself, the link asserted firmly (no hedge)
+/// where no other source asserts it: the source contradicts itself (`internal`), unless its
+/// sentences date the denial before the assertion, which is a change of position (noted,
+/// `info`).
+fn own_turn(
+    rule: &Rule,
+    a: &Analysis,
+    d: usize,
+    stances: &[usize],
+    min_shared: usize,
+    min_overlap: f64,
+) -> Option<Finding> {
+    let ds = stance(a, d)?;
+    let source = a.claims[d].source;
+    let own = stances.iter().copied().find(|&i| {
+        i != d
+            && a.claims[i].source == source
+            && stance(a, i).is_some_and(|s| {
+                let (shared, ratio) = overlap(&s.scope, &ds.scope);
+                s.asserted && s.hedges.is_empty() && shared >= min_shared && ratio >= min_overlap
+            })
+    })?;
+    let id = &a.story.sources[source].id;
+    let (denied_on, asserted_on) = (
+        sentence_day(a, source, a.claims[d].sentence),
+        sentence_day(a, source, a.claims[own].sentence),
+    );
+    let mut f = rule.finding(
+        "whether the two are linked (an exchange or condition)",
+        format!("{id} reports the link and its denial"),
+    );
+    f.kind = crate::finding::Kind::Internal;
+    f.severity = Severity::Warning;
+    let mut note = format!(
+        "Asserted by {}; denied by {}.",
+        side(a, own, false),
+        side(a, d, false)
+    );
+    if let (Some(x), Some(y)) = (denied_on, asserted_on) {
+        if x < y {
+            f.severity = Severity::Info;
+            let _ = write!(
+                note,
+                " The denial is dated {x} and the acknowledgement {y}: a change of position, not a contradiction."
+            );
+        }
+    }
+    f.note = Some(note);
+    f.push_claim(a, own);
+    f.push_claim(a, d);
+    Some(f)
+}
+
 impl Check for StanceConflict {
     fn params(&self) -> &'static [super::params::Param] {
         use super::params::{count, fraction, Param};
@@ -125,6 +192,9 @@ impl Check for StanceConflict {
                 }
             }
             if best.is_empty() {
+                if let Some(f) = own_turn(rule, a, d, &stances, min_shared, min_overlap) {
+                    out.push(f);
+                }
                 continue;
             }
             let asserting: Vec<usize> = best.values().map(|v| v.3).collect();
