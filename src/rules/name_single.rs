@@ -38,6 +38,8 @@ struct Mention {
     sentence: usize,
     span: Span,
     form: String,
+    /// A capitalised word follows (the word may be a given name: "Robert Hollis").
+    runs_on: bool,
 }
 
 pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
@@ -68,7 +70,8 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
     for (si, doc) in a.docs.iter().enumerate() {
         for (i, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(i);
-            for (s, e) in crate::words::tokens(text) {
+            let toks = crate::words::tokens(text);
+            for (k, &(s, e)) in toks.iter().enumerate() {
                 let w = text.slice(s..e);
                 let mut chars = w.chars();
                 let Some(first) = chars.next() else { continue };
@@ -98,11 +101,20 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
                     sentence.start + e,
                     &a.story.sources[si].text,
                 );
+                let runs_on = toks.get(k + 1).is_some_and(|&(ns, ne)| {
+                    text.slice(e..ns).chars().all(char::is_whitespace)
+                        && text
+                            .slice(ns..ne)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                });
                 mentions.entry(low).or_default().push(Mention {
                     source: si,
                     sentence: i,
                     span,
                     form: w.to_string(),
+                    runs_on,
                 });
             }
         }
@@ -114,7 +126,7 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
             .unwrap_or_default()
     };
     // Surnames of people (a title, a quote): two people's names a letter apart are two people.
-    let people: BTreeSet<String> = a
+    let named: Vec<&str> = a
         .claims
         .iter()
         .filter_map(|c| match &c.value {
@@ -122,8 +134,22 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
             crate::extract::Value::Quote(q) => q.speaker_text.as_deref(),
             _ => None,
         })
+        .collect();
+    let people: BTreeSet<String> = named
+        .iter()
         .filter_map(|p| p.split_whitespace().last())
         .map(str::to_lowercase)
+        .collect();
+    // Given names (every word of a person's name but the last).
+    let given: BTreeSet<String> = named
+        .iter()
+        .flat_map(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            words[..words.len().saturating_sub(1)]
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect::<Vec<_>>()
+        })
         .collect();
     // Each word under itself and each of its one-letter deletions.
     let mut filed: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
@@ -159,6 +185,7 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
             }
         }
     }
+    let mut alone: BTreeSet<&str> = BTreeSet::new();
     // A person's surname cut short by one source where it also names the person in full
     // ("Maria Hollister … Hollis said"): the surname of a person, the cut at most three
     // letters, the source writing both.
@@ -184,6 +211,11 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
                 && !lower_words.contains(variant)
             {
                 pairs.insert((usual.as_str(), variant.as_str()));
+                // Never a given name nor before another capitalised word: the surname
+                // alone, cut short, wherever it stands ("Hollis said the car was found").
+                if !given.contains(variant) && mentions[variant].iter().all(|m| !m.runs_on) {
+                    alone.insert(variant.as_str());
+                }
             }
         }
     }
@@ -204,13 +236,14 @@ pub(super) fn run(rule: &super::Rule, a: &Analysis, out: &mut Vec<Finding>) {
         // Names a letter apart are often two places or two people ("Boston", "Bolton"):
         // the variant must stand where another source writes the usual name, in a sentence
         // that tells the same thing.
-        let told_alike = mentions[variant].iter().any(|v| {
-            let mine = around(v);
-            mentions[usual]
-                .iter()
-                .filter(|u| u.source != v.source)
-                .any(|u| crate::words::token_similarity(&mine, &around(u)) >= SAME_TELLING)
-        });
+        let told_alike = alone.contains(variant)
+            || mentions[variant].iter().any(|v| {
+                let mine = around(v);
+                mentions[usual]
+                    .iter()
+                    .filter(|u| u.source != v.source)
+                    .any(|u| crate::words::token_similarity(&mine, &around(u)) >= SAME_TELLING)
+            });
         if !told_alike {
             continue;
         }
