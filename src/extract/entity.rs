@@ -366,8 +366,16 @@ fn apposition(text: &str, name_end: usize, lex: &Lexicon) -> Option<(usize, usiz
         if !fits {
             return None;
         }
-        let first = title[0];
-        let at = words[..from].iter().map(|w| w.len() + 1).sum::<usize>();
+        // A named owner belongs to the title ("Arsenal's assistant coach"): whose office it
+        // is can conflict. A common noun's ("the city's police chief") does not.
+        let owner = words
+            .get(skip)
+            .filter(|w| possessive(w) && capitalised(w) && from > skip);
+        let first = owner.copied().unwrap_or(title[0]);
+        let at = words[..if owner.is_some() { skip } else { from }]
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
         let offset = phrase.get(at..)?.find(first)? + at;
         return Some((start + offset, start + phrase.trim_end().len()));
     }

@@ -143,6 +143,15 @@ impl Check for RoleConflict {
                 format!("{}'s title", names[0])
             };
             let mut f = rule.finding(subject, parts.join("; "));
+            // Two former offices may both have been held: a warning, not an error.
+            let past = |c: usize| matches!(&a.claims[c].value, Value::Title(t) if t.former);
+            if people
+                .iter()
+                .flat_map(|p| conflicts[p].0.iter())
+                .all(|(i, j, _)| past(*i) && past(*j))
+            {
+                f.severity = super::Severity::Warning;
+            }
             f.note = Some(if names.len() > 1 {
                 format!(
                     "the sources swap the titles of {}: {}",
@@ -160,6 +169,15 @@ impl Check for RoleConflict {
     }
 }
 
+/// A title with an owner ("senator clara oduya's campaign manager"): the owner and the
+/// office.
+fn owned(title: &str) -> Option<(&str, &str)> {
+    let (owner, office) = title
+        .split_once("'s ")
+        .or_else(|| title.split_once("’s "))?;
+    (!owner.is_empty() && !office.is_empty()).then_some((owner, office))
+}
+
 /// Why two titles of one person cannot both hold, and the other people whose title is one of
 /// them; `None` when they can.
 fn conflict<'a>(
@@ -169,6 +187,20 @@ fn conflict<'a>(
     holders: &BTreeMap<&str, BTreeSet<&'a str>>,
     lex: &crate::extract::entity::Lexicon,
 ) -> Option<(String, Vec<&'a str>)> {
+    // One office held for two different owners ("Oduya's campaign manager", "Rell's
+    // campaign manager"): whose office it is conflicts, former or not.
+    if let (Some((ox, tx)), Some((oy, ty))) = (owned(&x.normalized), owned(&y.normalized)) {
+        let (nx, ny): (BTreeSet<&str>, BTreeSet<&str>) = (
+            ox.split(' ').filter(|w| !lex.is_office(w)).collect(),
+            oy.split(' ').filter(|w| !lex.is_office(w)).collect(),
+        );
+        if tx == ty && !nx.is_empty() && !ny.is_empty() && nx.is_disjoint(&ny) {
+            return Some((
+                format!("\"{tx}\" of {ox} in one source, of {oy} in another"),
+                Vec::new(),
+            ));
+        }
+    }
     if x.normalized == y.normalized {
         return (x.former != y.former).then(|| {
             (
