@@ -111,30 +111,60 @@ pub fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i.min(s.len())
 }
 
-/// UTF-8 punctuation and letters decoded as Windows-1252, and what they stand for; longer
-/// sequences first. A right double quote's last byte (0x9D) has no Windows-1252 character:
-/// decoders keep it as U+009D or drop it.
-const MOJIBAKE: &[(&str, &str)] = &[
-    ("\u{e2}\u{20ac}\u{153}", "\u{201c}"),
-    ("\u{e2}\u{20ac}\u{9d}", "\u{201d}"),
-    ("\u{e2}\u{20ac}\u{2122}", "\u{2019}"),
-    ("\u{e2}\u{20ac}\u{2dc}", "\u{2018}"),
-    ("\u{e2}\u{20ac}\u{201d}", "\u{2014}"),
-    ("\u{e2}\u{20ac}\u{201c}", "\u{2013}"),
-    ("\u{e2}\u{20ac}\u{a6}", "\u{2026}"),
-    ("\u{e2}\u{20ac}", "\u{201d}"),
-    ("\u{c3}\u{a9}", "\u{e9}"),
-    ("\u{c3}\u{a8}", "\u{e8}"),
-    ("\u{c3}\u{a1}", "\u{e1}"),
-    ("\u{c3}\u{b3}", "\u{f3}"),
-    ("\u{c3}\u{ad}", "\u{ed}"),
-    ("\u{c3}\u{ba}", "\u{fa}"),
-    ("\u{c3}\u{b1}", "\u{f1}"),
-    ("\u{c3}\u{bc}", "\u{fc}"),
-    ("\u{c3}\u{b6}", "\u{f6}"),
-    ("\u{c3}\u{a4}", "\u{e4}"),
-    ("\u{c3}\u{a7}", "\u{e7}"),
+/// The Windows-1252 characters of bytes 0x80–0x9F (a byte with no character is kept as the
+/// C1 control of the same number, as decoders do).
+const CP1252_HIGH: [char; 32] = [
+    '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}', '\u{178}',
 ];
+
+/// The byte a character stands for when UTF-8 was read as Windows-1252.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let n = u32::from(c);
+    if (0x80..=0xff).contains(&n) {
+        return u8::try_from(n).ok();
+    }
+    CP1252_HIGH
+        .iter()
+        .position(|&h| h == c)
+        .and_then(|k| u8::try_from(0x80 + k).ok())
+}
+
+/// The character that UTF-8 read as Windows-1252 garbled at the start of `rest`, and how
+/// many bytes of `rest` the garbled form takes: "Ã©" is "é", "â€œ" is "\u{201c}", "Ã\u{81}"
+/// is "Á", "â‚¬" is "€". A right double quote whose last byte was dropped ("â€" alone) is
+/// read as one.
+fn garbled(rest: &str) -> Option<(char, usize)> {
+    let mut chars = rest.char_indices();
+    let (_, lead) = chars.next()?;
+    // Lead bytes of Latin letters and signs (U+0080–U+017F), of punctuation and symbols
+    // (U+2000–U+2FFF) and of emoji: others (a capital "É" or a "ß" before a curly quote)
+    // are more often the letter itself than a garbled one.
+    let first = cp1252_byte(lead).filter(|b| matches!(b, 0xc2..=0xc5 | 0xe2 | 0xf0))?;
+    let need = match first {
+        0xc2..=0xdf => 1,
+        0xe0..=0xef => 2,
+        _ => 3,
+    };
+    let mut bytes = vec![first];
+    let mut end = lead.len_utf8();
+    for (at, c) in chars.take(need) {
+        match cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b)) {
+            Some(b) => {
+                bytes.push(b);
+                end = at + c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    if bytes.len() == need + 1 {
+        let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+        return Some((decoded, end));
+    }
+    (bytes == [0xe2, 0x80]).then_some(('\u{201d}', end))
+}
 
 /// Text assembled from pieces of an original, with a map back to original byte offsets.
 #[derive(Debug, Clone, Default)]
@@ -177,7 +207,10 @@ impl MappedText {
     /// "Ã©" for "é"), as scraped pages often carry it. A repaired character maps to where
     /// its garbled bytes begin.
     pub fn push_repaired(&mut self, piece: &str, original: usize) {
-        if !piece.contains(['\u{e2}', '\u{c3}']) {
+        if !piece
+            .chars()
+            .any(|c| matches!(c, '\u{c2}'..='\u{c5}' | '\u{e2}' | '\u{f0}'))
+        {
             self.push_original(piece, original);
             return;
         }
@@ -185,10 +218,10 @@ impl MappedText {
         let mut i = 0;
         while i < piece.len() {
             let rest = piece.slice(i..);
-            if let Some((bad, good)) = MOJIBAKE.iter().find(|(bad, _)| rest.starts_with(bad)) {
+            if let Some((good, len)) = garbled(rest) {
                 self.push_original(piece.slice(done..i), original + done);
-                self.push_synthetic(good, original + i);
-                i += bad.len();
+                self.push_synthetic(good.encode_utf8(&mut [0; 4]), original + i);
+                i += len;
                 done = i;
             } else {
                 i += rest.chars().next().map_or(1, char::len_utf8);
@@ -278,6 +311,33 @@ impl MappedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn garbled_characters_are_read_back_and_real_letters_kept() {
+        let repaired = |s: &str| {
+            let mut m = MappedText::new();
+            m.push_repaired(s, 0);
+            m.as_str().to_string()
+        };
+        assert_eq!(
+            repaired("Jos\u{c3}\u{a9} \u{c3}\u{81}lvarez"),
+            "José Álvarez"
+        );
+        assert_eq!(repaired("\u{e2}\u{82}\u{ac}4.2 billion"), "€4.2 billion");
+        assert_eq!(
+            repaired("\u{e2}\u{20ac}\u{153}Yes,\u{e2}\u{20ac} he said"),
+            "\u{201c}Yes,\u{201d} he said"
+        );
+        assert_eq!(repaired("\u{c5}\u{201a}\u{c3}\u{b3}d\u{c5}\u{ba}"), "łódź");
+        for kept in [
+            "S\u{c3}O PAULO",
+            "Strau\u{df}\u{201d}",
+            "JOS\u{c9}\u{201d}",
+            "caf\u{e9}\u{a0}\u{a0}",
+        ] {
+            assert_eq!(repaired(kept), kept);
+        }
+    }
 
     #[test]
     fn slices_never_panic() {

@@ -268,3 +268,63 @@ fn a_page_of_furniture_alone_is_read_rather_than_emptied() {
     let a = concord::analyse(&story, &rules.lexicons);
     assert_eq!(a.docs[0].sentences.len(), 1);
 }
+
+/// `text` as a page shows it when its UTF-8 bytes are read as Windows-1252.
+fn misdecoded(text: &str) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    text.bytes()
+        .map(|b| match b {
+            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// A finding without offsets: rule, subject, message, (source, normalised value).
+type Seen = (String, String, String, Vec<(String, String)>);
+
+/// The findings of a story of `texts`, without offsets (a repaired text is longer).
+fn findings_of(name: &str, texts: &[String]) -> Vec<Seen> {
+    let dir = crate::temp_dir(name);
+    for (k, t) in texts.iter().enumerate() {
+        std::fs::write(dir.join(format!("s{k}.txt")), t).expect("write");
+    }
+    let story = Story::open(&dir).expect("story");
+    let rules = RuleSet::builtin().expect("rules");
+    let report = concord::check(&story, &rules);
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.subject.clone(),
+                f.message.clone(),
+                f.values
+                    .iter()
+                    .map(|v| (v.source.clone(), v.normalized.clone()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_misdecoded_text_gives_the_findings_of_its_repaired_twin() {
+    let texts = [
+        "“We will sign the accord on June 5 in Montréal,” Trade Minister José Álvarez said on Tuesday. The deal is worth €4.2 billion.".to_string(),
+        "“We will sign the accord on June 6 in Montréal,” Trade Minister José Alvarez said. The deal is worth €4.5 billion.".to_string(),
+        "Trade Minister José Álvarez said “we will sign the accord in Montréal” — a deal worth €4.2 billion.".to_string(),
+    ];
+    let clean = findings_of("mojibake-clean", &texts);
+    assert!(clean.len() >= 2, "{clean:?}");
+    let mut garbled = texts.clone();
+    garbled[0] = misdecoded(&texts[0]);
+    garbled[1] = misdecoded(&texts[1]);
+    assert_ne!(garbled[0], texts[0]);
+    assert_eq!(findings_of("mojibake-garbled", &garbled), clean);
+}
