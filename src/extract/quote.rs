@@ -324,11 +324,20 @@ fn speech_adjacent(text: &str, start: usize, end: usize) -> bool {
         }
     }
     let before = text.slice(crate::text::window_start(text, start, 40)..start);
-    after
+    // "Elton, who distanced himself from the party under Tony Blair, told supporters": a
+    // name inside a relative clause is not the subject of the verb after it.
+    let wider = text.slice(crate::text::window_start(text, start, 120)..start);
+    let clause_head = wider.rsplit(',').next().unwrap_or(wider).to_lowercase();
+    let relative = clause_head
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(2)
-        .any(is_speech)
+        .any(|w| matches!(w, "who" | "whom" | "whose" | "which"));
+    let spoken_after = !relative
+        && after
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .any(is_speech);
+    spoken_after
         || before
             .rsplit(|c: char| !c.is_alphabetic())
             .find(|w| !w.is_empty())
@@ -743,6 +752,11 @@ mod tests {
         assert_eq!(
             speaker(t, &["Nippon Steel", "Eiji Hashimoto"]).as_deref(),
             Some("Eiji Hashimoto")
+        );
+        let t = "Elton, who distanced himself from the party under Tony Blair, told supporters he was “back with Labour” this week.";
+        assert_eq!(
+            speaker(t, &["Ben Elton", "Tony Blair"]).as_deref(),
+            Some("Elton")
         );
         let t = "“It should stay American,” said Sen. Bob Casey, not Nippon Steel.";
         assert_eq!(
