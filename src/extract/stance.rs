@@ -36,6 +36,9 @@ pub struct Lexicon {
     /// Phrases for everywhere, and for everywhere but a place ("outside").
     pub everywhere_re: Vec<Regex>,
     pub except_re: Vec<Regex>,
+    /// Any phrase of `proceeds` or `halts`: one pass tells whether a sentence may hold a
+    /// plan's status at all.
+    pub status_any: Option<Regex>,
     deny_re: Vec<Regex>,
     link_re: Vec<(String, Regex)>,
     hedge_re: Vec<(String, Regex)>,
@@ -45,7 +48,9 @@ impl TryFrom<RawLexicon> for Lexicon {
     type Error = String;
     fn try_from(raw: RawLexicon) -> Result<Self, String> {
         let compile = |p: &String| cue_regex(p).ok_or_else(|| format!("bad cue phrase `{p}`"));
+        let status_any = cue_regex_any(raw.proceeds.iter().chain(&raw.halts))?;
         Ok(Lexicon {
+            status_any,
             concession_re: raw
                 .concessions
                 .iter()
@@ -128,16 +133,31 @@ pub struct Stance {
     pub prose: bool,
 }
 
-/// A regex for a cue phrase, tolerant of quotation marks and hyphens between its words.
-fn cue_regex(phrase: &str) -> Option<Regex> {
+/// The pattern of a cue phrase, tolerant of quotation marks and hyphens between its words.
+fn cue_body(phrase: &str) -> String {
     let sep = r"[\s'\x22‘’“”-]+";
-    let body = phrase
+    phrase
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .map(regex::escape)
         .collect::<Vec<_>>()
-        .join(sep);
-    Regex::new(&format!(r"(?i)\b{body}\b")).ok()
+        .join(sep)
+}
+
+/// A regex for a cue phrase.
+fn cue_regex(phrase: &str) -> Option<Regex> {
+    Regex::new(&format!(r"(?i)\b{}\b", cue_body(phrase))).ok()
+}
+
+/// One regex for any of `phrases` (none when there are none).
+fn cue_regex_any<'a>(phrases: impl Iterator<Item = &'a String>) -> Result<Option<Regex>, String> {
+    let bodies: Vec<String> = phrases.map(|p| cue_body(p)).collect();
+    if bodies.is_empty() {
+        return Ok(None);
+    }
+    Regex::new(&format!(r"(?i)\b(?:{})\b", bodies.join("|")))
+        .map(Some)
+        .map_err(|_| "bad phrase in `proceeds` or `halts`".to_string())
 }
 
 /// The scope words of a stretch of text.

@@ -185,34 +185,7 @@ fn statements(a: &Analysis) -> Vec<Statement> {
             if text.trim_end().ends_with('?') {
                 continue;
             }
-            let cheap = text.to_lowercase();
-            if ![
-                "plan",
-                "schedul",
-                "ahead",
-                "proceed",
-                "track",
-                "delay",
-                "postpon",
-                "cancel",
-                "call",
-                "suspend",
-                "scrap",
-                "halt",
-                "hold",
-                "shelv",
-                "start",
-                "begin",
-                "unchanged",
-                "affected",
-                "push",
-                "put off",
-                "still on",
-                "in place",
-            ]
-            .iter()
-            .any(|w| cheap.contains(w))
-            {
+            if !lex.status_any.as_ref().is_some_and(|r| r.is_match(text)) {
                 continue;
             }
             for (cs, ce) in clauses(text) {
