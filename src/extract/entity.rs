@@ -180,9 +180,18 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
     let mut out = Vec::new();
     for run in runs(text) {
         let words_of: Vec<&str> = run.iter().map(|&(s, e)| text.slice(s..e)).collect();
-        if words_of.iter().any(|w| lex.is_org(w)) {
-            continue;
-        }
+        // An organisation's words make the run an organisation, unless an office follows
+        // them and a name follows the office ("Coast Guard Rear Adm. Shannon Gilreath",
+        // "White House Press Secretary Karine Jean-Pierre"): the name is peeled off.
+        let last_office = (0..run.len())
+            .rev()
+            .find(|&o| lex.is_office(strip_possessive(words_of[o])));
+        let last_org = (0..run.len()).rev().find(|&o| lex.is_org(words_of[o]));
+        let after_org = match (last_org, last_office) {
+            (None, _) => 0,
+            (Some(g), Some(o)) if g < o => o + 1,
+            _ => continue,
+        };
         // Leading title words and qualifiers.
         let titleish = |w: &str| {
             let w = strip_possessive(w);
@@ -199,7 +208,7 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
                     "mr" | "mrs" | "ms" | "dr" | "sir" | "dame" | "lord" | "lady" | "us" | "u.s"
                 )
         };
-        let mut k = 0;
+        let mut k = after_org;
         while k < words_of.len() && titleish(words_of[k]) {
             k += 1;
         }
@@ -211,7 +220,7 @@ pub fn people(text: &str, lex: &Lexicon, places: &BTreeMap<String, String>) -> V
             let particles = rest.iter().filter(|w| words::is_particle(w)).count();
             (2..=3 + particles.min(2)).contains(&rest.len())
         };
-        let mut peeled = false;
+        let mut peeled = after_org > 0;
         if !name_sized(k) {
             if let Some(o) = (0..run.len())
                 .rev()

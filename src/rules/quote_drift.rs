@@ -124,6 +124,8 @@ struct Version {
     sentence_starts: Vec<usize>,
     speaker: Option<String>,
     speaker_text: Option<String>,
+    /// False for a statement reported without quotation marks.
+    marked: bool,
 }
 
 /// The version whose wording most sources give, when two or more give one (the first such).
@@ -132,6 +134,7 @@ fn majority_version(versions: &[Version]) -> Option<usize> {
     versions
         .iter()
         .enumerate()
+        .filter(|(_, v)| v.marked)
         .map(|(j, v)| (count(v), j))
         .filter(|&(n, _)| n >= 2)
         .max_by_key(|&(n, j)| (n, std::cmp::Reverse(j)))
@@ -270,6 +273,7 @@ impl Version {
                 .collect(),
             speaker: self.speaker.clone(),
             speaker_text: self.speaker_text.clone(),
+            marked: self.marked,
         }
     }
 }
@@ -394,12 +398,12 @@ const MIN_SHARED_CONTENT: usize = 3;
 )]
 fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>> {
     let quotes: Vec<usize> = (0..a.claims.len())
-        .filter(|&i| quote(a, i).is_some_and(|q| q.tokens.len() >= min_words))
+        .filter(|&i| quote(a, i).is_some_and(|q| q.marked && q.tokens.len() >= min_words))
         .collect();
     // Segments: each quote, and each two quotes of one passage in text order.
     let mut segments: Vec<Vec<usize>> = quotes.iter().map(|&i| vec![i]).collect();
     let mut in_order: Vec<usize> = (0..a.claims.len())
-        .filter(|&i| quote(a, i).is_some())
+        .filter(|&i| quote(a, i).is_some_and(|q| q.marked))
         .collect();
     in_order.sort_by_key(|&i| (a.claims[i].source, a.claims[i].span.start));
     for w in in_order.windows(2) {
@@ -524,6 +528,16 @@ fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>>
         let r = super::root(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
+    for (i, m) in reported_links(a, &quotes, min_words) {
+        let group = groups.entry(super::root(&mut parent, m)).or_default();
+        // A source that quotes the words itself, or reports them already, adds nothing.
+        if !group
+            .iter()
+            .any(|&j| a.claims[j].source == a.claims[i].source)
+        {
+            group.push(i);
+        }
+    }
     groups
         .into_values()
         .filter(|g| {
@@ -534,6 +548,109 @@ fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>>
                 > 1
         })
         .collect()
+}
+
+/// Words of substance of a token run (three letters or more, not function words), stemmed.
+fn substance_of(tokens: &[String]) -> BTreeSet<String> {
+    tokens
+        .iter()
+        .filter(|w| w.chars().count() >= 3 && !crate::words::is_stop(w))
+        .map(|w| crate::words::stem(w))
+        .collect()
+}
+
+/// The longest run of tokens two token lists share, in tokens.
+fn longest_run(x: &[String], y: &[String]) -> usize {
+    let mut best = 0;
+    let mut row = vec![0usize; y.len() + 1];
+    for a in x {
+        let mut prev = 0;
+        for (j, b) in y.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = if a == b { prev + 1 } else { 0 };
+            best = best.max(row[j + 1]);
+            prev = here;
+        }
+    }
+    best
+}
+
+/// Least run of words a reported statement shares with a marked quote to be its words
+/// printed without marks (reported speech changes tense and pronouns, not runs of words).
+const MIN_REPORTED_RUN: usize = 4;
+
+/// Statements reported without quotation marks, each with the marked quote of another
+/// source whose words it prints: a long run of words in common and most words of substance
+/// of one found in the other. Blocked on the quotes' content words.
+fn reported_links(a: &Analysis, marked: &[usize], min_words: usize) -> Vec<(usize, usize)> {
+    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &m in marked {
+        for w in &a.claims[m].context {
+            blocks.entry(w.as_str()).or_default().push(m);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, c) in a.claims.iter().enumerate() {
+        let Some(q) = quote(a, i).filter(|q| !q.marked && q.tokens.len() >= min_words) else {
+            continue;
+        };
+        let mine = substance_of(&q.tokens);
+        let candidates: BTreeSet<usize> = c
+            .context
+            .iter()
+            .filter_map(|w| blocks.get(w.as_str()))
+            .filter(|m| m.len() <= 64)
+            .flatten()
+            .copied()
+            .filter(|&m| a.claims[m].source != c.source)
+            .collect();
+        let best = candidates
+            .into_iter()
+            .filter_map(|m| {
+                let theirs = quote(a, m)?;
+                let shared = substance_of(&theirs.tokens).intersection(&mine).count();
+                let fewer = substance_of(&theirs.tokens).len().min(mine.len());
+                (longest_run(&q.tokens, &theirs.tokens) >= MIN_REPORTED_RUN
+                    && shared >= MIN_SHARED_CONTENT.max(fewer.div_ceil(2)))
+                .then_some((shared, std::cmp::Reverse(m)))
+            })
+            .max();
+        if let Some((_, std::cmp::Reverse(m))) = best {
+            out.push((i, m));
+        }
+    }
+    out
+}
+
+/// Classes a marked version against a statement reported without marks: only what
+/// reported speech keeps counts, its sense (a negation added or lost, a verb turned round),
+/// not its wording, tense or pronouns. `Fragment` when the sense holds.
+fn classify_reported(x: &Version, y: &Version) -> Class {
+    let (rx, ry) = (remarks(x), remarks(y));
+    let pairs = align_remarks(x, &rx, y, &ry);
+    if pairs.is_empty() {
+        return Class::Distinct;
+    }
+    let turned = pairs.iter().any(|&(p, q)| {
+        let (tx, ty) = (&x.tokens[p.0..p.1], &y.tokens[q.0..q.1]);
+        let diff = similar::capture_diff_slices(similar::Algorithm::Myers, tx, ty);
+        let (mut removed, mut added): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        for op in diff.iter().filter(|o| o.tag() != similar::DiffTag::Equal) {
+            let (_, old, new) = op.as_tag_tuple();
+            removed.extend(tx[old].iter().map(String::as_str));
+            added.extend(ty[new].iter().map(String::as_str));
+        }
+        let negations = |v: &[&str]| v.iter().filter(|w| NEGATIONS.contains(w)).count() % 2;
+        let reversal = REVERSALS.iter().any(|(p, q)| {
+            (removed.contains(p) && added.contains(q)) || (removed.contains(q) && added.contains(p))
+        });
+        negations(&removed) != negations(&added) || reversal
+    });
+    if turned {
+        Class::Meaning
+    } else {
+        Class::Fragment
+    }
 }
 
 impl Check for QuoteDrift {
@@ -583,13 +700,24 @@ impl Check for QuoteDrift {
                 .cloned()
                 .or_else(|| places.values().find(|p| p.as_str() == w).cloned())
         };
+        // A statement reported without marks is compared for its sense only.
+        let class_of = |x: &Version, y: &Version| {
+            if x.marked && y.marked {
+                classify(x, y, max_trim, &place)
+            } else {
+                classify_reported(x, y)
+            }
+        };
         for group in clusters(a, min_words, min_overlap) {
             let versions = versions(a, &group, min_words);
             let mut worst: Option<(Class, usize, usize)> = None;
             let mut speakers_differ: Option<(usize, usize)> = None;
             for (k, x) in versions.iter().enumerate() {
                 for (l, y) in versions.iter().enumerate().skip(k + 1) {
-                    let class = classify(x, y, max_trim, &place);
+                    if !x.marked && !y.marked {
+                        continue;
+                    }
+                    let class = class_of(x, y);
                     if class == Class::Distinct {
                         continue;
                     }
@@ -621,6 +749,7 @@ impl Check for QuoteDrift {
                         y.speaker_text.as_deref().unwrap_or("?")
                     ),
                 );
+                f.note = unmarked_note(a, x, y);
                 for v in [x, y] {
                     for &m in &v.claims {
                         f.push_claim(a, m);
@@ -642,8 +771,8 @@ impl Check for QuoteDrift {
                     let departing = versions
                         .iter()
                         .enumerate()
-                        .filter(|(j, _)| *j != base)
-                        .map(|(j, v)| (classify(&versions[base], v, max_trim, &place), j))
+                        .filter(|(j, v)| *j != base && v.marked)
+                        .map(|(j, v)| (class_of(&versions[base], v), j))
                         .filter(|(c, _)| *c != Class::Distinct)
                         .max_by_key(|&(c, j)| (c, std::cmp::Reverse(j)));
                     if let Some((_, j)) = departing {
@@ -658,7 +787,13 @@ impl Check for QuoteDrift {
                 None => format!("the quote \u{201c}{}\u{201d}", shorten(&x.words)),
             };
             let (ci, cj) = (&a.claims[x.claims[0]], &a.claims[y.claims[0]]);
-            let message = if class == Class::Meaning {
+            let message = if class == Class::Meaning && !(x.marked && y.marked) {
+                let (m, r) = if x.marked { (ci, cj) } else { (cj, ci) };
+                format!(
+                    "{} reports these words, without quotation marks, with the opposite sense of {}'s quote (a negation or a verb turned round)",
+                    a.story.sources[r.source].id, a.story.sources[m.source].id
+                )
+            } else if class == Class::Meaning {
                 format!(
                     "{} and {} quote these words with a different meaning (a negation, quantifier, modal or verb changed)",
                     a.story.sources[ci.source].id, a.story.sources[cj.source].id
@@ -688,6 +823,23 @@ impl Check for QuoteDrift {
     }
 }
 
+/// For a finding comparing a marked quote with a statement reported without marks, a note
+/// saying which source reports it so.
+fn unmarked_note(a: &Analysis, x: &Version, y: &Version) -> Option<String> {
+    let unmarked: Vec<&str> = [x, y]
+        .iter()
+        .filter(|v| !v.marked)
+        .filter_map(|v| v.claims.first())
+        .map(|&i| a.story.sources[a.claims[i].source].id.as_str())
+        .collect();
+    (!unmarked.is_empty()).then(|| {
+        format!(
+            "{} prints these words without quotation marks, as reported speech",
+            unmarked.join(", ")
+        )
+    })
+}
+
 /// Each source's version of a clustered quote: its clustered fragments, plus short
 /// fragments of the same sentences ("“after the handshake” in London, “any export
 /// controls…”"), joined in text order.
@@ -703,7 +855,7 @@ fn versions(a: &Analysis, group: &[usize], min_words: usize) -> Vec<Version> {
         for (i, c) in a.claims.iter().enumerate() {
             if c.source == source && sentences.contains(&c.sentence) {
                 if let Some(q) = quote(a, i) {
-                    if q.tokens.len() < min_words {
+                    if q.marked && q.tokens.len() < min_words {
                         claims.insert(i);
                     }
                 }
@@ -737,6 +889,7 @@ fn versions(a: &Analysis, group: &[usize], min_words: usize) -> Vec<Version> {
             caps,
             speaker: quotes.iter().find_map(|q| q.speaker.clone()),
             speaker_text: quotes.iter().find_map(|q| q.speaker_text.clone()),
+            marked: quotes.iter().all(|q| q.marked),
             claims,
             claim_starts,
         });

@@ -119,6 +119,8 @@ impl Check for Unsupported {
             }
             match &c.value {
                 Value::Quote(_) if c.normalized.split_whitespace().count() < min_words => continue,
+                // Reported speech is the draft's own paraphrase, not words it quotes.
+                Value::Quote(q) if !q.marked => continue,
                 // "last year", "this week": not a specific date.
                 Value::Date(v) if !v.is_day() => continue,
                 // A title is checked when it names whose office it is (a relation in

@@ -7,6 +7,8 @@
 //! quote in its sentence (a full name, or a surname the story names in full elsewhere);
 //! "he said"/"she said" falls back to the last person named before it.
 
+mod reported;
+
 use super::{claim, Claim, Ctx, Value};
 use crate::segment::Doc;
 use crate::story::Source;
@@ -34,6 +36,10 @@ pub struct Quote {
     /// that continue one speaker's remarks ("“A,” Mahomes said. “B. C.”") share it, and so
     /// does a paragraph that is a quote alone after one. Numbered from 0 in text order.
     pub passage: usize,
+    /// Whether the words are set off by quotation marks (or as a statement of their own);
+    /// false for a statement reported as speech ("Lee said the plant would stay open"),
+    /// see [`reported`].
+    pub marked: bool,
 }
 
 /// Whether each token of `text` (as `quote_tokens` splits it) is capitalised as written.
@@ -460,7 +466,17 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                     std::iter::repeat_n(' ', n).chain((!quoted).then_some(c))
                 })
                 .collect();
+            // A quote in a sentence with no verb of speech, no colon before it and no dash
+            // after it is a title or a phrase ("the book “Going Clear” by Lawrence
+            // Wright", "Monbeg Dude is now 10 and ‘likes to do things’"): nobody named
+            // near it said it.
+            let introduced = window.slice(..local.0).trim_end().ends_with(':')
+                || window
+                    .slice(local.1.min(window.len())..)
+                    .trim_start_matches(['”', '"', '’', '\'', ',', ' '])
+                    .starts_with(['—', '–', '-']);
             let mut speaker = nearest_person(&masked, local, &names)
+                .filter(|_| speaks || introduced)
                 .filter(|(_, _, d)| *d < 120)
                 .filter(|(_, t, _)| {
                     !described_elsewhere(window.slice(local.1.min(window.len())..), t)
@@ -516,7 +532,8 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             ));
         }
     }
-    block_statements((si, source, doc), &names, passages, out);
+    let passages = block_statements((si, source, doc), &names, passages, out);
+    reported::extract((si, source, doc), &names, passages, out);
 }
 
 /// A quote claim of the words at `span`, in sentence `sentence`, given to `speaker`
@@ -539,6 +556,7 @@ fn quote_claim(
         caps: token_caps(words_text),
         tokens: tokens.clone(),
         passage,
+        marked: true,
     };
     let mut c = claim(
         source,
@@ -569,7 +587,7 @@ fn block_statements(
     names: &[(String, String)],
     mut passages: usize,
     out: &mut Vec<Claim>,
-) {
+) -> usize {
     let text = doc.cleaned.text.as_str();
     for pair in doc.cleaned.paragraphs.windows(2) {
         let [(is, ie), (bs, be)] = pair else { continue };
@@ -617,6 +635,7 @@ fn block_statements(
         ));
         passages += 1;
     }
+    passages
 }
 
 /// Whether text beside a quote carries no words (only spaces and punctuation).
