@@ -100,6 +100,13 @@ pub(super) enum Expr {
     },
     /// The week (Monday to Sunday) that holds a day: "the week of October 6th".
     WeekOf(Box<Expr>),
+    /// The n-th given weekday after a day (n < 0: before it): "the first Monday after
+    /// Labor Day", "the Friday before Christmas".
+    WeekdayFrom {
+        wd: Weekday,
+        n: i64,
+        base: Box<Expr>,
+    },
     /// "Monday after next".
     AfterNext(Weekday),
     /// "the Monday before last": a week before last Monday.

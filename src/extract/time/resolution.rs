@@ -607,6 +607,15 @@ pub(super) fn resolve(
             }
             Some((s, e.checked_add_days(Days::new(1))))
         }
+        Expr::WeekdayFrom { wd, n, base } => {
+            let from = resolve(base, a, future)?.0;
+            let step = chrono::Duration::days(n.signum());
+            let mut d = from + step;
+            while d.weekday() != *wd {
+                d += step;
+            }
+            day(d.checked_add_signed(chrono::Duration::days(7 * (n - n.signum()))))
+        }
         Expr::Offset {
             amount,
             sign,
@@ -724,7 +733,8 @@ pub(super) fn resolve_found(
         let resolved = match (resolved, &f.expr, anchor) {
             (Some((day, None)), expr, Some(a))
                 if (yearless(expr)
-                    || matches!(expr, Expr::Offset { base: Some(b), .. } if yearless(b)))
+                    || matches!(expr, Expr::Offset { base: Some(b), .. }
+                        | Expr::WeekdayFrom { base: b, .. } if yearless(b)))
                     && !future
                     && !a.year_only
                     && (day - a.date).num_days() > 1

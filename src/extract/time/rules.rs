@@ -19,6 +19,7 @@ pub(super) enum Pat {
     PeriodTwo,
     Iso,
     IsoMonth,
+    NumMonth,
     MonYy,
     WdCount,
     YearMonDay,
@@ -51,6 +52,7 @@ pub(super) enum Pat {
     Weekend,
     MonthPart,
     Holiday,
+    WdFromDay,
     Numeric,
     NumericShort,
     Hence,
@@ -68,6 +70,9 @@ pub(super) enum Pat {
     ClockOffset,
 }
 
+/// Holidays by name: fixed days, and (`float`) days that move from year to year.
+const HOLIDAY: &str = r"(?P<hol>christmas\s+eve|christmas\s+day|christmas|x-?mas|new\s+year['’]?s\s+eve|new\s+year['’]?s\s+day|halloween|valentine['’]?s\s+day|boxing\s+day|juneteenth|veterans['’]?\s+day|armistice\s+day|remembrance\s+day|bastille\s+day|(?:st\.?|saint)\s+patrick['’]?s\s+day|april\s+fools['’]?\s+day|(?P<float>thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|labor\s+day|memorial\s+day|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|mlk\s+day|presidents['’]?\s+day|fathers?['’]?s?\s+day|mothers?['’]?s?\s+day|easter\s+monday|easter(?:\s+sunday)?|good\s+friday|ash\s+wednesday|palm\s+sunday|maundy\s+thursday|holy\s+saturday|shrove\s+tuesday))";
+
 pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
     let wd_pre = format!(r"(?:(?P<wd>{WD})\.?,?\s+)?");
     let year_tail = r"(?:\s*,?\s*(?:of\s+|in\s+)?(?P<y>\d{4}|'\d{2})\b|\s+of\s+(?P<y2>\d{2})\b)?";
@@ -83,6 +88,11 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             // see `expr_of`.
             Pat::IsoMonth,
             re(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])\b"),
+        ),
+        (
+            // "2/2013", "02/2013": a month and its year in figures.
+            Pat::NumMonth,
+            re(r"\b(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})\b"),
         ),
         (
             // "Nov21", "Nov'21": a month and the two digits of its year, written together.
@@ -143,7 +153,7 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::DayMon,
             re(&format!(
-                r"\b{wd_pre}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>{MON})\b\.?{year_tail}"
+                r"\b{wd_pre}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:of\s+)?(?P<mon>{MON})\b\.?{year_tail}"
             )),
         ),
         (
@@ -272,7 +282,7 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         (
             Pat::Weekend,
             re(
-                r"\b(?:(?P<mod>last|next|this|coming|past|previous)|(?P<over>over|during|at)\s+the)\s+week-?end\b",
+                r"\b(?:(?:(?P<mod>last|next|this|coming|past|previous)|(?P<over>over|during|at)\s+the)\s+week-?end|(?:the\s+)?week-?end\s+(?P<rel>after\s+next|before\s+last))\b",
             ),
         ),
         (
@@ -362,9 +372,15 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
         ),
         (
             Pat::Holiday,
-            re(
-                r"\b(?P<hol>christmas\s+eve|christmas\s+day|christmas|x-?mas|new\s+year['’]?s\s+eve|new\s+year['’]?s\s+day|halloween|valentine['’]?s\s+day|boxing\s+day|juneteenth|veterans['’]?\s+day|armistice\s+day|remembrance\s+day|bastille\s+day|(?:st\.?|saint)\s+patrick['’]?s\s+day|april\s+fools['’]?\s+day|(?P<float>thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|labor\s+day|memorial\s+day|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|mlk\s+day|presidents['’]?\s+day|fathers?['’]?s?\s+day|mothers?['’]?s?\s+day|easter\s+monday|easter(?:\s+sunday)?|good\s+friday|ash\s+wednesday|palm\s+sunday|maundy\s+thursday|holy\s+saturday|shrove\s+tuesday))\b(?:\s*,?\s*(?P<y>\d{4})\b)?",
-            ),
+            re(&format!(r"\b{HOLIDAY}\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?")),
+        ),
+        (
+            // "the first Monday after Labor Day", "the Friday before Christmas", "the
+            // second Tuesday after June 3": a weekday counted from a holiday or a day.
+            Pat::WdFromDay,
+            re(&format!(
+                r"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+)?(?P<wd>{WD})\s+(?P<dir>after|following|before)\s+(?:{HOLIDAY}|(?P<mon>{MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"
+            )),
         ),
         (
             Pat::Numeric,
@@ -465,6 +481,7 @@ pub(super) fn examples(pat: Pat) -> &'static [(&'static str, &'static str)] {
         ],
         Pat::IsoMonth => &[("Sales for 2021-11 fell.", "2021-11-01/2021-12-01")],
         Pat::MonYy => &[("Sales for Nov21 fell.", "2021-11-01/2021-12-01")],
+        Pat::NumMonth => &[("Sales for 2/2013 were flat.", "2013-02-01/2013-03-01")],
         Pat::WdCount => &[("The council met 2 Mondays ago.", "2013-02-04")],
         Pat::YearMonDay => &[("The ruling came on 2019/aug/01.", "2019-08-01")],
         Pat::DayMonYear => &[("The ship docked on 05-Nov-21.", "2021-11-05")],
@@ -479,6 +496,7 @@ pub(super) fn examples(pat: Pat) -> &'static [(&'static str, &'static str)] {
         Pat::DayMon => &[
             ("The storm hit on 8 Aug.", "2012-08-08"),
             ("The trial opened on the 1st of March.", "2012-03-01"),
+            ("He left on 14april 2015.", "2015-04-14"),
         ],
         Pat::OrdwMon => &[(
             "Parades were held on the fourth of July 1995.",
@@ -556,6 +574,10 @@ pub(super) fn examples(pat: Pat) -> &'static [(&'static str, &'static str)] {
                 "2013-02-09/2013-02-11",
             ),
             ("The festival runs next weekend.", "2013-02-23/2013-02-25"),
+            (
+                "The shop reopens the weekend after next.",
+                "2013-03-02/2013-03-04",
+            ),
         ],
         Pat::MonthPart => &[
             ("Work began in early April.", "2012-04-01/2012-04-11"),
@@ -563,6 +585,16 @@ pub(super) fn examples(pat: Pat) -> &'static [(&'static str, &'static str)] {
             (
                 "The law passes by the end of next month.",
                 "2013-03-21/2013-04-01",
+            ),
+        ],
+        Pat::WdFromDay => &[
+            (
+                "The parade was held the first Monday after Labor Day.",
+                "2012-09-10",
+            ),
+            (
+                "Shops close the Friday before Christmas 2014.",
+                "2014-12-19",
             ),
         ],
         Pat::Holiday => &[
@@ -722,6 +754,10 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
         Pat::MonthYear | Pat::MonYy => Expr::Month {
             y: year_of(c),
             m: mon()?,
+        },
+        Pat::NumMonth => Expr::Month {
+            y: Some(year_of(c)?),
+            m: num("m")?,
         },
         Pat::IsoMonth => {
             let (y, m) = (year_of(c)?, num("m")?);
@@ -1071,6 +1107,18 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 -2
             },
         },
+        Pat::Weekend if c.name("rel").is_some() => Expr::Span(Span::Weekend {
+            shift: if c
+                .name("rel")?
+                .as_str()
+                .to_ascii_lowercase()
+                .starts_with("after")
+            {
+                2
+            } else {
+                -2
+            },
+        }),
         Pat::Weekend => Expr::Span(Span::Weekend {
             shift: match c.name("mod")?.as_str().to_ascii_lowercase().as_str() {
                 "next" | "coming" => 1,
@@ -1110,21 +1158,31 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 part: third,
             })
         }
-        Pat::Holiday => {
-            let h = c.name("hol")?.as_str().to_ascii_lowercase();
-            if c.name("float").is_some() {
-                return Some(Expr::Floating {
-                    day: floating_day(&h)?,
+        Pat::Holiday => holiday(c)?,
+        Pat::WdFromDay => {
+            let base = if c.name("hol").is_some() {
+                holiday(c)?
+            } else {
+                Expr::Date {
                     y: year_of(c),
-                });
-            }
-            let (m, d) = fixed_holiday(&h)?;
-            Expr::Date {
-                y: year_of(c),
-                m,
-                d,
-                wd: None,
-                next: false,
+                    m: mon()?,
+                    d: num("d")?,
+                    wd: None,
+                    next: false,
+                }
+            };
+            let n = match c.name("ord").map(|o| o.as_str().to_ascii_lowercase()) {
+                None => 1,
+                Some(o) => match o.trim_end_matches(char::is_alphabetic).parse::<i64>() {
+                    Ok(n) => n,
+                    Err(_) => i64::from(ordinal_word(&o)?),
+                },
+            };
+            let before = c.name("dir")?.as_str().eq_ignore_ascii_case("before");
+            Expr::WeekdayFrom {
+                wd: wd()?,
+                n: if before { -n } else { n },
+                base: Box::new(base),
             }
         }
         Pat::Numeric | Pat::NumericShort => {
@@ -1372,5 +1430,24 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
                 then_wd,
             }
         }
+    })
+}
+
+/// A holiday named by the `hol` capture (`float` when its day moves): its day.
+fn holiday(c: &Captures) -> Option<Expr> {
+    let h = c.name("hol")?.as_str().to_ascii_lowercase();
+    if c.name("float").is_some() {
+        return Some(Expr::Floating {
+            day: floating_day(&h)?,
+            y: year_of(c),
+        });
+    }
+    let (m, d) = fixed_holiday(&h)?;
+    Some(Expr::Date {
+        y: year_of(c),
+        m,
+        d,
+        wd: None,
+        next: false,
     })
 }
