@@ -1096,28 +1096,10 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
         }
         Pat::PeriodTwo => Expr::Period {
             unit: unit_of(c.name("unit")?.as_str()),
-            shift: if c
-                .name("rel")?
-                .as_str()
-                .to_ascii_lowercase()
-                .starts_with("after")
-            {
-                2
-            } else {
-                -2
-            },
+            shift: two_away(c)?,
         },
         Pat::Weekend if c.name("rel").is_some() => Expr::Span(Span::Weekend {
-            shift: if c
-                .name("rel")?
-                .as_str()
-                .to_ascii_lowercase()
-                .starts_with("after")
-            {
-                2
-            } else {
-                -2
-            },
+            shift: two_away(c)?,
         }),
         Pat::Weekend => Expr::Span(Span::Weekend {
             shift: match c.name("mod")?.as_str().to_ascii_lowercase().as_str() {
@@ -1450,4 +1432,10 @@ fn holiday(c: &Captures) -> Option<Expr> {
         wd: None,
         next: false,
     })
+}
+
+/// "after next" (two ahead) or "before last" (two back), from the `rel` capture.
+fn two_away(c: &Captures) -> Option<i32> {
+    let rel = c.name("rel")?.as_str().to_ascii_lowercase();
+    Some(if rel.starts_with("after") { 2 } else { -2 })
 }
