@@ -16,6 +16,8 @@ use crate::extract::{Claim, Value};
 use crate::finding::Finding;
 use crate::Analysis;
 
+use super::places::{claim_places, overlap, Places};
+
 pub struct DateConflict;
 
 /// The date value of a claim that names an event and a comparable day.
@@ -156,6 +158,36 @@ fn link_block(items: &[Member], nouns: bool, across: bool, parent: &mut [usize])
     }
 }
 
+/// Where a date applies, for a note: "in Europe", "everywhere", "everywhere but the US";
+/// nothing when its clause names no place.
+fn describe_places(p: &Places) -> Option<String> {
+    // Places are keyed in lower case: "europe" → "Europe", "us" → "US".
+    let shown = |p: &String| {
+        if p.len() <= 3 {
+            p.to_uppercase()
+        } else {
+            p.split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    };
+    let list = |set: &std::collections::BTreeSet<String>| {
+        set.iter().map(shown).collect::<Vec<_>>().join(" and ")
+    };
+    match p {
+        Places::Unnamed => None,
+        Places::Everywhere => Some("everywhere".into()),
+        Places::Only(set) => Some(format!("in {}", list(set))),
+        Places::Except(set) => Some(format!("everywhere but {}", list(set))),
+    }
+}
+
 /// How a claim's date reads in a message: "2025-06-09 (Monday)" or "Monday".
 pub fn describe(v: &DateValue, normalized: &str) -> String {
     match v.date {
@@ -168,23 +200,36 @@ pub fn describe(v: &DateValue, normalized: &str) -> String {
 impl Check for DateConflict {
     fn run(&self, rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
         for group in clusters(a, true) {
-            // One claim per source (the first in text order); every claim of a draft, so
-            // each of its dates is weighed against the references.
-            let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
+            // Where each date applies: two dates of places that do not overlap ("in North
+            // America on April 9", "in Europe from April 8") are two events.
+            let places: BTreeMap<usize, Places> = group
+                .iter()
+                .map(|&m| (m, claim_places(a, &a.claims[m])))
+                .collect();
+            let meets = |x: usize, y: usize| overlap(a, &places[&x], &places[&y], true);
+            // One claim per source and place (the first in text order); every claim of a
+            // draft, so each of its dates is weighed against the references.
+            let mut members: Vec<usize> = Vec::new();
             let mut drafts: Vec<usize> = Vec::new();
             // A source's day is preferred to its month ("in June … on June 9").
             let is_day = |m: usize| event_date(&a.claims[m]).is_some_and(DateValue::is_day);
             for &m in &group {
                 if a.story.sources[a.claims[m].source].role == crate::story::Role::Draft {
                     drafts.push(m);
-                } else {
-                    let e = per_source.entry(a.claims[m].source).or_insert(m);
-                    if !is_day(*e) && is_day(m) {
-                        *e = m;
-                    }
+                    continue;
+                }
+                // A second claim of a source counts only for a place of its own, named
+                // ("in Europe"), not for one its clause leaves unsaid.
+                let same = members.iter_mut().find(|e| {
+                    a.claims[**e].source == a.claims[m].source
+                        && (places[*e] == places[&m] || places[&m] == Places::Unnamed)
+                });
+                match same {
+                    Some(e) if !is_day(*e) && is_day(m) => *e = m,
+                    Some(_) => {}
+                    None => members.push(m),
                 }
             }
-            let mut members: Vec<usize> = per_source.into_values().collect();
             // A draft date is weighed against the references' majority: it departs when
             // the references that contradict it outweigh those that agree, a reference
             // that dates this event two ways itself counting half. A draft that follows a
@@ -195,6 +240,7 @@ impl Check for DateConflict {
                 let torn = group.iter().any(|&o| {
                     o != m
                         && a.claims[o].source == c.source
+                        && meets(o, m)
                         && matches!((event_date(&a.claims[o]), own), (Some(x), Some(y)) if x.contradicts(y))
                 });
                 if torn {
@@ -203,34 +249,55 @@ impl Check for DateConflict {
                     2
                 }
             };
-            let refs: Vec<(&DateValue, u32)> = members
+            let refs: Vec<(usize, &DateValue, u32)> = members
                 .iter()
-                .filter_map(|&m| Some((event_date(&a.claims[m])?, weight(m))))
+                .filter_map(|&m| Some((m, event_date(&a.claims[m])?, weight(m))))
                 .collect();
             let mut follows_minority = false;
             members.extend(drafts.into_iter().filter(|&m| {
                 let Some(v) = event_date(&a.claims[m]) else {
                     return false;
                 };
-                let (against, agree): (Vec<_>, Vec<_>) =
-                    refs.iter().partition(|(r, _)| r.contradicts(v));
-                let against: u32 = against.iter().map(|(_, w)| w).sum();
-                let agree: u32 = agree.iter().map(|(_, w)| w).sum();
+                let (against, agree): (Vec<&(usize, &DateValue, u32)>, Vec<_>) = refs
+                    .iter()
+                    .filter(|(r, ..)| meets(*r, m))
+                    .partition(|(_, r, _)| r.contradicts(v));
+                let against: u32 = against.iter().map(|(.., w)| w).sum();
+                let agree: u32 = agree.iter().map(|(.., w)| w).sum();
                 follows_minority |= agree > 0 && against > agree;
                 against > agree
             }));
             members.sort_unstable();
-            let values: Vec<&DateValue> = members
+            // Pairs of different sources, about overlapping places, that disagree.
+            let contradict = |x: usize, y: usize| {
+                a.claims[x].source != a.claims[y].source
+                    && meets(x, y)
+                    && matches!((event_date(&a.claims[x]), event_date(&a.claims[y])),
+                        (Some(p), Some(q)) if p.contradicts(q))
+            };
+            let conflicted: Vec<usize> = members
                 .iter()
-                .filter_map(|&m| event_date(&a.claims[m]))
+                .copied()
+                .filter(|&x| members.iter().any(|&y| contradict(x, y)))
                 .collect();
-            let conflict = values
-                .iter()
-                .enumerate()
-                .any(|(k, x)| values[k + 1..].iter().any(|y| x.contradicts(y)));
-            if !conflict {
+            if conflicted.is_empty() {
                 continue;
             }
+            // The claims shown: those about places every conflicting claim covers (all of
+            // them, when no place is named), else the conflicting claims alone.
+            let covering: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&m| conflicted.iter().all(|&c| meets(m, c)))
+                .collect();
+            let members = if covering
+                .iter()
+                .any(|&x| covering.iter().any(|&y| contradict(x, y)))
+            {
+                covering
+            } else {
+                conflicted
+            };
             let first = &a.claims[members[0]];
             let subject = first.about.clone();
             let mut by_value: BTreeMap<String, Vec<&str>> = BTreeMap::new();
@@ -277,6 +344,44 @@ impl Check for DateConflict {
                         }
                     }
                 }
+            }
+            let named: Vec<String> = members
+                .iter()
+                .filter_map(|&m| {
+                    let place = describe_places(&places[&m])?;
+                    Some(format!(
+                        "{} {place}",
+                        a.story.sources[a.claims[m].source].id
+                    ))
+                })
+                .collect();
+            // Places are noted where they decided something: a date of the group left out
+            // for a place that does not overlap, or everywhere against one place.
+            let apart = group.iter().any(|&x| group.iter().any(|&y| !meets(x, y)));
+            let wide = members
+                .iter()
+                .any(|&m| matches!(places[&m], Places::Everywhere | Places::Except(_)));
+            if !named.is_empty() && (apart || wide) {
+                notes.push(format!("places: {}", named.join(", ")));
+            }
+            // Two dates of one named place, or two told with no place, disagree outright.
+            // A date told for the whole world (or with no place) against a place another
+            // source names is a generalisation that does not hold there: a warning.
+            let firm = |x: usize, y: usize| {
+                matches!(
+                    (&places[&x], &places[&y]),
+                    (Places::Only(_), Places::Only(_)) | (Places::Unnamed, Places::Unnamed)
+                )
+            };
+            let only_loose = members
+                .iter()
+                .all(|&x| members.iter().all(|&y| !contradict(x, y) || !firm(x, y)));
+            if only_loose {
+                f.severity = Severity::Warning;
+                notes.push(
+                    "a date given for everywhere, or for no place, against a place another source names"
+                        .into(),
+                );
             }
             if follows_minority {
                 f.severity = Severity::Warning;

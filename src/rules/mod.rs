@@ -15,6 +15,7 @@ mod name_spelling;
 mod name_variant;
 mod name_words;
 pub mod params;
+mod places;
 mod plan_status;
 mod quote_drift;
 mod repetition;

@@ -21,19 +21,12 @@ use crate::finding::{evidence, Finding};
 use crate::text::Slice;
 use crate::Analysis;
 
+use super::places::{overlap, places_of, Places};
+
 pub struct PlanStatus;
 
 /// Sources shown in full per side of a finding; the rest are counted in its message.
 const MAX_SHOWN: usize = 8;
-
-/// Where a statement applies.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Places {
-    Unnamed,
-    Everywhere,
-    Only(BTreeSet<String>),
-    Except(BTreeSet<String>),
-}
 
 /// One clause saying a plan goes ahead (`go`) or not.
 #[derive(Debug)]
@@ -56,61 +49,6 @@ const NEGATIONS: &[&str] = &[
     "not", "no", "never", "won't", "wont", "isn't", "aren't", "wasn't", "weren't", "didn't",
     "doesn't", "don't", "hasn't", "haven't", "cannot", "can't",
 ];
-
-/// The countries a place stands for: a region's countries, else the place itself.
-fn countries(a: &Analysis, places: &BTreeSet<String>) -> BTreeSet<String> {
-    let regions = &a.lexicons.quantity.regions;
-    places
-        .iter()
-        .flat_map(|p| regions.get(p).cloned().unwrap_or_else(|| vec![p.clone()]))
-        .collect()
-}
-
-/// Whether two statements' places overlap.
-fn overlap(a: &Analysis, x: &Places, y: &Places) -> bool {
-    match (x, y) {
-        (Places::Unnamed, Places::Unnamed) => true,
-        (Places::Unnamed, _) | (_, Places::Unnamed) => false,
-        (Places::Everywhere, _)
-        | (_, Places::Everywhere)
-        | (Places::Except(_), Places::Except(_)) => true,
-        (Places::Except(out), Places::Only(only)) | (Places::Only(only), Places::Except(out)) => {
-            let out = countries(a, out);
-            let only = countries(a, only);
-            !only.is_subset(&out)
-        }
-        (Places::Only(one), Places::Only(other)) => {
-            !countries(a, one).is_disjoint(&countries(a, other))
-        }
-    }
-}
-
-/// The places of a clause: everywhere, everywhere but what follows an `except` phrase,
-/// what it names, or (naming nothing) what its sentence names.
-fn places_of(a: &Analysis, clause: &str, sentence: &str) -> Places {
-    let lex = &a.lexicons.stance;
-    if lex.everywhere_re.iter().any(|r| r.is_match(clause)) {
-        return Places::Everywhere;
-    }
-    if let Some(m) = lex.except_re.iter().find_map(|r| r.find(clause)) {
-        let after = clause.slice(m.end()..);
-        let end = crate::text::window_end(after, 0, 40);
-        let out = crate::extract::quantity::named_places(&a.lexicons.quantity, after.slice(..end));
-        if !out.is_empty() {
-            return Places::Except(out);
-        }
-    }
-    let named = crate::extract::quantity::named_places(&a.lexicons.quantity, clause);
-    if !named.is_empty() {
-        return Places::Only(named);
-    }
-    let named = crate::extract::quantity::named_places(&a.lexicons.quantity, sentence);
-    if named.is_empty() {
-        Places::Unnamed
-    } else {
-        Places::Only(named)
-    }
-}
 
 /// The first match of any of `res` in `text`.
 fn first(res: &[Regex], text: &str) -> Option<(usize, usize)> {
@@ -283,7 +221,7 @@ impl Check for PlanStatus {
                 .collect();
             for y in candidates {
                 let h = &all[y];
-                if g.source == h.source || !overlap(a, &g.places, &h.places) {
+                if g.source == h.source || !overlap(a, &g.places, &h.places, false) {
                     continue;
                 }
                 met.extend([x, y]);

@@ -1,0 +1,113 @@
+//! Where a statement applies: the places a clause names (countries, regions by their
+//! countries), everywhere ("around the world"), or everywhere but a place ("outside the
+//! U.S."). Used by `plan-status` and `date-conflict`: two statements about places that do
+//! not overlap are about different things.
+
+use std::collections::BTreeSet;
+
+use crate::text::Slice;
+use crate::Analysis;
+
+/// Where a statement applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Places {
+    Unnamed,
+    Everywhere,
+    Only(BTreeSet<String>),
+    Except(BTreeSet<String>),
+}
+
+/// The countries a place stands for: a region's countries, else the place itself.
+pub(crate) fn countries(a: &Analysis, places: &BTreeSet<String>) -> BTreeSet<String> {
+    let regions = &a.lexicons.quantity.regions;
+    places
+        .iter()
+        .flat_map(|p| regions.get(p).cloned().unwrap_or_else(|| vec![p.clone()]))
+        .collect()
+}
+
+/// Whether two statements' places overlap. A statement that names no place overlaps
+/// another that names none, and one that names a place only when `unnamed_anywhere` (a
+/// date told without a place is the story's, wherever that is).
+pub(crate) fn overlap(a: &Analysis, x: &Places, y: &Places, unnamed_anywhere: bool) -> bool {
+    match (x, y) {
+        (Places::Unnamed, Places::Unnamed) => true,
+        (Places::Unnamed, _) | (_, Places::Unnamed) => unnamed_anywhere,
+        (Places::Everywhere, _)
+        | (_, Places::Everywhere)
+        | (Places::Except(_), Places::Except(_)) => true,
+        (Places::Except(out), Places::Only(only)) | (Places::Only(only), Places::Except(out)) => {
+            let out = countries(a, out);
+            let only = countries(a, only);
+            !only.is_subset(&out)
+        }
+        (Places::Only(one), Places::Only(other)) => {
+            !countries(a, one).is_disjoint(&countries(a, other))
+        }
+    }
+}
+
+/// The places of a clause: everywhere, everywhere but what follows an `except` phrase,
+/// what it names, or (naming nothing) what its sentence names.
+pub(crate) fn places_of(a: &Analysis, clause: &str, sentence: &str) -> Places {
+    let lex = &a.lexicons.stance;
+    if lex.everywhere_re.iter().any(|r| r.is_match(clause)) {
+        return Places::Everywhere;
+    }
+    if let Some(m) = lex.except_re.iter().find_map(|r| r.find(clause)) {
+        let after = clause.slice(m.end()..);
+        let end = crate::text::window_end(after, 0, 40);
+        let out = crate::extract::quantity::named_places(&a.lexicons.quantity, after.slice(..end));
+        if !out.is_empty() {
+            return Places::Except(out);
+        }
+    }
+    let named = crate::extract::quantity::named_places(&a.lexicons.quantity, clause);
+    if !named.is_empty() {
+        return Places::Only(named);
+    }
+    let named = crate::extract::quantity::named_places(&a.lexicons.quantity, sentence);
+    if named.is_empty() {
+        Places::Unnamed
+    } else {
+        Places::Only(named)
+    }
+}
+
+/// Where one clause ends and the next begins inside a sentence: a semicolon, or a contrast
+/// ("…, while customers in Europe …", "…, but in Canada …").
+static CLAUSE_BREAK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i);|,\s+(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s")
+        .expect("a valid pattern")
+});
+
+/// The places of the clause that holds a claim (its sentence cut at [`CLAUSE_BREAK`]), by
+/// what that clause alone names: "pre-orders open in North America on April 9, while
+/// customers in Europe can order from April 8" gives each date its own place.
+pub(crate) fn claim_places(a: &Analysis, c: &crate::extract::Claim) -> Places {
+    let Some(s) = a
+        .docs
+        .get(c.source)
+        .and_then(|d| d.sentences.get(c.sentence))
+    else {
+        return Places::Unnamed;
+    };
+    let text = a.story.sources[c.source].text.as_str();
+    let sentence = text.slice(s.span.start..s.span.end);
+    let at = c
+        .span
+        .start
+        .saturating_sub(s.span.start)
+        .min(sentence.len());
+    let from = CLAUSE_BREAK
+        .find_iter(sentence)
+        .filter(|m| m.end() <= at)
+        .last()
+        .map_or(0, |m| m.end());
+    let to = CLAUSE_BREAK
+        .find_iter(sentence)
+        .find(|m| m.start() >= at)
+        .map_or(sentence.len(), |m| m.start());
+    let clause = sentence.slice(from..to);
+    places_of(a, clause, clause)
+}
