@@ -7,7 +7,7 @@
 //! weekdays are compared; an unanchored weekday compares by weekday ("Monday" can never
 //! be a Tuesday's date).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::spec::Severity;
 use super::{Check, Rule};
@@ -16,7 +16,7 @@ use crate::extract::{Claim, Value};
 use crate::finding::Finding;
 use crate::Analysis;
 
-use super::places::{claim_places, overlap, Places};
+use super::places::{claim_places, describe_places, overlap, Places};
 
 pub struct DateConflict;
 
@@ -158,34 +158,60 @@ fn link_block(items: &[Member], nouns: bool, across: bool, parent: &mut [usize])
     }
 }
 
-/// Where a date applies, for a note: "in Europe", "everywhere", "everywhere but the US";
-/// nothing when its clause names no place.
-fn describe_places(p: &Places) -> Option<String> {
-    // Places are keyed in lower case: "europe" → "Europe", "us" → "US".
-    let shown = |p: &String| {
-        if p.len() <= 3 {
-            p.to_uppercase()
-        } else {
-            p.split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
+/// Representative pairs of claims across classes of one place and one date (each class's
+/// first claim, and its first of another source), so that a property of pairs that depends
+/// only on sources, places and dates is checked per pair of classes.
+fn class_pairs(
+    a: &Analysis,
+    members: &[usize],
+    kind: &BTreeMap<usize, usize>,
+) -> Vec<(usize, usize)> {
+    // Per class: up to two claims of different sources.
+    let mut classes: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    for &m in members {
+        let reps = classes
+            .entry((kind[&m], a.claims[m].normalized.as_str()))
+            .or_default();
+        if reps.len() < 2
+            && reps
+                .iter()
+                .all(|&r| a.claims[r].source != a.claims[m].source)
+        {
+            reps.push(m);
         }
-    };
-    let list = |set: &std::collections::BTreeSet<String>| {
-        set.iter().map(shown).collect::<Vec<_>>().join(" and ")
-    };
-    match p {
-        Places::Unnamed => None,
-        Places::Everywhere => Some("everywhere".into()),
-        Places::Only(set) => Some(format!("in {}", list(set))),
-        Places::Except(set) => Some(format!("everywhere but {}", list(set))),
     }
+    let reps: Vec<&Vec<usize>> = classes.values().collect();
+    let mut out = Vec::new();
+    for (i, x) in reps.iter().enumerate() {
+        for y in &reps[i + 1..] {
+            for &p in *x {
+                for &q in *y {
+                    out.push((p, q));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The claims of `members` in some class that a claim of another class contradicts.
+fn in_conflict(
+    a: &Analysis,
+    members: &[usize],
+    kind: &BTreeMap<usize, usize>,
+    contradict: &dyn Fn(usize, usize) -> bool,
+) -> Vec<usize> {
+    let class = |m: usize| (kind[&m], a.claims[m].normalized.as_str());
+    let hit: BTreeSet<(usize, &str)> = class_pairs(a, members, kind)
+        .into_iter()
+        .filter(|&(x, y)| contradict(x, y))
+        .flat_map(|(x, y)| [class(x), class(y)])
+        .collect();
+    members
+        .iter()
+        .copied()
+        .filter(|&m| hit.contains(&class(m)))
+        .collect()
 }
 
 /// How a claim's date reads in a message: "2025-06-09 (Monday)" or "Monday".
@@ -202,14 +228,30 @@ impl Check for DateConflict {
         for group in clusters(a, true) {
             // Where each date applies: two dates of places that do not overlap ("in North
             // America on April 9", "in Europe from April 8") are two events.
-            let places: BTreeMap<usize, Places> = group
+            // Places are compared once per pair of distinct places, not per pair of claims:
+            // a thousand sources dating one event name a handful of places.
+            let mut kinds: Vec<Places> = Vec::new();
+            let kind: BTreeMap<usize, usize> = group
                 .iter()
-                .map(|&m| (m, claim_places(a, &a.claims[m])))
+                .map(|&m| {
+                    let p = claim_places(a, &a.claims[m]);
+                    let k = kinds.iter().position(|q| *q == p).unwrap_or_else(|| {
+                        kinds.push(p);
+                        kinds.len() - 1
+                    });
+                    (m, k)
+                })
                 .collect();
-            let meets = |x: usize, y: usize| overlap(a, &places[&x], &places[&y], true);
+            let meets_kind: Vec<Vec<bool>> = kinds
+                .iter()
+                .map(|x| kinds.iter().map(|y| overlap(a, x, y, true)).collect())
+                .collect();
+            let places: BTreeMap<usize, &Places> =
+                kind.iter().map(|(&m, &k)| (m, &kinds[k])).collect();
+            let meets = |x: usize, y: usize| meets_kind[kind[&x]][kind[&y]];
             // One claim per source and place (the first in text order); every claim of a
             // draft, so each of its dates is weighed against the references.
-            let mut members: Vec<usize> = Vec::new();
+            let mut slots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
             let mut drafts: Vec<usize> = Vec::new();
             // A source's day is preferred to its month ("in June … on June 9").
             let is_day = |m: usize| event_date(&a.claims[m]).is_some_and(DateValue::is_day);
@@ -220,16 +262,16 @@ impl Check for DateConflict {
                 }
                 // A second claim of a source counts only for a place of its own, named
                 // ("in Europe"), not for one its clause leaves unsaid.
-                let same = members.iter_mut().find(|e| {
-                    a.claims[**e].source == a.claims[m].source
-                        && (places[*e] == places[&m] || places[&m] == Places::Unnamed)
-                });
+                let unnamed = *places[&m] == Places::Unnamed;
+                let slot = slots.entry(a.claims[m].source).or_default();
+                let same = slot.iter_mut().find(|e| unnamed || kind[*e] == kind[&m]);
                 match same {
                     Some(e) if !is_day(*e) && is_day(m) => *e = m,
                     Some(_) => {}
-                    None => members.push(m),
+                    None => slot.push(m),
                 }
             }
+            let mut members: Vec<usize> = slots.into_values().flatten().collect();
             // A draft date is weighed against the references' majority: it departs when
             // the references that contradict it outweigh those that agree, a reference
             // that dates this event two ways itself counting half. A draft that follows a
@@ -268,35 +310,30 @@ impl Check for DateConflict {
                 against > agree
             }));
             members.sort_unstable();
-            // Pairs of different sources, about overlapping places, that disagree.
+            // Pairs of different sources, about overlapping places, that disagree: found
+            // between classes of one place and one date, not between claims.
             let contradict = |x: usize, y: usize| {
                 a.claims[x].source != a.claims[y].source
                     && meets(x, y)
                     && matches!((event_date(&a.claims[x]), event_date(&a.claims[y])),
                         (Some(p), Some(q)) if p.contradicts(q))
             };
-            let conflicted: Vec<usize> = members
-                .iter()
-                .copied()
-                .filter(|&x| members.iter().any(|&y| contradict(x, y)))
-                .collect();
+            let conflicted = in_conflict(a, &members, &kind, &contradict);
             if conflicted.is_empty() {
                 continue;
             }
             // The claims shown: those about places every conflicting claim covers (all of
             // them, when no place is named), else the conflicting claims alone.
+            let conflict_kinds: BTreeSet<usize> = conflicted.iter().map(|m| kind[m]).collect();
             let covering: Vec<usize> = members
                 .iter()
                 .copied()
-                .filter(|&m| conflicted.iter().all(|&c| meets(m, c)))
+                .filter(|&m| conflict_kinds.iter().all(|&k| meets_kind[kind[&m]][k]))
                 .collect();
-            let members = if covering
-                .iter()
-                .any(|&x| covering.iter().any(|&y| contradict(x, y)))
-            {
-                covering
-            } else {
+            let members = if in_conflict(a, &covering, &kind, &contradict).is_empty() {
                 conflicted
+            } else {
+                covering
             };
             let first = &a.claims[members[0]];
             let subject = first.about.clone();
@@ -348,7 +385,7 @@ impl Check for DateConflict {
             let named: Vec<String> = members
                 .iter()
                 .filter_map(|&m| {
-                    let place = describe_places(&places[&m])?;
+                    let place = describe_places(places[&m])?;
                     Some(format!(
                         "{} {place}",
                         a.story.sources[a.claims[m].source].id
@@ -357,7 +394,7 @@ impl Check for DateConflict {
                 .collect();
             // Places are noted where they decided something: a date of the group left out
             // for a place that does not overlap, or everywhere against one place.
-            let apart = group.iter().any(|&x| group.iter().any(|&y| !meets(x, y)));
+            let apart = meets_kind.iter().flatten().any(|m| !m);
             let wide = members
                 .iter()
                 .any(|&m| matches!(places[&m], Places::Everywhere | Places::Except(_)));
@@ -369,13 +406,13 @@ impl Check for DateConflict {
             // source names is a generalisation that does not hold there: a warning.
             let firm = |x: usize, y: usize| {
                 matches!(
-                    (&places[&x], &places[&y]),
+                    (places[&x], places[&y]),
                     (Places::Only(_), Places::Only(_)) | (Places::Unnamed, Places::Unnamed)
                 )
             };
-            let only_loose = members
-                .iter()
-                .all(|&x| members.iter().all(|&y| !contradict(x, y) || !firm(x, y)));
+            let only_loose = !class_pairs(a, &members, &kind)
+                .into_iter()
+                .any(|(x, y)| contradict(x, y) && firm(x, y));
             if only_loose {
                 f.severity = Severity::Warning;
                 notes.push(

@@ -51,9 +51,7 @@ pub(crate) fn overlap(a: &Analysis, x: &Places, y: &Places, unnamed_anywhere: bo
 /// what it names, or (naming nothing) what its sentence names.
 pub(crate) fn places_of(a: &Analysis, clause: &str, sentence: &str) -> Places {
     let lex = &a.lexicons.stance;
-    if lex.everywhere_re.iter().any(|r| r.is_match(clause)) {
-        return Places::Everywhere;
-    }
+    // "around the world, with the exception of the U.S.": the exception first.
     if let Some(m) = lex.except_re.iter().find_map(|r| r.find(clause)) {
         let after = clause.slice(m.end()..);
         let end = crate::text::window_end(after, 0, 40);
@@ -61,6 +59,20 @@ pub(crate) fn places_of(a: &Analysis, clause: &str, sentence: &str) -> Places {
         if !out.is_empty() {
             return Places::Except(out);
         }
+    }
+    if lex.everywhere_re.iter().any(|r| r.is_match(clause)) {
+        // "went live around the world on April 9, with one notable exception: fans in the
+        // United States": an exception later in the sentence qualifies "everywhere".
+        if let Some(m) = lex.except_re.iter().find_map(|r| r.find(sentence)) {
+            let after = sentence.slice(m.end()..);
+            let end = crate::text::window_end(after, 0, 40);
+            let out =
+                crate::extract::quantity::named_places(&a.lexicons.quantity, after.slice(..end));
+            if !out.is_empty() {
+                return Places::Except(out);
+            }
+        }
+        return Places::Everywhere;
     }
     let named = crate::extract::quantity::named_places(&a.lexicons.quantity, clause);
     if !named.is_empty() {
@@ -110,4 +122,34 @@ pub(crate) fn claim_places(a: &Analysis, c: &crate::extract::Claim) -> Places {
         .map_or(sentence.len(), |m| m.start());
     let clause = sentence.slice(from..to);
     places_of(a, clause, clause)
+}
+
+/// Where a statement applies, for a message: "in Europe", "everywhere", "everywhere but the US";
+/// nothing when its clause names no place.
+pub(crate) fn describe_places(p: &Places) -> Option<String> {
+    // Places are keyed in lower case: "europe" → "Europe", "us" → "US".
+    let shown = |p: &String| {
+        if p.len() <= 3 {
+            p.to_uppercase()
+        } else {
+            p.split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    };
+    let list = |set: &std::collections::BTreeSet<String>| {
+        set.iter().map(shown).collect::<Vec<_>>().join(" and ")
+    };
+    match p {
+        Places::Unnamed => None,
+        Places::Everywhere => Some("everywhere".into()),
+        Places::Only(set) => Some(format!("in {}", list(set))),
+        Places::Except(set) => Some(format!("everywhere but {}", list(set))),
+    }
 }

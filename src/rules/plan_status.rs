@@ -172,7 +172,17 @@ fn statements(a: &Analysis) -> Vec<Statement> {
                         lead += w.len();
                     }
                 }
-                let body = clause
+                let places = places_of(a, clause, text);
+                // A place's exception told later in the sentence ("…, with one notable
+                // exception: fans in the United States") is shown with the clause.
+                let shown = if matches!(places, Places::Except(_))
+                    && !lex.except_re.iter().any(|r| r.is_match(clause))
+                {
+                    text.slice(cs..)
+                } else {
+                    clause
+                };
+                let body = shown
                     .slice(lead..)
                     .trim_end()
                     .trim_end_matches([',', ';', ':', '.']);
@@ -188,12 +198,78 @@ fn statements(a: &Analysis) -> Vec<Statement> {
                     clause: body.to_string(),
                     go: goes,
                     topic,
-                    places: places_of(a, clause, text),
+                    places,
                 });
             }
         }
     }
     out
+}
+
+/// Words that tell a plan's change over time ("was originally set for April 9", "had been
+/// on track until"): a source telling both states then contradicts nothing.
+const CHANGE: &[&str] = &[
+    "originally",
+    "initially",
+    "previously",
+    "earlier",
+    "until",
+    "had",
+    "first",
+    "supposed",
+    "now",
+    "no longer",
+    "later",
+];
+
+/// Whether a statement's sentence tells a change of plan over time.
+fn told_as_change(a: &Analysis, s: &Statement) -> bool {
+    let sentence = a.docs[s.source].sentence_text(s.sentence).to_lowercase();
+    let words: BTreeSet<&str> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    CHANGE.iter().any(|w| {
+        if w.contains(' ') {
+            sentence.contains(w)
+        } else {
+            words.contains(w)
+        }
+    })
+}
+
+/// Where a statement applies, for a message: "everywhere but US", "in Canada".
+fn place_words(p: &Places) -> String {
+    super::places::describe_places(p).unwrap_or_else(|| "with no place named".into())
+}
+
+/// A source that says a plan goes ahead in places where it also says it is held up: an
+/// `internal` warning showing both statements.
+fn own_finding(rule: &Rule, a: &Analysis, g: &Statement, h: &Statement) -> Finding {
+    let id = &a.story.sources[g.source].id;
+    let what: Vec<&str> = g
+        .topic
+        .iter()
+        .filter(|(stem, _)| h.topic.contains_key(*stem))
+        .map(|(_, w)| w.as_str())
+        .take(4)
+        .collect();
+    let mut f = rule.finding(
+        format!("whether the plan goes ahead ({})", what.join(", ")),
+        format!(
+            "{id} says it goes ahead ({}) and that it is delayed or called off ({}): the places overlap",
+            place_words(&g.places),
+            place_words(&h.places)
+        ),
+    );
+    f.kind = crate::finding::Kind::Internal;
+    let mut shown = [g, h];
+    shown.sort_by_key(|s| s.span.start);
+    for s in shown {
+        f.values
+            .push(evidence(a, s.source, s.sentence, s.span, &s.clause));
+    }
+    f
 }
 
 impl Check for PlanStatus {
@@ -210,6 +286,8 @@ impl Check for PlanStatus {
         }
         let mut parent: Vec<usize> = (0..all.len()).collect();
         let mut met = BTreeSet::new();
+        // One source's own statements that conflict: the first pair per source.
+        let mut own: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
         for &x in &go {
             let g = &all[x];
             let candidates: BTreeSet<usize> = g
@@ -221,7 +299,19 @@ impl Check for PlanStatus {
                 .collect();
             for y in candidates {
                 let h = &all[y];
-                if g.source == h.source || !overlap(a, &g.places, &h.places, false) {
+                if !overlap(a, &g.places, &h.places, false) {
+                    continue;
+                }
+                if g.source == h.source {
+                    // A plan told going ahead and held up in one place by one source, in
+                    // two sentences that tell no change between them ("originally", "until").
+                    if g.sentence != h.sentence
+                        && !matches!((&g.places, &h.places), (Places::Unnamed, Places::Unnamed))
+                        && !told_as_change(a, g)
+                        && !told_as_change(a, h)
+                    {
+                        own.entry(g.source).or_insert((x, y));
+                    }
                     continue;
                 }
                 met.extend([x, y]);
@@ -233,6 +323,9 @@ impl Check for PlanStatus {
         for &k in &met {
             let r = super::root(&mut parent, k);
             groups.entry(r).or_default().push(k);
+        }
+        for &(x, y) in own.values() {
+            out.push(own_finding(rule, a, &all[x], &all[y]));
         }
         for members in groups.values() {
             // Each source once per side: its first statement.
