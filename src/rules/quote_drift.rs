@@ -717,7 +717,21 @@ impl Check for QuoteDrift {
                     if !x.marked && !y.marked {
                         continue;
                     }
-                    let class = class_of(x, y);
+                    let mut class = class_of(x, y);
+                    let reported = !(x.marked && y.marked);
+                    let other_speaker = matches!((&x.speaker, &y.speaker),
+                        (Some(sx), Some(sy)) if sx != sy);
+                    // Reported words of another speaker that turn the quote round are that
+                    // speaker's own view ("Analyst Tom Hale said the company had received
+                    // an offer"), not a misquote.
+                    if reported && other_speaker && class == Class::Meaning {
+                        class = Class::Distinct;
+                    }
+                    // A report that names the quote's speaker beside the words credits
+                    // them ("…, echoing Mayor Jo Lee").
+                    if reported && other_speaker && credits(a, x, y) {
+                        class = Class::Distinct;
+                    }
                     if class == Class::Distinct {
                         continue;
                     }
@@ -821,6 +835,21 @@ impl Check for QuoteDrift {
             out.push(f);
         }
     }
+}
+
+/// Whether the unmarked one of two versions names the marked one's speaker in its own
+/// sentence (crediting the words to them).
+fn credits(a: &Analysis, x: &Version, y: &Version) -> bool {
+    let (marked, unmarked) = if x.marked { (x, y) } else { (y, x) };
+    let (Some(who), Some(&claim)) = (&marked.speaker, unmarked.claims.first()) else {
+        return false;
+    };
+    let claim = &a.claims[claim];
+    a.docs[claim.source]
+        .sentence_text(claim.sentence)
+        .to_lowercase()
+        .split(|ch: char| !ch.is_alphabetic())
+        .any(|w| w == who.as_str())
 }
 
 /// For a finding comparing a marked quote with a statement reported without marks, a note
