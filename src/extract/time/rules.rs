@@ -95,9 +95,12 @@ pub(super) static PATTERNS: LazyLock<Vec<(Pat, Regex)>> = LazyLock::new(|| {
             re(r"\b(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})\b"),
         ),
         (
-            // "Nov21", "Nov'21": a month and the two digits of its year, written together.
+            // "Nov21", "Nov'21": a month and the two digits of its year, written together;
+            // after a weekday ("Wed, Feb13") the digits are the day.
             Pat::MonYy,
-            re(&format!(r"\b(?P<mon>{MON})'?(?P<y>\d{{2}})\b")),
+            re(&format!(
+                r"\b{wd_pre}(?P<mon>{MON})(?P<apos>')?(?P<y>\d{{1,2}})\b"
+            )),
         ),
         (
             // "2 Mondays ago", "three Fridays from now".
@@ -480,7 +483,10 @@ pub(super) fn examples(pat: Pat) -> &'static [(&'static str, &'static str)] {
             ("The vote was held on Friday 2018-7-6.", "2018-07-06"),
         ],
         Pat::IsoMonth => &[("Sales for 2021-11 fell.", "2021-11-01/2021-12-01")],
-        Pat::MonYy => &[("Sales for Nov21 fell.", "2021-11-01/2021-12-01")],
+        Pat::MonYy => &[
+            ("Sales for Nov21 fell.", "2021-11-01/2021-12-01"),
+            ("The hearing was on Wed, Feb13.", "2013-02-13"),
+        ],
         Pat::NumMonth => &[("Sales for 2/2013 were flat.", "2013-02-01/2013-03-01")],
         Pat::WdCount => &[("The council met 2 Mondays ago.", "2013-02-04")],
         Pat::YearMonDay => &[("The ruling came on 2019/aug/01.", "2019-08-01")],
@@ -751,6 +757,14 @@ pub(super) fn expr_of(pat: Pat, c: &Captures) -> Option<Expr> {
             d: num("d")?,
             wd: None,
         },
+        Pat::MonYy if c.name("wd").is_some() && c.name("apos").is_none() => Expr::Date {
+            y: None,
+            m: mon()?,
+            d: num("y")?,
+            wd: weekday_of(c.name("wd")?.as_str()),
+            next: false,
+        },
+        Pat::MonYy if c.name("y")?.as_str().len() < 2 => return None,
         Pat::MonthYear | Pat::MonYy => Expr::Month {
             y: year_of(c),
             m: mon()?,
