@@ -308,9 +308,43 @@ impl MappedText {
     }
 }
 
+/// Where one clause ends and the next begins inside a sentence: a semicolon, or a contrast
+/// ("…, while customers in Europe …", "…, but in Canada …", "…, though the launch …").
+static CLAUSE_BREAK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i);|,\s+(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s")
+        .expect("a valid pattern")
+});
+
+/// The byte range of the clause of `sentence` that holds byte `at`, cut at
+/// [`CLAUSE_BREAK`]s.
+pub fn clause_bounds(sentence: &str, at: usize) -> (usize, usize) {
+    let from = CLAUSE_BREAK
+        .find_iter(sentence)
+        .filter(|m| m.end() <= at)
+        .last()
+        .map_or(0, |m| m.end());
+    let to = CLAUSE_BREAK
+        .find_iter(sentence)
+        .find(|m| m.start() >= at)
+        .map_or(sentence.len(), |m| m.start());
+    (from, to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_ends_at_a_semicolon_or_a_contrast() {
+        let s = "Orders open in Canada on May 2, while buyers in Spain wait; prices rise.";
+        let (a, b) = clause_bounds(s, s.find("May").unwrap_or(0));
+        assert_eq!(s.slice(a..b), "Orders open in Canada on May 2");
+        let (a, b) = clause_bounds(s, s.find("Spain").unwrap_or(0));
+        assert_eq!(s.slice(a..b), " buyers in Spain wait");
+        // A comma alone does not end a clause.
+        let t = "The talks, held in London, began on Monday.";
+        assert_eq!(clause_bounds(t, 30), (0, t.len()));
+    }
 
     #[test]
     fn garbled_characters_are_read_back_and_real_letters_kept() {

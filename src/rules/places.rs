@@ -86,14 +86,7 @@ pub(crate) fn places_of(a: &Analysis, clause: &str, sentence: &str) -> Places {
     }
 }
 
-/// Where one clause ends and the next begins inside a sentence: a semicolon, or a contrast
-/// ("…, while customers in Europe …", "…, but in Canada …").
-static CLAUSE_BREAK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i);|,\s+(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s")
-        .expect("a valid pattern")
-});
-
-/// The places of the clause that holds a claim (its sentence cut at [`CLAUSE_BREAK`]), by
+/// The places of the clause that holds a claim (its sentence cut at a semicolon or a contrast, `text::clause_bounds`), by
 /// what that clause alone names: "pre-orders open in North America on April 9, while
 /// customers in Europe can order from April 8" gives each date its own place.
 pub(crate) fn claim_places(a: &Analysis, c: &crate::extract::Claim) -> Places {
@@ -111,15 +104,7 @@ pub(crate) fn claim_places(a: &Analysis, c: &crate::extract::Claim) -> Places {
         .start
         .saturating_sub(s.span.start)
         .min(sentence.len());
-    let from = CLAUSE_BREAK
-        .find_iter(sentence)
-        .filter(|m| m.end() <= at)
-        .last()
-        .map_or(0, |m| m.end());
-    let to = CLAUSE_BREAK
-        .find_iter(sentence)
-        .find(|m| m.start() >= at)
-        .map_or(sentence.len(), |m| m.start());
+    let (from, to) = crate::text::clause_bounds(sentence, at);
     let clause = sentence.slice(from..to);
     places_of(a, clause, clause)
 }
