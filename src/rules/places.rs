@@ -47,30 +47,34 @@ pub(crate) fn overlap(a: &Analysis, x: &Places, y: &Places, unnamed_anywhere: bo
     }
 }
 
+/// The places named after an exception phrase ("outside", "with the exception of") in
+/// `text`, when it has one that names any.
+fn excepted(a: &Analysis, text: &str) -> Option<BTreeSet<String>> {
+    let m = a
+        .lexicons
+        .stance
+        .except_re
+        .iter()
+        .find_map(|r| r.find(text))?;
+    let after = text.slice(m.end()..);
+    let end = crate::text::window_end(after, 0, 40);
+    let out = crate::extract::quantity::named_places(&a.lexicons.quantity, after.slice(..end));
+    (!out.is_empty()).then_some(out)
+}
+
 /// The places of a clause: everywhere, everywhere but what follows an `except` phrase,
 /// what it names, or (naming nothing) what its sentence names.
 pub(crate) fn places_of(a: &Analysis, clause: &str, sentence: &str) -> Places {
     let lex = &a.lexicons.stance;
     // "around the world, with the exception of the U.S.": the exception first.
-    if let Some(m) = lex.except_re.iter().find_map(|r| r.find(clause)) {
-        let after = clause.slice(m.end()..);
-        let end = crate::text::window_end(after, 0, 40);
-        let out = crate::extract::quantity::named_places(&a.lexicons.quantity, after.slice(..end));
-        if !out.is_empty() {
-            return Places::Except(out);
-        }
+    if let Some(out) = excepted(a, clause) {
+        return Places::Except(out);
     }
     if lex.everywhere_re.iter().any(|r| r.is_match(clause)) {
         // "went live around the world on April 9, with one notable exception: fans in the
         // United States": an exception later in the sentence qualifies "everywhere".
-        if let Some(m) = lex.except_re.iter().find_map(|r| r.find(sentence)) {
-            let after = sentence.slice(m.end()..);
-            let end = crate::text::window_end(after, 0, 40);
-            let out =
-                crate::extract::quantity::named_places(&a.lexicons.quantity, after.slice(..end));
-            if !out.is_empty() {
-                return Places::Except(out);
-            }
+        if let Some(out) = excepted(a, sentence) {
+            return Places::Except(out);
         }
         return Places::Everywhere;
     }

@@ -438,13 +438,7 @@ fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>>
     // stemmed, found once: pairs compare them many times.
     let substance: Vec<BTreeSet<String>> = segments
         .iter()
-        .map(|seg| {
-            tokens_of(seg)
-                .into_iter()
-                .filter(|w| w.chars().count() >= 3 && !crate::words::is_stop(w))
-                .map(|w| crate::words::stem(w))
-                .collect()
-        })
+        .map(|seg| substance_of(tokens_of(seg)))
         .collect();
     let words: Vec<BTreeSet<&String>> = segments
         .iter()
@@ -551,9 +545,9 @@ fn clusters(a: &Analysis, min_words: usize, min_overlap: f64) -> Vec<Vec<usize>>
 }
 
 /// Words of substance of a token run (three letters or more, not function words), stemmed.
-fn substance_of(tokens: &[String]) -> BTreeSet<String> {
+fn substance_of<'a>(tokens: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
     tokens
-        .iter()
+        .into_iter()
         .filter(|w| w.chars().count() >= 3 && !crate::words::is_stop(w))
         .map(|w| crate::words::stem(w))
         .collect()
@@ -608,8 +602,9 @@ fn reported_links(a: &Analysis, marked: &[usize], min_words: usize) -> Vec<(usiz
             .into_iter()
             .filter_map(|m| {
                 let theirs = quote(a, m)?;
-                let shared = substance_of(&theirs.tokens).intersection(&mine).count();
-                let fewer = substance_of(&theirs.tokens).len().min(mine.len());
+                let theirs_substance = substance_of(&theirs.tokens);
+                let shared = theirs_substance.intersection(&mine).count();
+                let fewer = theirs_substance.len().min(mine.len());
                 (longest_run(&q.tokens, &theirs.tokens) >= MIN_REPORTED_RUN
                     && shared >= MIN_SHARED_CONTENT.max(fewer.div_ceil(2)))
                 .then_some((shared, std::cmp::Reverse(m)))
