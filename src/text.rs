@@ -318,15 +318,28 @@ static CLAUSE_BREAK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// The byte range of the clause of `sentence` that holds byte `at`, cut at
 /// [`CLAUSE_BREAK`]s.
 pub fn clause_bounds(sentence: &str, at: usize) -> (usize, usize) {
-    let from = CLAUSE_BREAK
+    let (from, to) = clause_of(&clause_breaks(sentence), at);
+    (from, to.min(sentence.len()))
+}
+
+/// The [`CLAUSE_BREAK`]s of `sentence`, `(start, end)` in text order: found once per
+/// sentence, then [`clause_of`] answers for each place in it by binary search.
+pub fn clause_breaks(sentence: &str) -> Vec<(usize, usize)> {
+    CLAUSE_BREAK
         .find_iter(sentence)
-        .filter(|m| m.end() <= at)
-        .last()
-        .map_or(0, |m| m.end());
-    let to = CLAUSE_BREAK
-        .find_iter(sentence)
-        .find(|m| m.start() >= at)
-        .map_or(sentence.len(), |m| m.start());
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// The clause holding byte `at`, given the sentence's `breaks`: from the end of the last
+/// break before it to the start of the next (`usize::MAX` when none follows).
+pub fn clause_of(breaks: &[(usize, usize)], at: usize) -> (usize, usize) {
+    let k = breaks.partition_point(|b| b.1 <= at);
+    let from = if k > 0 { breaks[k - 1].1 } else { 0 };
+    let to = breaks[k..]
+        .iter()
+        .find(|b| b.0 >= at)
+        .map_or(usize::MAX, |b| b.0);
     (from, to)
 }
 

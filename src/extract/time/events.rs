@@ -18,6 +18,110 @@ pub struct EventLexicon {
     pub verbs: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub nouns: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub open: OpenVerbs,
+}
+
+/// Verbs in no class (`[open]` of events.toml): irregular past forms with their lemma, and
+/// past forms that never name the event of a date.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenVerbs {
+    #[serde(default)]
+    pub irregular: BTreeMap<String, String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
+
+/// How near a date (in bytes, within its clause) a verb in no class must be to name its
+/// event: the verb of the date's own clause, not one of the sentence's.
+const OPEN_WINDOW: usize = 120;
+
+/// The lemma key of a regular past form (`past`) or a base form: "resigned" and "resign" are
+/// "resign", "stopped" and "stop" "stop", "carried" and "carry" "carry", "closed" and
+/// "close" "clos". Only ever compared with another key.
+pub(super) fn lemma_key(w: &str, past: bool) -> String {
+    let mut b = if !past {
+        w.to_string()
+    } else if let Some(x) = w.strip_suffix("ied") {
+        format!("{x}y")
+    } else if let Some(x) = w.strip_suffix("ed") {
+        let x = x.to_string();
+        let bytes = x.as_bytes();
+        let n = bytes.len();
+        if n >= 3 && bytes[n - 1] == bytes[n - 2] && b"bdgmnprt".contains(&bytes[n - 1]) {
+            x.slice(..n - 1).to_string()
+        } else {
+            x
+        }
+    } else {
+        w.to_string()
+    };
+    if b.len() > 2 && b.ends_with('e') {
+        b.pop();
+    }
+    b
+}
+
+impl OpenVerbs {
+    /// The verb at token `k` of `toks` (lower-case words), when it is a verb in no class
+    /// that can date an event: `(lemma key, surface with its auxiliary)`.
+    fn verb_at(&self, words: &[String], k: usize) -> Option<(String, String)> {
+        const DETERMINERS: &[&str] = &[
+            "the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "this", "that",
+            "these", "those", "whose", "some", "any", "no", "every", "each",
+        ];
+        const AUX: &[&str] = &[
+            "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
+            "gets",
+        ];
+        const FUTURE: &[&str] = &["will", "would", "shall", "to"];
+        // Words that make an -ed word an adjective: "remains unchanged", "highly anticipated".
+        const ADJECTIVAL: &[&str] = &[
+            "remain", "remains", "remained", "stay", "stays", "stayed", "seem", "seems", "seemed",
+            "look", "looks", "looked", "appear", "appears", "become", "becomes", "became", "very",
+            "so", "too", "more", "most", "less", "least", "highly", "fully", "well", "much",
+            "widely", "long", "deeply", "heavily", "partly", "largely",
+        ];
+        let w = words[k].as_str();
+        if self.ignore.iter().any(|i| i == w) {
+            return None;
+        }
+        let prev = k.checked_sub(1).map(|p| words[p].as_str());
+        if prev.is_some_and(|p| DETERMINERS.contains(&p)) {
+            return None;
+        }
+        let key = if let Some(base) = self.irregular.get(w) {
+            lemma_key(base, false)
+        } else if w.len() >= 5
+            && w.ends_with("ed")
+            && !w.ends_with("eed")
+            && !w.starts_with("un")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+        {
+            if prev.is_some_and(|p| ADJECTIVAL.contains(&p)) {
+                return None;
+            }
+            lemma_key(w, true)
+        } else if prev.is_some_and(|p| FUTURE.contains(&p))
+            && w.len() >= 3
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !crate::words::is_stop(w)
+            && !AUX.contains(&w)
+        {
+            // "will resign", "to step down": the base form after a modal.
+            lemma_key(w, false)
+        } else {
+            return None;
+        };
+        let surface = match prev {
+            Some(p) if AUX.contains(&p) => format!("{p} {w}"),
+            Some("would") => format!("would {w}"),
+            Some(p) if FUTURE.contains(&p) => format!("will {w}"),
+            _ => w.to_string(),
+        };
+        Some((key, surface))
+    }
 }
 
 /// How far back the clause of a date is looked for (its tense, a transition verb): a
@@ -34,7 +138,7 @@ pub(super) const EVENT_WINDOW: usize = 400;
 
 /// What [`EventIndex::at`] finds for a date: the event class, the class of a negated event
 /// ("will not start April 9"), and the topics.
-pub(super) type EventAt = (Option<String>, Option<String>, Vec<String>);
+pub(super) type EventAt = (Option<String>, Option<String>, Vec<String>, Option<String>);
 
 /// A sentence's event words, found once per sentence (not once per date in it): verb
 /// occurrences with their class, the first mention of each noun class, and the capitalised
@@ -48,8 +152,55 @@ pub(super) struct EventIndex {
     pub(super) date_noun: Vec<bool>,
     /// `(first start, end, "n:class")`, sorted by start.
     pub(super) nouns: Vec<(usize, usize, String)>,
+    /// Every mention of a noun class, `(start, end, "n:class")`, sorted by start.
+    pub(super) mentions: Vec<(usize, usize, String)>,
+    /// Where the sentence's clauses break (see [`crate::text::clause_breaks`]).
+    pub(super) breaks: Vec<(usize, usize)>,
     /// `(end, lower-case name)` in text order, distinct.
     pub(super) names: Vec<(usize, String)>,
+    /// Every capitalised name, `(end, lower-case name)` in text order (for a clause's own).
+    pub(super) all_names: Vec<(usize, String)>,
+    /// Verbs in no class: `(start, end, lemma key, surface, negated)`, sorted by start, outside
+    /// quotation marks and not inside a class verb.
+    pub(super) open: Vec<(usize, usize, String, String, bool)>,
+}
+
+/// Is the word at byte `i` of `lower` used as a noun: after a determiner, a possessive or
+/// a figure ("the launch", "Nintendo's launch", "the June 5, 2025 launch")?
+fn noun_use(lower: &str, i: usize) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "whose",
+    ];
+    let before = lower.slice(window_start(lower, i, 40)..i).trim_end();
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    DETERMINERS.contains(&prev)
+        || prev.ends_with("'s")
+        || prev.ends_with("’s")
+        || prev.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// The spans of a sentence inside quotation marks (curly pairs, or straight marks taken in
+/// turn); an unclosed mark runs to the end.
+pub(super) fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', _) | ('"', None) => open = Some(i),
+            ('”' | '"', Some(o)) => {
+                out.push((o, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, text.len()));
+    }
+    out
 }
 
 /// Is `lower[i..end]` a whole word (no letter or digit either side)?
@@ -92,28 +243,86 @@ impl EventIndex {
                 rest.starts_with(" date") && !rest.starts_with(" dated")
             })
             .collect();
+        let mut mentions = Vec::new();
         let mut nouns = Vec::new();
         for (class, words) in &ev.nouns {
-            let first = words
+            let tag = format!("n:{class}");
+            let mut found: Vec<(usize, usize)> = words
                 .iter()
-                .filter_map(|w| {
+                .flat_map(|w| {
                     lower
                         .match_indices(w.as_str())
                         .map(move |(i, _)| (i, i + w.len()))
-                        .find(|&(i, end)| whole_word(&lower, i, end))
                 })
-                .min();
-            if let Some((i, end)) = first {
-                nouns.push((i, end, format!("n:{class}")));
+                .filter(|&(i, end)| whole_word(&lower, i, end))
+                .collect();
+            found.sort_unstable();
+            found.dedup_by_key(|m| m.0);
+            // A word that is also an event verb ("launch", "debut") names the event's
+            // subject only as a noun: after a determiner, a possessive or a date ("the
+            // launch", "its debut", "the June 5 launch"), never as the verb ("to debut").
+            found.retain(|&(i, end)| {
+                !verbs.iter().any(|v| v.0 == i && v.1 == end) || noun_use(&lower, i)
+            });
+            if let Some(&(i, end)) = found.first() {
+                nouns.push((i, end, tag.clone()));
             }
+            mentions.extend(found.into_iter().map(|(i, end)| (i, end, tag.clone())));
         }
         nouns.sort();
+        mentions.sort();
         // Names: capitalised words not opening the sentence, not calendar words.
         let mut names: Vec<(usize, String)> = Vec::new();
+        let mut all_names: Vec<(usize, String)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for (k, (s, e)) in crate::words::tokens(text).into_iter().enumerate() {
+        let toks = crate::words::tokens(text);
+        let quoted = quoted_spans(text);
+        let words: Vec<String> = toks
+            .iter()
+            .map(|&(s, e)| lower.slice(s..e).to_string())
+            .collect();
+        let mut open = Vec::new();
+        // Tokens, class verbs and quotations are all in text order: one sweep finds the
+        // furthest end of a verb or a quotation begun at or before each token.
+        let (mut vi, mut qi, mut v_end, mut q_end) = (0, 0, 0, 0);
+        for (k, &(s, e)) in toks.iter().enumerate() {
+            while vi < verbs.len() && verbs[vi].0 <= s {
+                v_end = v_end.max(verbs[vi].1);
+                vi += 1;
+            }
+            while qi < quoted.len() && quoted[qi].0 <= s {
+                q_end = q_end.max(quoted[qi].1);
+                qi += 1;
+            }
+            if text
+                .slice(s..e)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                || e <= q_end
+                || e <= v_end
+            {
+                continue;
+            }
+            if let Some((key, surface)) = ev.open.verb_at(&words, k) {
+                let negated = is_negated(lower.slice(window_start(&lower, s, 60)..s));
+                open.push((s, e, key, surface, negated));
+            }
+        }
+        let capital = |k: usize| {
+            toks.get(k).is_some_and(|&(s, e)| {
+                text.slice(s..e)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+        };
+        for (k, &(s, e)) in toks.iter().enumerate() {
             let w = text.slice(s..e);
-            if k == 0 || !w.chars().next().is_some_and(char::is_uppercase) {
+            // The sentence's first word is a name only when a capitalised word follows it
+            // ("Ana Ruiz resigned"), and then only for a clause's own names.
+            let opening = k == 0;
+            if !capital(k) || (opening && !capital(1)) {
                 continue;
             }
             let lw = w.to_lowercase();
@@ -124,7 +333,8 @@ impl EventIndex {
                 continue;
             }
             let name = lw.trim_end_matches("’s").trim_end_matches("'s").to_string();
-            if seen.insert(name.clone()) {
+            all_names.push((e, name.clone()));
+            if !opening && seen.insert(name.clone()) {
                 names.push((e, name));
             }
         }
@@ -133,8 +343,37 @@ impl EventIndex {
             negated,
             date_noun,
             nouns,
+            mentions,
+            breaks: crate::text::clause_breaks(text),
             names,
+            all_names,
+            open,
         }
+    }
+
+    /// The clause that holds byte `at`, cut at `limit` and to [`EVENT_WINDOW`] bytes either
+    /// side (a pathological sentence costs no more per date than an ordinary one).
+    fn clause_near(&self, at: usize, limit: usize) -> (usize, usize) {
+        let (from, to) = crate::text::clause_of(&self.breaks, at);
+        (
+            from.max(at.saturating_sub(EVENT_WINDOW)),
+            to.min(limit).min(at.saturating_add(EVENT_WINDOW)),
+        )
+    }
+
+    /// The noun classes named in the clause that holds byte `at` (cut at a semicolon or a
+    /// contrast, and at `limit`), in order of first mention: "though the June 5 launch
+    /// remains on track" names a launch, whatever the sentence's first clause is about.
+    fn clause_nouns(&self, at: usize, limit: usize) -> Vec<String> {
+        let (from, to) = self.clause_near(at, limit);
+        let lo = self.mentions.partition_point(|m| m.0 < from);
+        let mut out: Vec<String> = Vec::new();
+        for m in self.mentions[lo..].iter().take_while(|m| m.1 <= to) {
+            if !out.contains(&m.2) {
+                out.push(m.2.clone());
+            }
+        }
+        out
     }
 
     /// The event verb class nearest byte `at`, and the noun classes and names, of the
@@ -174,12 +413,22 @@ impl EventIndex {
             Some((class, false)) => (Some(class), None),
             None => (None, None),
         };
-        let mut topics: Vec<String> = self
-            .nouns
-            .iter()
-            .filter(|n| n.1 <= limit)
-            .map(|n| n.2.clone())
-            .collect();
+        if best.is_none() && denied.is_none() {
+            if let Some(found) = self.open_at(at, end, limit) {
+                return found;
+            }
+        }
+        // The date's own clause names what it dates when it names an event noun; else
+        // the sentence's nouns (before `limit`) do.
+        let mut topics = self.clause_nouns(at, limit);
+        if topics.is_empty() {
+            topics = self
+                .nouns
+                .iter()
+                .filter(|n| n.1 <= limit)
+                .map(|n| n.2.clone())
+                .collect();
+        }
         for (_, name) in self.names.iter().filter(|n| n.0 <= limit) {
             if topics.len() >= MAX_NAME_TOPICS {
                 break;
@@ -188,7 +437,52 @@ impl EventIndex {
                 topics.push(name.clone());
             }
         }
-        (best, denied, topics)
+        (best, denied, topics, None)
+    }
+
+    /// A verb in no class in the date's own clause, the nearest within [`OPEN_WINDOW`]
+    /// bytes and not negated: the event is `v:` and its lemma key, the topics the clause's
+    /// noun classes and names (its arguments), and the verb as written.
+    fn open_at(&self, at: usize, end: usize, limit: usize) -> Option<EventAt> {
+        let (from, to) = self.clause_near(at, limit);
+        // The verb before the date governs it ("clinched a deal on Monday to buy …"); one
+        // after it only when none comes before in the clause ("On Monday, the firm
+        // clinched …").
+        let lo = self.open.partition_point(|v| v.1 + OPEN_WINDOW < at);
+        let (_, k) = self.open[lo..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, v)| v.0 <= end + OPEN_WINDOW)
+            .filter(|(_, v)| v.0 >= from && v.1 <= to && (v.1 <= at || v.0 >= end))
+            .map(|(k, v)| {
+                let rank = if v.1 <= at {
+                    (0, at - v.1)
+                } else {
+                    (1, v.0 - end)
+                };
+                (rank, k + lo)
+            })
+            .min()?;
+        let verb = &self.open[k];
+        if verb.4 {
+            return None;
+        }
+        let mut topics = self.clause_nouns(at, limit);
+        let first = self.all_names.partition_point(|n| n.0 <= from);
+        for (_, name) in self.all_names[first..].iter().take_while(|n| n.0 <= to) {
+            if topics.len() >= MAX_NAME_TOPICS {
+                break;
+            }
+            if !topics.contains(name) {
+                topics.push(name.clone());
+            }
+        }
+        Some((
+            Some(format!("v:{}", verb.2)),
+            None,
+            topics,
+            Some(verb.3.clone()),
+        ))
     }
 }
 
@@ -289,6 +583,11 @@ pub fn event_phrase_in(v: &DateValue, names: &SentenceNames) -> String {
             || names.holding(&v.topics).unwrap_or_else(|| "it".into()),
             |n| format!("the {n}"),
         );
+    // A verb in no class is told as written: "when the blaze was contained".
+    if let (Some(verb), Some(true)) = (&v.verb, v.event.as_deref().map(|e| e.starts_with("v:"))) {
+        let who = names.holding(&v.topics).unwrap_or(noun);
+        return format!("when {who} {verb}");
+    }
     // The tense of the sentence: "when the bridge opens" for "will open on May 4".
     let (past, future) = match v.event.as_deref() {
         Some("begin") => ("began", "begins"),

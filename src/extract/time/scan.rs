@@ -625,6 +625,22 @@ pub(super) fn phantom(text: &str, start: usize, end: usize, expr: &Expr) -> bool
     if before.ends_with(['$', '€', '£', '¥']) {
         return true;
     }
+    // "USA TODAY", "CBS THIS MORNING": a word in capitals before a relative day in
+    // capitals is a masthead or a programme.
+    let written = text.slice(start..end);
+    if ["TODAY", "TONIGHT", "THIS "]
+        .iter()
+        .any(|w| written.starts_with(w))
+        && text
+            .slice(window_start(text, start, 40)..start)
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| {
+                w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            })
+    {
+        return true;
+    }
     // "the first quarter of fiscal 2024", "Q3 FY24", "fiscal 2024 first half": a period of a
     // fiscal year, whose calendar the text does not give, is no calendar period.
     if FISCAL_BEFORE_RE.is_match(&before) || FISCAL_AFTER_RE.is_match(&after) {

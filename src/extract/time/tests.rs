@@ -995,3 +995,93 @@ fn hours_beside_a_part_of_the_day_take_its_meridiem() {
         assert!(got.iter().all(|v| v.contains('/')), "{text}: {got:?}");
     }
 }
+
+/// The event and topics `EventIndex` gives the first date of `text`.
+fn event_and_topics(text: &str) -> (Option<String>, Vec<String>) {
+    let lexicons = crate::lexicon::Lexicons::builtin();
+    let found = resolve_text(text, None, None, &lexicons.time);
+    let r = found.first().expect("a date");
+    let at = EventIndex::new(text, &lexicons.events).at(r.start, r.end, text.len(), false);
+    (at.0, at.2)
+}
+
+#[test]
+fn a_verb_in_no_class_dates_its_event_by_its_lemma() {
+    use super::events::lemma_key;
+    // Past and base forms meet on one key.
+    assert_eq!(lemma_key("resigned", true), lemma_key("resign", false));
+    assert_eq!(lemma_key("stopped", true), lemma_key("stop", false));
+    assert_eq!(lemma_key("carried", true), lemma_key("carry", false));
+    assert_eq!(lemma_key("closed", true), lemma_key("close", false));
+    assert_eq!(lemma_key("passed", true), lemma_key("pass", false));
+    // Across domains: disaster, business, politics, health.
+    let ev = |t: &str| event_and_topics(t).0;
+    assert_eq!(
+        ev("The Creek Fire was contained on May 7, 2024.").as_deref(),
+        Some("v:contain")
+    );
+    assert_eq!(
+        ev("Acme Corp filed for bankruptcy on March 3, 2024.").as_deref(),
+        Some("v:fil")
+    );
+    assert_eq!(
+        ev("Ana Ruiz will resign on June 1, 2024.").as_deref(),
+        ev("Ana Ruiz resigned on June 1, 2024.").as_deref()
+    );
+    assert_eq!(
+        ev("The patient was discharged on May 2, 2024.").as_deref(),
+        Some("v:discharg")
+    );
+    assert_eq!(
+        ev("The plant fell silent on May 2, 2024.").as_deref(),
+        Some("v:fall")
+    );
+    // The verb before the date governs it, not an infinitive after it.
+    assert_eq!(
+        ev("Nippon Steel clinched a deal on May 2, 2024 to buy U.S. Steel.").as_deref(),
+        Some("v:clinch")
+    );
+    // Not a verb of saying or planning, an adjective, a negated verb or quoted words.
+    assert_eq!(
+        ev("The ticket price remains unchanged on June 5, 2025."),
+        None
+    );
+    assert_eq!(ev("The hearing was scheduled for June 5, 2025."), None);
+    assert_eq!(ev("The highly anticipated show on June 5, 2025."), None);
+    assert_eq!(ev("The plant never reopened on June 5, 2025."), None);
+    assert_eq!(ev("He said “we prevailed” on June 5, 2025."), None);
+    // A class verb wins over a verb in no class.
+    assert_eq!(
+        ev("The talks, long stalled, began on June 9, 2025.").as_deref(),
+        Some("begin")
+    );
+    // The clause's own names are the event's arguments; the sentence's first word is one
+    // when a capitalised word follows it.
+    let (_, topics) = event_and_topics("Ana Ruiz resigned on Friday, while Tomas Kral stayed on.");
+    assert!(topics.contains(&"ana".to_string()) && topics.contains(&"ruiz".to_string()));
+    assert!(!topics.contains(&"kral".to_string()));
+}
+
+#[test]
+fn the_date_s_own_clause_names_what_it_dates() {
+    let (_, topics) = event_and_topics(
+        "Pre-orders lack a start date, though the console's June 5, 2025 launch remains on track.",
+    );
+    assert_eq!(topics.first().map(String::as_str), Some("n:launch"));
+    assert!(!topics.contains(&"n:pre-orders".to_string()));
+    // A clause naming no event noun takes the sentence's.
+    let (_, topics) = event_and_topics("The talks, which stalled in May, began on June 9, 2025.");
+    assert!(topics.contains(&"n:talks".to_string()));
+    // A verb used as a verb is not its noun: "to debut" names no launch.
+    let (_, topics) = event_and_topics("He is expected to debut on Saturday, June 8, 2024.");
+    assert!(!topics.contains(&"n:launch".to_string()));
+}
+
+#[test]
+fn a_masthead_in_capitals_is_no_day() {
+    let p = "2024-02-12";
+    assert!(norm("Photo: © USA TODAY Sports via Reuters Connect.", p).is_empty());
+    assert!(norm("He spoke on CBS THIS MORNING about the strike.", p).is_empty());
+    assert_eq!(norm("The vote is TODAY.", p), ["2024-02-12"]);
+    assert_eq!(norm("The talks resume today.", p), ["2024-02-12"]);
+}

@@ -43,6 +43,9 @@ pub struct DateValue {
     pub reasoning: String,
     /// The event verb class near the date (`begin`, `end`, `call`…), from events.toml.
     pub event: Option<String>,
+    /// The verb as written when the event is a verb in no class (`event` is then `v:` and
+    /// its lemma key): "was contained", "resigned".
+    pub verb: Option<String>,
     /// Noun classes and names in the sentence: what the event is about.
     pub topics: Vec<String>,
     /// The event class the sentence says does not happen on this date ("pre-orders will not
