@@ -30,11 +30,12 @@ pub(super) static HOUR_BEFORE_TONIGHT_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Attaches a time of day next to a date expression: returns (time, zone, new start, new end).
 /// The hours a part of the day covers, as news and time taggers read them: morning 4–12,
-/// afternoon 12–19, evening and night 18–24.
+/// afternoon 12–19, evening and night 18–24, lunchtime 11–14.
 pub(super) fn part_window(part: &str) -> Option<(NaiveTime, NaiveTime)> {
     let (from, to) = match part {
         "morning" => (4, 12),
         "afternoon" => (12, 19),
+        "lunchtime" | "lunch time" => (11, 14),
         "evening" | "night" | "tonight" => (18, 0),
         _ => return None,
     };
@@ -57,11 +58,18 @@ pub(super) fn part_of_day(text: &str, f: &Found) -> Option<((NaiveTime, NaiveTim
     }
     if let Some(c) = PART_AFTER_RE.captures(text.slice(f.end..)) {
         let part = c.name("part")?.as_str().to_ascii_lowercase();
+        let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
         return Some((part_window(&part)?, f.start, f.end + c.get(0)?.end()));
     }
     let head = window_start(text, f.start, 40);
     if let Some(c) = PART_BEFORE_RE.captures(text.slice(head..f.start)) {
-        let part = c.name("part")?.as_str().to_ascii_lowercase();
+        let part = c
+            .name("part")
+            .or_else(|| c.name("part2"))
+            .or_else(|| c.name("part3"))?
+            .as_str()
+            .to_ascii_lowercase();
+        let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
         return Some((part_window(&part)?, head + c.get(0)?.start(), f.end));
     }
     None

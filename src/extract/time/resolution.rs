@@ -16,7 +16,7 @@ use super::pieces::{
 };
 use super::rules::YEAR_AFTER_RE;
 use super::scan::{find, Found};
-use super::tense::{is_future, is_past};
+use super::tense::{is_future, is_past, is_scheduled_present};
 use super::value::{normalize, DateValue, Resolved};
 use super::zones::{day_first, zone_after, Lexicon};
 
@@ -745,6 +745,18 @@ pub(super) fn resolve_found(
                     .and_then(|back| resolve(&f.expr, back, false))
                     .filter(|(p, _)| *p <= a.date)
                     .or(Some((day, None)))
+            }
+            // "The exhibit opens on December 20" in May: a schedule told in the present is
+            // the coming day, not last December's. Only when the nearest year's day is
+            // long past (a headline's "reopens on May 8" two days on stays that day).
+            (Some((day, None)), expr, Some(a))
+                if yearless(expr)
+                    && !future
+                    && !a.year_only
+                    && (a.date - day).num_days() > 31
+                    && is_scheduled_present(text, f.start) =>
+            {
+                resolve(&f.expr, a.date, true).or(Some((day, None)))
             }
             (r, ..) => r,
         };

@@ -435,13 +435,21 @@ pub(super) static BEFORE_GLUE_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?
 
 pub(super) static YEAR_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(\d{4})\b"));
 
-/// A part of the day after a day: "yesterday evening", "Monday night", "June 9 morning".
-pub(super) static PART_AFTER_RE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^,?\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night)\b"));
+/// A part of the day after a day: "yesterday evening", "Monday night", "June 9 morning",
+/// "Tuesday at lunchtime".
+pub(super) static PART_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^,?\s+(?:(?:in\s+the|at)\s+)?(?P<part>morning|afternoon|evening|night|lunchtime|lunch\s+time)\b",
+    )
+});
 
-/// A part of the day before a day: "on the morning of June 9", "the night of Tuesday".
-pub(super) static PART_BEFORE_RE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$"));
+/// A part of the day before a day: "on the morning of June 9", "the night of Tuesday", "at
+/// lunchtime on Friday".
+pub(super) static PART_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of|at\s+(?P<part2>lunchtime|lunch\s+time)\s+on|(?P<part3>lunchtime)\s+on)\s+$",
+    )
+});
 
 /// Each rule's examples: sentences it reads and their values, anchored at Tuesday
 /// 2013-02-12 04:30 UTC (`normalized`, one per expression, joined by " | "). The match is

@@ -35,7 +35,8 @@ pub(super) static MAYBE_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Is a weekday written short and alone ("Wed", "thu") a weekday here? Abbreviations alone
 /// are too often other words ("sat", "sun", "wed", "Mon" for Monmouth): lower-case ones, and
 /// "Sat", "Sun", "Wed", "Mon", only right after "on" and before a stop or a comma ("the
-/// meeting is on wed.", "shipped on Sat, …"). Whole names and modified ones always stand.
+/// meeting is on wed.", "shipped on Sat, …"), or before a clock time ("we meet wed at
+/// 3pm"). Whole names and modified ones always stand.
 pub(super) fn weekday_abbreviation_stands(text: &str, c: &Captures) -> bool {
     let (Some(w), None) = (c.name("wd"), c.name("mod")) else {
         return true;
@@ -53,8 +54,32 @@ pub(super) fn weekday_abbreviation_stands(text: &str, c: &Captures) -> bool {
             .is_some_and(|p| p.eq_ignore_ascii_case("on"));
     let rest = text.slice(w.end()..);
     let stops = rest.is_empty() || rest.starts_with(['.', ',', ';', ')']);
-    after_on && stops
+    // "we meet wed at 3pm", "sat 10:30am": a clock time after it makes it the day, unless
+    // a verb's helper before it makes it the verb ("will wed at 3 p.m.").
+    let helper = before
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .is_some_and(|p| {
+            [
+                "will", "to", "would", "shall", "can", "could", "may", "might", "did", "not",
+                "and", "they", "we", "he", "she", "i", "who", "couple",
+            ]
+            .iter()
+            .any(|h| p.eq_ignore_ascii_case(h))
+        });
+    // "sat", "sun" and "mon" are words far more often than days, even before a time.
+    let rarely_a_word = !["sat", "sun", "mon"]
+        .iter()
+        .any(|x| word.eq_ignore_ascii_case(x));
+    (after_on && stops) || (rarely_a_word && !helper && CLOCK_AFTER_RE.is_match(rest))
 }
+
+/// A clock time right after a word: " at 3pm", " 10:30", ", 9 a.m.".
+static CLOCK_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^,?\s+(?:at\s+)?\d{1,2}(?::[0-5]\d\s*|\s*)(?:a\.?m\.?|p\.?m\.?)|^,?\s+(?:at\s+)?\d{1,2}:[0-5]\d\b",
+    )
+});
 
 /// Can pattern `pat` match a text (lower-cased)? A cheap test on words the pattern needs,
 /// so that rare forms do not cost a regex pass over every sentence.

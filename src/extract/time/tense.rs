@@ -63,6 +63,53 @@ pub(super) fn is_past(text: &str, start: usize) -> bool {
         .any(is_past_verb)
 }
 
+/// Is the verb that governs an expression a schedule told in the present ("the exhibit
+/// opens on December 20", "the season kicks off May 2", "the law takes effect on July 1")?
+/// One of the last few words of its clause, outside quotation marks.
+pub(super) fn is_scheduled_present(text: &str, start: usize) -> bool {
+    const SCHEDULE: &[&str] = &[
+        "opens",
+        "reopens",
+        "begins",
+        "starts",
+        "restarts",
+        "resumes",
+        "ends",
+        "closes",
+        "runs",
+        "launches",
+        "premieres",
+        "debuts",
+        "airs",
+        "expires",
+        "arrives",
+        "returns",
+        "kicks",
+        "goes",
+        "hits",
+        "takes",
+        "comes",
+        "lands",
+        "convenes",
+        "reconvenes",
+        "sits",
+        "opens",
+        "departs",
+        "leaves",
+        "releases",
+        "concludes",
+        "wraps",
+        "finishes",
+    ];
+    let clause = unquoted(clause_before(text, start)).to_lowercase();
+    clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| SCHEDULE.contains(&w))
+}
+
 /// A clause without the words quoted inside it: a speaker's "we will" does not make the
 /// reporter's date future. Inside an open quotation, only the quoted words count.
 pub(super) fn unquoted(clause: &str) -> String {

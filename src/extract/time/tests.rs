@@ -1085,3 +1085,39 @@ fn a_masthead_in_capitals_is_no_day() {
     assert_eq!(norm("The vote is TODAY.", p), ["2024-02-12"]);
     assert_eq!(norm("The talks resume today.", p), ["2024-02-12"]);
 }
+
+#[test]
+fn lunchtime_a_weekday_short_before_a_time_and_a_schedule_told_in_the_present() {
+    let p = "2024-05-10";
+    // Lunchtime is a part of the day, 11 to 14, before or after its day.
+    assert_eq!(
+        norm("They met at lunchtime on Tuesday.", p),
+        ["2024-05-07T11:00:00/2024-05-07T14:00:00"]
+    );
+    assert_eq!(
+        norm("They met on Tuesday at lunchtime.", p),
+        norm("They met Tuesday lunchtime.", p)
+    );
+    // A short weekday in lower case before a clock time is the day; never "sat", nor the
+    // verb after a helper or a pronoun.
+    assert_eq!(norm("Doors open thu 10:30am.", p), ["2024-05-09T10:30:00"]);
+    assert_eq!(norm("He sat at 3pm.", p), ["2024-05-10T15:00:00"]);
+    assert!(!norm("They wed at 3 p.m. on Saturday.", p)
+        .iter()
+        .any(|v| v.starts_with("2024-05-08")));
+    // A schedule in the present whose nearest-year day is long past is the coming one;
+    // a past verb, or a day just gone, keeps the nearest.
+    assert_eq!(norm("The exhibit opens on December 20.", p), ["2024-12-20"]);
+    assert_eq!(
+        norm("The new law takes effect on January 1.", p),
+        ["2025-01-01"]
+    );
+    assert_eq!(
+        norm("The museum reopened on December 20.", p),
+        ["2023-12-20"]
+    );
+    assert_eq!(
+        norm("Museum reopens on May 8 after repairs.", p),
+        ["2024-05-08"]
+    );
+}
