@@ -54,13 +54,19 @@ pub(super) fn is_future(text: &str, start: usize) -> bool {
 /// 25", "the letter was dated May 3")? The nearest verb among the last few words of its
 /// clause, outside quotation marks.
 pub(super) fn is_past(text: &str, start: usize) -> bool {
+    last_words_any(text, start, is_past_verb)
+}
+
+/// Does one of the last four words of the clause before `start`, outside quotation marks,
+/// satisfy `word_fits`?
+fn last_words_any(text: &str, start: usize, word_fits: impl Fn(&str) -> bool) -> bool {
     let clause = unquoted(clause_before(text, start)).to_lowercase();
     clause
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .rev()
         .take(4)
-        .any(is_past_verb)
+        .any(word_fits)
 }
 
 /// Is the verb that governs an expression a schedule told in the present ("the exhibit
@@ -93,7 +99,6 @@ pub(super) fn is_scheduled_present(text: &str, start: usize) -> bool {
         "convenes",
         "reconvenes",
         "sits",
-        "opens",
         "departs",
         "leaves",
         "releases",
@@ -101,13 +106,7 @@ pub(super) fn is_scheduled_present(text: &str, start: usize) -> bool {
         "wraps",
         "finishes",
     ];
-    let clause = unquoted(clause_before(text, start)).to_lowercase();
-    clause
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(4)
-        .any(|w| SCHEDULE.contains(&w))
+    last_words_any(text, start, |w| SCHEDULE.contains(&w))
 }
 
 /// A clause without the words quoted inside it: a speaker's "we will" does not make the
