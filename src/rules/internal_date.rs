@@ -5,7 +5,9 @@
 //! June 9, 2025"); a future-tense event dated in a year before publication; one time given
 //! in two zones that do not agree ("3 p.m. ET (21:00 CET)"); a standard-time abbreviation
 //! in a season of daylight time ("EST" in July); a month and day no calendar has
-//! ("February 30", "June 31"); and one event dated on two different days in the same source.
+//! ("February 30", "June 31"); an event told in the past tense dated after the piece's own
+//! date; something resuming before the day it began; and one event dated on two different
+//! days in the same source.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -68,6 +70,25 @@ impl Check for InternalDate {
                     problems.push((
                         format!("{id} describes a future event dated {d}, before the piece was published ({})", p.date()),
                         format!("published {p}; future tense, dated in {}", d.year()),
+                    ));
+                }
+                // "The bridge collapsed on June 12, 2025" in a piece dated June 10: the page
+                // date or the event's date is wrong (a day's grace for time zones).
+                if v.past
+                    && v.event.is_some()
+                    && v.explicit_year
+                    && v.is_day()
+                    && (d - p.date()).num_days() > 1
+                {
+                    slips.push(problems.len());
+                    problems.push((
+                        format!(
+                            "{id} tells of an event on {d} in the past tense, after its own date ({})",
+                            p.date()
+                        ),
+                        format!(
+                            "published {p}; the sentence's verb is in the past tense: either the page's date or the event's is wrong"
+                        ),
                     ));
                 }
             }
@@ -138,6 +159,7 @@ impl Check for InternalDate {
                 out.push(f);
             }
         }
+        resumed_before_begun(rule, a, out);
         // One event dated on two different days within one source.
         for group in clusters(a, false) {
             let values: Vec<(usize, NaiveDate)> = group
@@ -211,6 +233,66 @@ impl Check for InternalDate {
             f.push_claim(a, other);
             out.push(f);
         }
+    }
+}
+
+/// A source that has something resume (or continue) before the day it says it began: "the
+/// talks began on June 10 … the talks resumed on June 9". The earliest beginning of each
+/// noun class per source is kept, so the check is one pass over the claims.
+fn resumed_before_begun(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
+    use std::collections::BTreeMap;
+    fn day(c: &crate::extract::Claim) -> Option<(&time::DateValue, NaiveDate)> {
+        match &c.value {
+            Value::Date(v) if v.is_day() && !c.copied => v.date.map(|d| (v, d)),
+            _ => None,
+        }
+    }
+    // (source, noun class) → (earliest beginning, its claim).
+    let mut begun: BTreeMap<(usize, &str), (NaiveDate, usize)> = BTreeMap::new();
+    for (ci, c) in a.claims.iter().enumerate() {
+        let Some((v, d)) = day(c) else { continue };
+        if v.event.as_deref() != Some("begin") {
+            continue;
+        }
+        for noun in v.topics.iter().filter(|t| t.starts_with("n:")) {
+            let e = begun.entry((c.source, noun.as_str())).or_insert((d, ci));
+            if d < e.0 {
+                *e = (d, ci);
+            }
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (ci, c) in a.claims.iter().enumerate() {
+        let Some((v, d)) = day(c) else { continue };
+        if v.event.as_deref() != Some("continue") {
+            continue;
+        }
+        let Some(&(start, bi)) = v
+            .topics
+            .iter()
+            .filter(|t| t.starts_with("n:"))
+            .filter_map(|n| begun.get(&(c.source, n.as_str())))
+            .find(|(start, bi)| d < *start && a.claims[*bi].sentence != c.sentence)
+        else {
+            continue;
+        };
+        if !seen.insert((bi, ci)) {
+            continue;
+        }
+        let id = &a.story.sources[c.source].id;
+        let mut f = rule.finding(
+            c.about.clone(),
+            format!("{id} has it resume on {d}, before it began ({start})"),
+        );
+        f.severity = super::Severity::Warning.max(rule.spec.severity);
+        f.note = Some(format!(
+            "{d} ({}) comes before {start} ({}): a resumption or continuation cannot precede the beginning it follows",
+            d.format("%A"),
+            start.format("%A")
+        ));
+        f.push_claim(a, bi);
+        f.push_claim(a, ci);
+        out.push(f);
     }
 }
 

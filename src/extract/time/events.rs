@@ -137,8 +137,15 @@ pub(super) const MAX_NAME_TOPICS: usize = 16;
 pub(super) const EVENT_WINDOW: usize = 400;
 
 /// What [`EventIndex::at`] finds for a date: the event class, the class of a negated event
-/// ("will not start April 9"), and the topics.
-pub(super) type EventAt = (Option<String>, Option<String>, Vec<String>, Option<String>);
+/// ("will not start April 9"), the topics, the verb as written when it is in no class, and
+/// whether the verb that names the event is in the past tense ("filed", "was contained").
+pub(super) type EventAt = (
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+    Option<String>,
+    bool,
+);
 
 /// A sentence's event words, found once per sentence (not once per date in it): verb
 /// occurrences with their class, the first mention of each noun class, and the capitalised
@@ -150,6 +157,8 @@ pub(super) struct EventIndex {
     pub(super) negated: Vec<bool>,
     /// For each verb: is it the noun of a date ("the launch date", "a start date")?
     pub(super) date_noun: Vec<bool>,
+    /// For each verb: is it in the past tense ("kicked off", "was launched", "won")?
+    pub(super) past: Vec<bool>,
     /// `(first start, end, "n:class")`, sorted by start.
     pub(super) nouns: Vec<(usize, usize, String)>,
     /// Every mention of a noun class, `(start, end, "n:class")`, sorted by start.
@@ -241,6 +250,17 @@ impl EventIndex {
             .map(|v| {
                 let rest = lower.slice(v.1..);
                 rest.starts_with(" date") && !rest.starts_with(" dated")
+            })
+            .collect();
+        let past = verbs
+            .iter()
+            .map(|v| {
+                let before = lower.slice(window_start(&lower, v.0, 12)..v.0);
+                lower
+                    .slice(v.0..v.1)
+                    .split(' ')
+                    .chain(before.split_whitespace().next_back())
+                    .any(super::scan::is_past_verb)
             })
             .collect();
         let mut mentions = Vec::new();
@@ -342,6 +362,7 @@ impl EventIndex {
             verbs,
             negated,
             date_noun,
+            past,
             nouns,
             mentions,
             breaks: crate::text::clause_breaks(text),
@@ -407,10 +428,17 @@ impl EventIndex {
                 (dist, v.2, v.3, v.0, k)
             })
             .min()
-            .map(|b| (self.verbs[b.4].4.clone(), self.negated[b.4] && !until));
+            .map(|b| {
+                (
+                    self.verbs[b.4].4.clone(),
+                    self.negated[b.4] && !until,
+                    self.past[b.4],
+                )
+            });
+        let past = best.as_ref().is_some_and(|b| b.2);
         let (best, denied) = match best {
-            Some((class, true)) => (None, Some(class)),
-            Some((class, false)) => (Some(class), None),
+            Some((class, true, _)) => (None, Some(class)),
+            Some((class, false, _)) => (Some(class), None),
             None => (None, None),
         };
         if best.is_none() && denied.is_none() {
@@ -437,7 +465,7 @@ impl EventIndex {
                 topics.push(name.clone());
             }
         }
-        (best, denied, topics, None)
+        (best, denied, topics, None, past)
     }
 
     /// A verb in no class in the date's own clause, the nearest within [`OPEN_WINDOW`]
@@ -477,11 +505,13 @@ impl EventIndex {
                 topics.push(name.clone());
             }
         }
+        let past = !verb.3.starts_with("will ") && !verb.3.starts_with("would ");
         Some((
             Some(format!("v:{}", verb.2)),
             None,
             topics,
             Some(verb.3.clone()),
+            past,
         ))
     }
 }
@@ -604,6 +634,15 @@ pub fn event_phrase_in(v: &DateValue, names: &SentenceNames) -> String {
             ("decided", "decides")
         }
         Some("decide") => ("was taken", "is taken"),
+        // Who won is not known from the names: the contest, then who was in it.
+        Some("elect") if noun != "it" && !v.topics.iter().any(|t| t.starts_with("n:")) => {
+            let when = if v.future {
+                "is decided"
+            } else {
+                "was decided"
+            };
+            return format!("when the contest involving {noun} {when}");
+        }
         Some("elect") => ("took place (vote)", "takes place (vote)"),
         Some("arrive") => ("took place (visit)", "takes place (visit)"),
         Some("collapse") => ("collapsed", "collapses"),

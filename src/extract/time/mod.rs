@@ -124,7 +124,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 let before = text.slice(near..r.start).trim_end().to_lowercase();
                 before.ends_with("until") || before.ends_with("till")
             };
-            let (event, denied, topics, verb) =
+            let (event, denied, topics, verb, past) =
                 events.at(r.start.min(scope.len()), r.end, scope.len(), until);
             // "…, its operator said on Tuesday": the day of the words, not of the event.
             let said = {
@@ -146,6 +146,9 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             value.event = if in_dateline || said { None } else { event };
             value.denied = if in_dateline || said { None } else { denied };
             value.verb = if value.event.is_some() { verb } else { None };
+            // The tense of the verb that names the event, when the words just before the
+            // date did not tell it ("filed for bankruptcy in Delaware on May 14").
+            value.past |= past && value.event.is_some() && !value.future;
             // A zone abbreviation ("ET", "BST") is part of the time, not what it is about.
             value.topics = topics
                 .into_iter()

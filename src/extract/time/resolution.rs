@@ -699,6 +699,7 @@ pub(super) fn resolve_found(
         let is_relative = is_relative_expr(&f.expr);
         let mut v = DateValue {
             future,
+            past: !future && is_past(text, f.start),
             explicit_year,
             is_relative,
             impossible: impossible(&f.expr),

@@ -33,6 +33,8 @@ pub struct DateValue {
     pub relative_text: Option<String>,
     /// Said in the future tense.
     pub future: bool,
+    /// Governed by a verb in the past tense ("collapsed on June 9", "was dated May 3").
+    pub past: bool,
     /// Whether the year was written.
     pub explicit_year: bool,
     /// A month and day no calendar has ("February 30", "June 31, 2025").
