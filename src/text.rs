@@ -343,6 +343,20 @@ pub fn clause_of(breaks: &[(usize, usize)], at: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// Is `lower[i..end]` a whole word (no letter or digit either side)?
+pub fn is_whole_word(lower: &str, i: usize, end: usize) -> bool {
+    lower
+        .slice(..i)
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        && lower
+            .slice(end..)
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -211,6 +211,21 @@ fn people_variants(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                 }
                 forms.entry(m.form.as_str()).or_default().insert(m.source);
             }
+            // "Cleveland Metroparks zoo" beside "Cleveland Metroparks Zoo": a common word of
+            // the name lower-cased, one the sources that capitalise it also write in lower
+            // case elsewhere ("the zoo"), is house style, not a misspelt name.
+            let lowered_common: Vec<&str> = forms
+                .keys()
+                .copied()
+                .filter(|f| {
+                    forms
+                        .iter()
+                        .any(|(g, srcs)| lowers_common_words(f, g, srcs, a))
+                })
+                .collect();
+            for f in lowered_common {
+                forms.remove(f);
+            }
             // "Vicente del Bosque" and "Vicente Del Bosque": the case of a name particle is a
             // house style, not a misspelling.
             let styles: BTreeSet<String> = forms.keys().map(|f| fold_particles(f)).collect();
@@ -287,6 +302,27 @@ fn people_variants(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
+}
+
+/// Does form `f` differ from form `g` only by words `g` capitalises and `f` writes in lower
+/// case, each of which a source writing `g` (`srcs`) also uses in lower case as a word of
+/// its own ("zoo" in "the zoo")?
+fn lowers_common_words(f: &str, g: &str, srcs: &BTreeSet<usize>, a: &Analysis) -> bool {
+    let (fw, gw): (Vec<&str>, Vec<&str>) = (f.split(' ').collect(), g.split(' ').collect());
+    if f == g || fw.len() != gw.len() {
+        return false;
+    }
+    fw.iter().zip(&gw).all(|(x, y)| {
+        x == y
+            || (x.chars().next().is_some_and(char::is_lowercase)
+                && y.chars().next().is_some_and(char::is_uppercase)
+                && x.to_lowercase() == y.to_lowercase()
+                && srcs.iter().any(|&s| {
+                    let text = &a.story.sources[s].text;
+                    text.match_indices(*x)
+                        .any(|(i, _)| crate::text::is_whole_word(text, i, i + x.len()))
+                }))
+    })
 }
 
 /// A text lower-cased with every whitespace run made one space, remembering for each of

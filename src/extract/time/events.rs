@@ -75,7 +75,7 @@ impl OpenVerbs {
             "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
             "gets",
         ];
-        const FUTURE: &[&str] = &["will", "would", "shall", "to"];
+        const FUTURE: &[&str] = &["will", "would", "shall"];
         // Words that make an -ed word an adjective: "remains unchanged", "highly anticipated".
         const ADJECTIVAL: &[&str] = &[
             "remain", "remains", "remained", "stay", "stays", "stayed", "seem", "seems", "seemed",
@@ -109,7 +109,8 @@ impl OpenVerbs {
             && !crate::words::is_stop(w)
             && !AUX.contains(&w)
         {
-            // "will resign", "to step down": the base form after a modal.
+            // "will resign", "would step down": the base form after a modal ("to" is too
+            // often a preposition: "closed to traffic").
             lemma_key(w, false)
         } else {
             return None;
@@ -214,16 +215,7 @@ pub(super) fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Is `lower[i..end]` a whole word (no letter or digit either side)?
 pub(super) fn whole_word(lower: &str, i: usize, end: usize) -> bool {
-    lower
-        .slice(..i)
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
-        && lower
-            .slice(end..)
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+    crate::text::is_whole_word(lower, i, end)
 }
 
 impl EventIndex {
@@ -372,6 +364,14 @@ impl EventIndex {
         }
     }
 
+    /// How far before the date the nearest verb in no class of its clause ends, if one does.
+    fn open_before(&self, at: usize, limit: usize) -> Option<usize> {
+        let (from, _) = self.clause_near(at, limit);
+        let k = self.open.partition_point(|v| v.1 <= at);
+        let v = self.open[..k].last()?;
+        (v.0 >= from).then(|| at - v.1)
+    }
+
     /// The clause that holds byte `at`, cut at `limit` and to [`EVENT_WINDOW`] bytes either
     /// side (a pathological sentence costs no more per date than an ordinary one).
     fn clause_near(&self, at: usize, limit: usize) -> (usize, usize) {
@@ -427,25 +427,40 @@ impl EventIndex {
                 };
                 (dist, v.2, v.3, v.0, k)
             })
-            .min()
-            .map(|b| {
-                (
-                    self.verbs[b.4].4.clone(),
-                    self.negated[b.4] && !until,
-                    self.past[b.4],
-                )
-            });
+            .min();
+        // A verb in no class between the class verb and the date, in the date's clause,
+        // governs it ("picked up by immigration on Friday and a judge signed …": the
+        // pick-up, not the signing).
+        let class_dist = best.map(|b| {
+            if self.verbs[b.4].0 >= end {
+                usize::MAX
+            } else {
+                b.0
+            }
+        });
+        let open_first = match (class_dist, self.open_before(at, limit)) {
+            (None, _) => true,
+            (Some(c), Some(o)) => o < c && o <= OPEN_WINDOW,
+            (Some(_), None) => false,
+        };
+        let best = best.map(|b| {
+            (
+                self.verbs[b.4].4.clone(),
+                self.negated[b.4] && !until,
+                self.past[b.4],
+            )
+        });
+        if open_first && !best.as_ref().is_some_and(|b| b.1) {
+            if let Some(found) = self.open_at(at, end, limit) {
+                return found;
+            }
+        }
         let past = best.as_ref().is_some_and(|b| b.2);
         let (best, denied) = match best {
             Some((class, true, _)) => (None, Some(class)),
             Some((class, false, _)) => (Some(class), None),
             None => (None, None),
         };
-        if best.is_none() && denied.is_none() {
-            if let Some(found) = self.open_at(at, end, limit) {
-                return found;
-            }
-        }
         // The date's own clause names what it dates when it names an event noun; else
         // the sentence's nouns (before `limit`) do.
         let mut topics = self.clause_nouns(at, limit);

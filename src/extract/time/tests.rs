@@ -1041,6 +1041,20 @@ fn a_verb_in_no_class_dates_its_event_by_its_lemma() {
         ev("Nippon Steel clinched a deal on May 2, 2024 to buy U.S. Steel.").as_deref(),
         Some("v:clinch")
     );
+    // A verb in no class between a class verb and the date governs the date.
+    assert_eq!(
+        ev("He was picked up by immigration officers on May 3, 2024 and a judge signed a warrant on May 6, 2024.").as_deref(),
+        Some("v:pick")
+    );
+    // A verb that only says something happened leaves the event to its noun.
+    assert_eq!(
+        ev("The Bank of England's rate cut came on Wednesday, November 6, 2024.").as_deref(),
+        Some("decide")
+    );
+    assert_eq!(
+        ev("The crash occurred on May 2, 2024 near Leeds.").as_deref(),
+        Some("strike")
+    );
     // Not a verb of saying or planning, an adjective, a negated verb or quoted words.
     assert_eq!(
         ev("The ticket price remains unchanged on June 5, 2025."),
