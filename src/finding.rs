@@ -95,6 +95,13 @@ pub struct Finding {
     /// A word diff between two versions (quotes): an extension of report-v1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffPart>>,
+    /// How likely an editor is to confirm the finding, 0 to 1 (two decimals): the rule's
+    /// measured confidence, lowered when the rule itself lowered the severity (an extension
+    /// of report-v1; `--min-confidence` drops findings below a threshold).
+    pub confidence: f64,
+    /// A rule's own confidence for this finding, in place of its file's (set by the rule).
+    #[serde(skip)]
+    pub confidence_hint: Option<f64>,
 }
 
 /// One run of a word diff: words both versions share, or words only one has.
@@ -153,7 +160,18 @@ impl Finding {
             note: None,
             suggestion: None,
             diff: None,
+            confidence: 0.0,
+            confidence_hint: None,
         }
+    }
+
+    /// Sets the confidence from the rule's (`base`, for findings at `spec` severity): the
+    /// rule's hint for this finding if it gave one, else `base`, times 0.8 for each step
+    /// the rule lowered the severity; rounded to two decimals.
+    pub fn settle_confidence(&mut self, base: f64, spec: Severity) {
+        let steps = (self.severity as i32 - spec as i32).max(0);
+        let c = self.confidence_hint.unwrap_or(base) * 0.8_f64.powi(steps);
+        self.confidence = (c.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     }
 
     /// Adds claim `index` of the analysis as evidence.

@@ -58,7 +58,9 @@ pub fn drafts(a: &Analysis) -> Vec<usize> {
 }
 
 /// Re-weighs findings for review: those that do not involve a draft become `info` (unless
-/// `opts.all`), and those that do note when the references disagree among themselves.
+/// `opts.all`), and those that do note when the references disagree among themselves. A
+/// draft sentence that repeats a reference sentence word for word does not involve the
+/// draft: the disagreement is among the references.
 pub fn reweigh(a: &Analysis, findings: &mut [Finding], opts: Options) {
     let draft_ids: BTreeSet<&str> = drafts(a)
         .into_iter()
@@ -67,6 +69,23 @@ pub fn reweigh(a: &Analysis, findings: &mut [Finding], opts: Options) {
     if draft_ids.is_empty() || opts.all {
         return;
     }
+    // Sentences of the references, case and spacing aside: a draft sentence that repeats
+    // one word for word says what that reference says, so a disagreement it takes part in
+    // is among the references.
+    let key = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let reference_sentences: std::collections::HashSet<String> = a
+        .story
+        .sources
+        .iter()
+        .zip(&a.docs)
+        .filter(|(s, _)| s.role == Role::Reference)
+        .flat_map(|(_, d)| (0..d.sentences.len()).map(|i| key(d.sentence_text(i))))
+        .collect();
     for f in findings.iter_mut() {
         // A draft that writes the form the finding suggests ("write Liana Barrientos") is
         // not what the finding is about: a reference departs from it.
@@ -74,9 +93,16 @@ pub fn reweigh(a: &Analysis, findings: &mut [Finding], opts: Options) {
             .suggestion
             .as_deref()
             .and_then(|s| s.strip_prefix("write "));
+        // Only a disagreement with the references can be theirs: a finding on the draft
+        // alone (a sentence pasted twice) is the draft's, copied words or not.
+        let with_references = f
+            .values
+            .iter()
+            .any(|v| !draft_ids.contains(v.source.as_str()));
         let involves_draft = f.values.iter().any(|v| {
             draft_ids.contains(v.source.as_str())
                 && suggested.is_none_or(|s| v.normalized.replace('’', "'") != s.replace('’', "'"))
+                && !(with_references && reference_sentences.contains(&key(&v.sentence)))
         });
         if !involves_draft && f.severity != Severity::Info {
             f.severity = Severity::Info;

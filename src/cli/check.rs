@@ -35,6 +35,10 @@ pub struct Options {
     /// Exit 1 when a finding reaches this severity: error (default), warning, info or never.
     #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "info", "never"])]
     pub fail_on: Option<String>,
+    /// Leave out findings whose confidence (0 to 1, in the JSON report) is below this:
+    /// higher cries wolf less, lower catches more.
+    #[arg(long, value_name = "X", value_parser = parse_confidence)]
+    pub min_confidence: Option<f64>,
     /// A previous JSON report whose findings are not reported again.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -83,6 +87,14 @@ fn parse_format(s: &str) -> Result<Format, Error> {
         other => Err(Error::Usage(format!(
             "unknown --format `{other}` (expected text, json, jsonl, markdown, html, sarif or github)"
         ))),
+    }
+}
+
+/// A confidence threshold between 0 and 1.
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a number between 0 and 1")),
     }
 }
 
@@ -165,6 +177,12 @@ pub fn run_stories(
             &rules,
             crate::review::Options { all: args.all },
         ));
+    }
+    if let Some(min) = args.min_confidence {
+        for report in &mut reports {
+            report.findings.retain(|f| f.confidence >= min);
+            report.recount();
+        }
     }
     if let Some(file) = &args.write_baseline {
         std::fs::write(file, json::render_all(&reports)).map_err(|e| Error::Write {

@@ -31,9 +31,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
     let _ = writeln!(s, "{}\n", rule.spec.summary);
     let _ = writeln!(
         s,
-        "kind: {}  severity: {}  check: {}  from: {}\n",
+        "kind: {}  severity: {}  confidence: {}  check: {}  from: {}\n",
         rule.spec.kind.as_str(),
         rule.spec.severity.as_str(),
+        rule.confidence(),
         rule.spec.check,
         rule.origin
     );

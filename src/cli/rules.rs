@@ -25,6 +25,7 @@ struct RuleOut<'a> {
     check: &'a str,
     kind: &'static str,
     severity: &'static str,
+    confidence: f64,
     summary: &'a str,
     explanation: &'a str,
     params: &'a toml::Table,
@@ -49,11 +50,12 @@ pub fn markdown(set: &crate::RuleSet) -> String {
     for r in &set.rules {
         let _ = writeln!(
             s,
-            "\n## {}\n\n{}\n\nKind `{}`, severity `{}`, check `{}`.\n",
+            "\n## {}\n\n{}\n\nKind `{}`, severity `{}`, confidence {}, check `{}`.\n",
             r.id,
             r.spec.summary,
             r.spec.kind.as_str(),
             r.spec.severity.as_str(),
+            r.confidence(),
             r.spec.check
         );
         let body = r.spec.explanation.trim().replace("\n## ", "\n### ");
@@ -100,6 +102,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<i32, Error> {
                     check: &r.spec.check,
                     kind: r.spec.kind.as_str(),
                     severity: r.spec.severity.as_str(),
+                    confidence: r.confidence(),
                     summary: &r.spec.summary,
                     explanation: r.spec.explanation.trim(),
                     params: &r.spec.params,

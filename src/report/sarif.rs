@@ -105,6 +105,7 @@ fn run_of(report: &Report, rules: &RuleSet) -> Run {
             SarifResult::builder()
                 .rule_id(f.rule.clone())
                 .level(level(f.severity))
+                .rank((f.confidence * 100.0).round())
                 .message(Message::builder().text(text).build())
                 .locations(locations)
                 .partial_fingerprints(fingerprints)

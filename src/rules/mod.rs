@@ -46,6 +46,16 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The rule's confidence: its file's, else by its severity (error 0.9, warning 0.75,
+    /// info 0.5).
+    pub fn confidence(&self) -> f64 {
+        self.spec.confidence.unwrap_or(match self.spec.severity {
+            Severity::Error => 0.9,
+            Severity::Warning => 0.75,
+            Severity::Info => 0.5,
+        })
+    }
+
     pub fn param_f64(&self, name: &str, default: f64) -> f64 {
         match self.spec.params.get(name) {
             Some(toml::Value::Float(f)) => *f,
@@ -268,6 +278,10 @@ impl RuleSet {
                     check.run(rule, analysis, &mut found);
                 });
                 if ran.is_some() {
+                    let base = rule.confidence();
+                    for f in &mut found {
+                        f.settle_confidence(base, rule.spec.severity);
+                    }
                     if let Some(s) = self.severity_overrides.get(&rule.id) {
                         for f in &mut found {
                             f.severity = *s;
@@ -315,6 +329,15 @@ fn parse_rule(path: &Path, text: &str, origin: &str) -> Result<Rule, Error> {
     check
         .validate(&spec)
         .map_err(|m| Error::at_line(path, line_of("[params]"), m))?;
+    if let Some(c) = spec.confidence {
+        if !(0.0..=1.0).contains(&c) {
+            return Err(Error::at_line(
+                path,
+                line_of("confidence"),
+                format!("confidence must be between 0 and 1, not {c}"),
+            ));
+        }
+    }
     // Examples are small stories: their sources need valid, distinct ids, like a manifest's,
     // and formats, roles, times and zones concord accepts.
     for (n, ex) in spec.example.iter().enumerate() {

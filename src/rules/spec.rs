@@ -16,6 +16,10 @@ pub struct RuleFile {
     pub summary: String,
     /// What it checks / Why it matters / Known false positives.
     pub explanation: String,
+    /// How often a finding of this rule was confirmed by an editor in our measurements
+    /// (0 to 1); by default from the severity (error 0.9, warning 0.75, info 0.5).
+    #[serde(default)]
+    pub confidence: Option<f64>,
     /// Parameters of the check.
     #[serde(default)]
     pub params: toml::Table,

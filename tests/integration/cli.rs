@@ -298,6 +298,17 @@ fn rule_parameters_are_strict() {
         &run_in(&dir, &["rules", "--rules", "."]),
         &["numbers.toml:8", "it takes none"],
     );
+    // A confidence outside 0 to 1 names its line.
+    std::fs::write(
+        dir.join("numbers.toml"),
+        "check = \"date-conflict\"\nkind = \"date\"\nseverity = \"error\"\nconfidence = 1.5\nsummary = \"s\"\nexplanation = \"e\"\n",
+    )
+    .expect("write");
+    assert_bad(
+        &run_in(&dir, &["rules", "--rules", "."]),
+        &["numbers.toml:4", "confidence must be between 0 and 1"],
+    );
+    std::fs::remove_file(dir.join("numbers.toml")).expect("remove");
     // `concord explain` lists what a check takes.
     let o = run_in(&dir, &["explain", "number-conflict"]);
     let text = String::from_utf8_lossy(&o.stdout);

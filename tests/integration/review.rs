@@ -142,3 +142,140 @@ fn review_command_needs_no_manifest_change() {
         .count();
     assert!(on_draft >= 8, "{on_draft} findings on the draft");
 }
+
+/// `concord review DRAFT --against STORY` with a draft copied from the references.
+fn review_json(draft: &str, story: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    let dir = crate::temp_dir(&format!("review-copy-{}", extra.len()));
+    let path = dir.join("draft.txt");
+    std::fs::write(&path, draft).expect("write draft");
+    let mut args = vec![
+        "review",
+        path.to_str().expect("utf-8 path"),
+        "--against",
+        story.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ];
+    args.extend_from_slice(extra);
+    let out = crate::concord().args(&args).output().expect("run concord");
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("a JSON report")
+}
+
+/// The findings of a report that name the draft at warning or error.
+fn loud_on_draft(report: &serde_json::Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .filter(|f| {
+            f["values"]
+                .as_array()
+                .is_some_and(|vs| vs.iter().any(|v| v["source"] == "draft"))
+        })
+        .map(|f| format!("{}: {} {}", f["rule"], f["subject"], f["message"]))
+        .collect()
+}
+
+#[test]
+fn a_draft_that_copies_its_references_sentence_by_sentence_is_quiet() {
+    // Sentences taken from three of the seed reports, in their own words.
+    let seeds = crate::crate_path("seeds");
+    let mut draft = String::new();
+    for file in [
+        "001_63d238dfb94e751f.txt",
+        "003_f33406f2d147a99b.txt",
+        "004_eba7041762319045.txt",
+    ] {
+        let text = std::fs::read_to_string(seeds.join(file)).unwrap_or_default();
+        let picked: Vec<&str> = text
+            .lines()
+            .filter(|l| l.split_whitespace().count() > 12)
+            .take(3)
+            .collect();
+        for line in picked {
+            draft.push_str(line);
+            draft.push_str("\n\n");
+        }
+    }
+    assert!(draft.len() > 500, "the seed files were read");
+    let report = review_json(&draft, &seeds, &[]);
+    let loud = loud_on_draft(&report);
+    assert!(loud.is_empty(), "{loud:#?}");
+}
+
+#[test]
+fn a_reference_given_as_one_long_paragraph_is_kept() {
+    // Two references, one of them a single long paragraph that shares few words with the
+    // other: it is the article, not a sidebar, and the draft's figures are found in it.
+    let dir = crate::temp_dir("review-one-paragraph");
+    let long = "The river Kell burst its banks at Marton on Sunday night after three days of \
+        rain, flooding 40 homes and closing the A614 bridge. Firefighters rescued 12 people by \
+        boat, the county fire service said, and a rest centre opened at Marton school. The \
+        Environment Agency issued 9 flood warnings along the valley. Farmers lost about 300 \
+        sheep in the fields below the weir, the farmers' union estimated. Engineers will \
+        inspect the bridge on Tuesday before it reopens. Residents said the water rose faster \
+        than in 2007, when the last great flood hit the town.";
+    let other = "Heavy rain fell across the north on Sunday. Forecasters expect drier weather \
+        later in the week.";
+    std::fs::write(dir.join("long.txt"), long).expect("write");
+    std::fs::write(dir.join("other.txt"), other).expect("write");
+    std::fs::write(
+        dir.join("story.toml"),
+        "title = \"flood\"\n[[sources]]\nid = \"long\"\npath = \"long.txt\"\n[[sources]]\nid = \"other\"\npath = \"other.txt\"\n",
+    )
+    .expect("write manifest");
+    let draft = "Firefighters rescued 12 people by boat after the river Kell flooded 40 homes \
+        in Marton.";
+    let report = review_json(draft, &dir, &[]);
+    let long_source = crate::find(&report["sources"], "id", "long");
+    assert!(
+        long_source["sentences"].as_u64().unwrap_or(0) >= 6,
+        "the long paragraph is kept: {long_source:#}"
+    );
+    let loud = loud_on_draft(&report);
+    assert!(loud.is_empty(), "{loud:#?}");
+}
+
+#[test]
+fn min_confidence_leaves_out_the_less_sure_findings() {
+    let seeds = crate::crate_path("seeds");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", seeds.to_str().expect("utf-8"), "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = crate::concord().args(&args).output().expect("run");
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let all = run(&[]);
+    let sure = run(&["--min-confidence", "0.85"]);
+    let confidences = |r: &serde_json::Value| -> Vec<f64> {
+        r["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["confidence"].as_f64().expect("a confidence"))
+            .collect()
+    };
+    let (c_all, c_sure) = (confidences(&all), confidences(&sure));
+    assert!(c_all.iter().all(|c| (0.0..=1.0).contains(c)));
+    assert!(c_all.iter().any(|c| *c < 0.85), "{c_all:?}");
+    assert!(!c_sure.is_empty() && c_sure.iter().all(|c| *c >= 0.85));
+    assert_eq!(
+        sure["summary"]["findings"].as_u64(),
+        Some(c_sure.len() as u64)
+    );
+    let bad = crate::concord()
+        .args([
+            "check",
+            seeds.to_str().expect("utf-8"),
+            "--min-confidence",
+            "2",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(crate::stderr(&bad).contains("between 0 and 1"));
+}
