@@ -5,6 +5,7 @@
 //! ```toml
 //! format = "github"          # default --format
 //! fail-on = "warning"        # default --fail-on
+//! min-confidence = 0.8       # default --min-confidence
 //! timezone = "Europe/London" # the zone of stories whose manifest gives none
 //! rules-dir = "house-rules"  # default --rules (relative to this file)
 //!
@@ -31,6 +32,8 @@ pub struct Config {
     pub format: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fail_on: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_confidence: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,6 +107,14 @@ impl Loaded {
                 return Err(bad(
                     "fail-on",
                     format!("fail-on `{f}` is not one of error, warning, info, never"),
+                ));
+            }
+        }
+        if let Some(c) = config.min_confidence {
+            if !(0.0..=1.0).contains(&c) {
+                return Err(bad(
+                    "min-confidence",
+                    format!("min-confidence {c} is not a number between 0 and 1"),
                 ));
             }
         }

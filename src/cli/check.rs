@@ -178,7 +178,7 @@ pub fn run_stories(
             crate::review::Options { all: args.all },
         ));
     }
-    if let Some(min) = args.min_confidence {
+    if let Some(min) = args.min_confidence.or(c.min_confidence) {
         for report in &mut reports {
             report.findings.retain(|f| f.confidence >= min);
             report.recount();

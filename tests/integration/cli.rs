@@ -399,6 +399,24 @@ fn a_project_config_sets_defaults_the_command_line_overrides() {
         &run_in(&nested, &["check", "."]),
         &["concord.toml:2", "quote-drfit"],
     );
+    // A confidence threshold: findings below it are left out; out of range names the line.
+    std::fs::write(
+        project.join("concord.toml"),
+        "format = \"json\"\nmin-confidence = 0.85\n",
+    )
+    .expect("write config");
+    let o = run_in(&nested, &["check", "."]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let kept = v["findings"].as_array().expect("findings");
+    assert!(!kept.is_empty());
+    assert!(kept
+        .iter()
+        .all(|f| f["confidence"].as_f64().unwrap_or(0.0) >= 0.85));
+    std::fs::write(project.join("concord.toml"), "min-confidence = 3\n").expect("write config");
+    assert_bad(
+        &run_in(&nested, &["check", "."]),
+        &["concord.toml:1", "min-confidence"],
+    );
     std::fs::write(project.join("concord.toml"), "colour = true\n").expect("write config");
     assert_bad(
         &run_in(&nested, &["check", "."]),

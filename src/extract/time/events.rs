@@ -84,10 +84,15 @@ impl OpenVerbs {
             "widely", "long", "deeply", "heavily", "partly", "largely",
         ];
         let w = words[k].as_str();
-        if self.ignore.iter().any(|i| i == w) {
+        let prev = k.checked_sub(1).map(|p| words[p].as_str());
+        let past_form = w.len() >= 5 && w.ends_with("ed");
+        let after_modal = prev.is_some_and(|p| FUTURE.contains(&p));
+        // Most words are none of these: the ignore list is read only for candidates.
+        if !(past_form || after_modal || self.irregular.contains_key(w))
+            || self.ignore.iter().any(|i| i == w)
+        {
             return None;
         }
-        let prev = k.checked_sub(1).map(|p| words[p].as_str());
         if prev.is_some_and(|p| DETERMINERS.contains(&p)) {
             return None;
         }
