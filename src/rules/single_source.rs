@@ -47,8 +47,13 @@ impl Check for SingleSource {
                     continue;
                 }
                 let id = &a.story.sources[c.source].id;
-                let mut f =
-                    rule.finding(c.about.clone(), format!("only {id} gives {}", c.normalized));
+                let mut f = rule.finding(
+                    c.about.clone(),
+                    format!(
+                        "only {id} gives {}",
+                        super::value_conflict::human(&c.normalized)
+                    ),
+                );
                 f.push_claim(a, m);
                 out.push(f);
             }

@@ -171,7 +171,10 @@ impl Check for Unsupported {
                 format!(
                     "the draft's {} `{}` is given by no reference",
                     c.value.kind(),
-                    c.normalized
+                    match c.value {
+                        Value::Quantity(_) => super::value_conflict::human(&c.normalized),
+                        _ => c.normalized.clone(),
+                    }
                 ),
             );
             // Measured on FRANK's validation split: a date no reference gives is confirmed
