@@ -206,7 +206,7 @@ const SPEECH: &[&str] = &[
     clippy::many_single_char_names,
     reason = "a character scanner: i/j positions, c/d/p/n characters"
 )]
-fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;

@@ -33,6 +33,13 @@ pub struct OpenVerbs {
     pub ignore: Vec<String>,
 }
 
+/// Words before a noun that make the next word a noun ("the launch", "its debut") and an
+/// -ed word after them an adjective ("the injured").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "this", "that", "these",
+    "those", "whose", "some", "any", "no", "every", "each",
+];
+
 /// How near a date (in bytes, within its clause) a verb in no class must be to name its
 /// event: the verb of the date's own clause, not one of the sentence's.
 const OPEN_WINDOW: usize = 120;
@@ -67,10 +74,6 @@ impl OpenVerbs {
     /// The verb at token `k` of `toks` (lower-case words), when it is a verb in no class
     /// that can date an event: `(lemma key, surface with its auxiliary)`.
     fn verb_at(&self, words: &[String], k: usize) -> Option<(String, String)> {
-        const DETERMINERS: &[&str] = &[
-            "the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "this", "that",
-            "these", "those", "whose", "some", "any", "no", "every", "each",
-        ];
         const AUX: &[&str] = &[
             "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
             "gets",
@@ -183,9 +186,6 @@ pub(super) struct EventIndex {
 /// Is the word at byte `i` of `lower` used as a noun: after a determiner, a possessive or
 /// a figure ("the launch", "Nintendo's launch", "the June 5, 2025 launch")?
 fn noun_use(lower: &str, i: usize) -> bool {
-    const DETERMINERS: &[&str] = &[
-        "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "whose",
-    ];
     let before = lower.slice(window_start(lower, i, 40)..i).trim_end();
     let prev = before
         .rsplit(|c: char| c.is_whitespace())
@@ -195,27 +195,6 @@ fn noun_use(lower: &str, i: usize) -> bool {
         || prev.ends_with("'s")
         || prev.ends_with("’s")
         || prev.ends_with(|c: char| c.is_ascii_digit())
-}
-
-/// The spans of a sentence inside quotation marks (curly pairs, or straight marks taken in
-/// turn); an unclosed mark runs to the end.
-pub(super) fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('“', _) | ('"', None) => open = Some(i),
-            ('”' | '"', Some(o)) => {
-                out.push((o, i));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(o) = open {
-        out.push((o, text.len()));
-    }
-    out
 }
 
 /// Is `lower[i..end]` a whole word (no letter or digit either side)?
@@ -293,7 +272,8 @@ impl EventIndex {
         let mut all_names: Vec<(usize, String)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let toks = crate::words::tokens(text);
-        let quoted = quoted_spans(text);
+        // Quotations as the quote extractor reads them (double and single marks).
+        let quoted = crate::extract::quote::quote_spans(text);
         let words: Vec<String> = toks
             .iter()
             .map(|&(s, e)| lower.slice(s..e).to_string())
