@@ -18,6 +18,7 @@ pub mod params;
 mod places;
 mod plan_status;
 mod quote_drift;
+mod relation_conflict;
 mod repetition;
 mod role_conflict;
 mod single_source;
@@ -136,6 +137,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "plan-status",
         "a plan one source says goes ahead and another says is delayed or called off",
     ),
+    (
+        "relation-conflict",
+        "a relation between named participants given with the roles swapped, or affirmed and denied",
+    ),
     ("single-source", "a figure only one source gives"),
     (
         "stance-conflict",
@@ -164,6 +169,7 @@ pub fn lookup(name: &str) -> Option<&'static dyn Check> {
         "role-conflict" => Some(&role_conflict::RoleConflict),
         "repetition" => Some(&repetition::Repetition),
         "plan-status" => Some(&plan_status::PlanStatus),
+        "relation-conflict" => Some(&relation_conflict::RelationConflict),
         "single-source" => Some(&single_source::SingleSource),
         "stance-conflict" => Some(&stance_conflict::StanceConflict),
         "unsupported" => Some(&unsupported::Unsupported),

@@ -145,7 +145,10 @@ fn review_command_needs_no_manifest_change() {
 
 /// `concord review DRAFT --against STORY` with a draft copied from the references.
 fn review_json(draft: &str, story: &std::path::Path, extra: &[&str]) -> serde_json::Value {
-    let dir = crate::temp_dir(&format!("review-copy-{}", extra.len()));
+    // One folder per call: tests run in parallel.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = crate::temp_dir(&format!("review-draft-{n}"));
     let path = dir.join("draft.txt");
     std::fs::write(&path, draft).expect("write draft");
     let mut args = vec![
@@ -278,4 +281,48 @@ fn min_confidence_leaves_out_the_less_sure_findings() {
         .expect("run");
     assert_eq!(bad.status.code(), Some(2));
     assert!(crate::stderr(&bad).contains("between 0 and 1"));
+}
+
+#[test]
+fn a_draft_that_swaps_who_did_what_or_denies_it_is_flagged_on_its_own_words() {
+    // Two references of one match report; a draft with the winner and loser swapped, and one
+    // that says a player who withdrew did not.
+    let dir = crate::temp_dir("review-relations");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Elena Marsh beat Priya Nair 6-4 6-3 in the final in Doha on Saturday. Nair had \
+         beaten Marsh twice this season. Sofia Lind withdrew with a wrist injury.",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("b.txt"),
+        "Priya Nair was beaten by Elena Marsh in the Doha final. Sofia Lind withdrew before \
+         the semi-final.",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("story.toml"),
+        "title = \"final\"\n[[sources]]\nid = \"a\"\npath = \"a.txt\"\n[[sources]]\nid = \"b\"\npath = \"b.txt\"\n",
+    )
+    .expect("write manifest");
+    // The draft's findings from this rule.
+    let relation_findings = |draft: &str| -> Vec<String> {
+        loud_on_draft(&review_json(draft, &dir, &[]))
+            .into_iter()
+            .filter(|f| f.contains("relation-conflict"))
+            .collect()
+    };
+    let swapped = relation_findings("Priya Nair beat Elena Marsh in the final in Doha.");
+    assert!(
+        swapped.iter().any(|f| f.contains("who beat whom")),
+        "{swapped:#?}"
+    );
+    let denied =
+        relation_findings("Elena Marsh beat Priya Nair in the final. Sofia Lind did not withdraw.");
+    assert!(denied.iter().any(|f| f.contains("withdr")), "{denied:#?}");
+    // The draft that tells the match as the references do is quiet.
+    let right = relation_findings(
+        "Elena Marsh beat Priya Nair in the Doha final. Sofia Lind withdrew injured.",
+    );
+    assert!(right.is_empty(), "{right:#?}");
 }

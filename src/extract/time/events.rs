@@ -31,6 +31,10 @@ pub struct OpenVerbs {
     pub irregular: BTreeMap<String, String>,
     #[serde(default)]
     pub ignore: Vec<String>,
+    /// Base forms of verbs whose two participants can trade places without changing what
+    /// is said ("met", "married", "played"): "A met B" is "B met A".
+    #[serde(default)]
+    pub symmetric: Vec<String>,
 }
 
 /// Words before a noun that make the next word a noun ("the launch", "its debut") and an
@@ -47,7 +51,7 @@ const OPEN_WINDOW: usize = 120;
 /// The lemma key of a regular past form (`past`) or a base form: "resigned" and "resign" are
 /// "resign", "stopped" and "stop" "stop", "carried" and "carry" "carry", "closed" and
 /// "close" "clos". Only ever compared with another key.
-pub(super) fn lemma_key(w: &str, past: bool) -> String {
+pub(crate) fn lemma_key(w: &str, past: bool) -> String {
     let mut b = if !past {
         w.to_string()
     } else if let Some(x) = w.strip_suffix("ied") {
@@ -73,7 +77,7 @@ pub(super) fn lemma_key(w: &str, past: bool) -> String {
 impl OpenVerbs {
     /// The verb at token `k` of `toks` (lower-case words), when it is a verb in no class
     /// that can date an event: `(lemma key, surface with its auxiliary)`.
-    fn verb_at(&self, words: &[String], k: usize) -> Option<(String, String)> {
+    pub(crate) fn verb_at(&self, words: &[String], k: usize) -> Option<(String, String)> {
         const AUX: &[&str] = &[
             "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
             "gets",
@@ -518,7 +522,7 @@ impl EventIndex {
 
 /// Does the text before a verb end in a negation of it ("will not", "didn't", "never",
 /// "no longer", "has yet to")? Up to two words may stand between ("will not now start").
-pub(super) fn is_negated(before: &str) -> bool {
+pub(crate) fn is_negated(before: &str) -> bool {
     let words: Vec<&str> = before
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())

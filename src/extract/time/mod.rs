@@ -40,6 +40,7 @@ use crate::text::Slice;
 use datelines::is_stamp;
 pub use datelines::{dateline, source_time, story_date, SourceTime};
 pub use events::{event_phrase, event_phrase_in, EventLexicon, SentenceNames};
+pub(crate) use events::{is_negated, lemma_key};
 use events::{subordinate_starts, EventIndex};
 pub use pieces::{month_number, month_word, weekday_of, weekday_word};
 pub use resolution::{resolve_text, Anchor};
