@@ -39,11 +39,153 @@ pub struct DraftClaim {
     pub silent: Vec<String>,
 }
 
+/// A reference sentence that supports a draft sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Support {
+    pub source: String,
+    pub span: SpanOut,
+    pub sentence: String,
+    /// The share of the draft sentence's content words (stems and figures) this sentence
+    /// has, 0 to 1 (two decimals).
+    pub overlap: f64,
+}
+
+/// One draft sentence and what the references make of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftSentence {
+    pub text: String,
+    pub span: SpanOut,
+    /// `contradicted`: a finding (warning or error) sets its words against a reference;
+    /// `unsupported`: it gives a name, figure, date, quote or wording no reference gives;
+    /// `supported`: a reference sentence has at least half its content words and nothing
+    /// in it is found wrong; `unaligned`: no reference sentence has half its content
+    /// words, and nothing checkable in it is found wrong.
+    pub verdict: &'static str,
+    /// Fingerprints of the findings (warning or error) on its words.
+    pub findings: Vec<String>,
+    /// The reference sentences that share most of its content words, best first (at most
+    /// `MAX_SUPPORT`, each with at least `MIN_OVERLAP` of them).
+    pub support: Vec<Support>,
+}
+
 /// The review section of the report (an extension of report-v1).
 #[derive(Debug, Clone, Serialize)]
 pub struct Review {
     pub draft: String,
     pub claims: Vec<DraftClaim>,
+    /// The draft sentence by sentence, each with its verdict and best reference sentences.
+    pub sentences: Vec<DraftSentence>,
+}
+
+/// Reference sentences shown per draft sentence.
+const MAX_SUPPORT: usize = 2;
+/// The least share of a draft sentence's content words a reference sentence must have to
+/// be shown as its support.
+const MIN_OVERLAP: f64 = 0.3;
+/// The share from which a sentence with no finding counts as supported.
+const SUPPORTED: f64 = 0.5;
+
+/// The content words of a sentence: stems of words of three letters or more that are not
+/// function words, and figures as written.
+fn content_words(text: &str) -> BTreeSet<String> {
+    crate::words::tokens(text)
+        .into_iter()
+        .filter_map(|(s, e)| {
+            use crate::text::Slice;
+            let w = text.slice(s..e).to_lowercase();
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                Some(w)
+            } else if w.chars().count() >= 3 && !crate::words::is_stop(&w) {
+                Some(crate::words::stem(&w))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The draft's sentences with their verdicts: reference sentences are indexed by content
+/// word once, so each draft sentence scores only the sentences it shares a word with.
+fn sentences(a: &Analysis, d: usize, findings: &[Finding]) -> Vec<DraftSentence> {
+    let mut index: std::collections::HashMap<String, Vec<(usize, usize)>> =
+        std::collections::HashMap::new();
+    for (si, (source, doc)) in a.story.sources.iter().zip(&a.docs).enumerate() {
+        if source.role != Role::Reference {
+            continue;
+        }
+        for i in 0..doc.sentences.len() {
+            for w in content_words(doc.sentence_text(i)) {
+                index.entry(w).or_default().push((si, i));
+            }
+        }
+    }
+    let id = a.story.sources[d].id.as_str();
+    let doc = &a.docs[d];
+    let mut out = Vec::new();
+    for (i, sentence) in doc.sentences.iter().enumerate() {
+        let words = content_words(doc.sentence_text(i));
+        let mut shared: std::collections::BTreeMap<(usize, usize), usize> =
+            std::collections::BTreeMap::new();
+        for w in &words {
+            for &at in index.get(w).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(at).or_default() += 1;
+            }
+        }
+        let total = words.len().max(1) as f64;
+        let mut ranked: Vec<((usize, usize), f64)> = shared
+            .into_iter()
+            .map(|(at, n)| (at, (n as f64 / total * 100.0).round() / 100.0))
+            .filter(|&(_, o)| o >= MIN_OVERLAP)
+            .collect();
+        // Best first; ties in story order (the map gave them in order, the sort is stable).
+        ranked.sort_by(|x, y| y.1.total_cmp(&x.1));
+        let best = ranked.first().map_or(0.0, |r| r.1);
+        let support: Vec<Support> = ranked
+            .into_iter()
+            .take(MAX_SUPPORT)
+            .map(|((si, k), overlap)| {
+                let ev = crate::finding::evidence(a, si, k, a.docs[si].sentences[k].span, "");
+                Support {
+                    source: ev.source,
+                    span: ev.span,
+                    sentence: ev.sentence,
+                    overlap,
+                }
+            })
+            .collect();
+        let on_sentence: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .filter(|f| {
+                f.values.iter().any(|v| {
+                    v.source == id
+                        && v.span.start < sentence.span.end
+                        && sentence.span.start < v.span.end
+                })
+            })
+            .collect();
+        let against_reference = on_sentence
+            .iter()
+            .any(|f| f.rule != "unsupported" && f.values.iter().any(|v| v.source != id));
+        let verdict = if against_reference {
+            "contradicted"
+        } else if on_sentence.iter().any(|f| f.rule == "unsupported") {
+            "unsupported"
+        } else if best >= SUPPORTED {
+            "supported"
+        } else {
+            "unaligned"
+        };
+        let ev = crate::finding::evidence(a, d, i, sentence.span, "");
+        out.push(DraftSentence {
+            text: ev.sentence,
+            span: ev.span,
+            verdict,
+            findings: on_sentence.iter().map(|f| f.fingerprint.clone()).collect(),
+            support,
+        });
+    }
+    out
 }
 
 /// Indices of draft sources.
@@ -188,6 +330,7 @@ pub fn review(a: &Analysis, findings: &[crate::finding::Finding]) -> Vec<Review>
         out.push(Review {
             draft: source.id.clone(),
             claims,
+            sentences: sentences(a, d, findings),
         });
     }
     out

@@ -208,6 +208,15 @@ fn a_draft_that_copies_its_references_sentence_by_sentence_is_quiet() {
     let report = review_json(&draft, &seeds, &[]);
     let loud = loud_on_draft(&report);
     assert!(loud.is_empty(), "{loud:#?}");
+    // Sentence by sentence: each is supported by the reference sentence it copies.
+    let sentences = report["review"][0]["sentences"]
+        .as_array()
+        .expect("the review's sentences");
+    assert!(sentences.len() >= 9, "{} sentences", sentences.len());
+    for s in sentences {
+        assert_eq!(s["verdict"], "supported", "{s:#}");
+        assert_eq!(s["support"][0]["overlap"], 1.0, "{s:#}");
+    }
 }
 
 #[test]
@@ -234,6 +243,9 @@ fn a_reference_given_as_one_long_paragraph_is_kept() {
     let draft = "Firefighters rescued 12 people by boat after the river Kell flooded 40 homes \
         in Marton.";
     let report = review_json(draft, &dir, &[]);
+    let sentence = &report["review"][0]["sentences"][0];
+    assert_eq!(sentence["verdict"], "supported", "{sentence:#}");
+    assert_eq!(sentence["support"][0]["source"], "long", "{sentence:#}");
     let long_source = crate::find(&report["sources"], "id", "long");
     assert!(
         long_source["sentences"].as_u64().unwrap_or(0) >= 6,
@@ -313,6 +325,14 @@ fn a_draft_that_swaps_who_did_what_or_denies_it_is_flagged_on_its_own_words() {
             .collect()
     };
     let swapped = relation_findings("Priya Nair beat Elena Marsh in the final in Doha.");
+    let report = review_json(
+        "Priya Nair beat Elena Marsh in the final in Doha.",
+        &dir,
+        &[],
+    );
+    let sentence = &report["review"][0]["sentences"][0];
+    assert_eq!(sentence["verdict"], "contradicted", "{sentence:#}");
+    assert_eq!(sentence["support"][0]["source"], "a", "{sentence:#}");
     assert!(
         swapped.iter().any(|f| f.contains("who beat whom")),
         "{swapped:#?}"
