@@ -117,6 +117,18 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
         .collect();
     let story_date = extract::time::story_date(&times, story.timezone);
     let names = extract::quantity::story_names(&docs);
+    let people: Vec<Vec<(String, String)>> = story
+        .sources
+        .iter()
+        .zip(&docs)
+        .map(|(s, doc)| {
+            guard::catch(&mut faults, "extract", Some(&s.id), || {
+                extract::quote::full_names(doc, lexicons)
+            })
+            .unwrap_or_default()
+        })
+        .collect();
+    let surnames = extract::quote::story_surnames(&people);
     let mut claims = Vec::new();
     for (i, (source, doc)) in story.sources.iter().zip(&docs).enumerate() {
         let ctx = extract::Ctx {
@@ -125,6 +137,8 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
             published: times[i].published,
             story_date,
             names: &names,
+            people: &people,
+            surnames: &surnames,
         };
         if let Some(found) = guard::catch(&mut faults, "extract", Some(&source.id), || {
             extract::extract(i, source, doc, &ctx)

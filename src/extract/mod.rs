@@ -100,6 +100,10 @@ pub struct Ctx<'a> {
     /// Words the story's sources write capitalised inside a sentence, lower-cased: its
     /// names, known also where a sentence opens on one ("Alton residents were …").
     pub names: &'a std::collections::HashSet<String>,
+    /// The people each source names in full, with their surnames (by source index).
+    pub people: &'a [Vec<(String, String)>],
+    /// The story's people by surname (`None`: a surname of two people).
+    pub surnames: &'a std::collections::HashMap<String, Option<(String, String)>>,
 }
 
 /// Builds a claim from a range of sentence `sentence` in cleaned-text coordinates.

@@ -4,7 +4,8 @@
 //! quotes (a curly opening may close straight, as pages mix them), and single quotes used
 //! as quotation marks ('great deal'). A quote split by its attribution ("“A,” he said,
 //! “B.”") stays two claims with one speaker. The speaker is the person named nearest the
-//! quote in its sentence (a full name, or a surname the story names in full elsewhere);
+//! quote in its sentence (a full name, or a surname the source or, when it gives that surname
+//! to one person only, the story names in full elsewhere);
 //! "he said"/"she said" falls back to the last person named before it.
 
 mod reported;
@@ -343,13 +344,25 @@ fn speech_adjacent(text: &str, start: usize, end: usize) -> bool {
             .filter(|w| !w.is_empty())
             .take(2)
             .any(is_speech);
+    let verb = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    // "Judge Helen Marsh said Ashworth had …": a verb with its own named subject just
+    // before it opens a reported clause, whose subject is not the speaker.
+    let has_subject = before
+        .trim_end()
+        .strip_suffix(verb)
+        .and_then(|rest| rest.strip_suffix(' '))
+        .and_then(|rest| rest.split(' ').next_back())
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
     spoken_after
-        || before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .find(|w| !w.is_empty())
-            // "Judge Helen Marsh told Ashworth he had …": after a verb that takes a
-            // listener, the name is the one spoken to.
-            .is_some_and(|w| is_speech(w) && !TO_LISTENER.contains(&w.to_lowercase().as_str()))
+        // "Judge Helen Marsh told Ashworth he had …": after a verb that takes a listener,
+        // the name is the one spoken to.
+        || (is_speech(verb)
+            && !has_subject
+            && !TO_LISTENER.contains(&verb.to_lowercase().as_str()))
 }
 
 /// Is the speaker after a quote someone described, not named, and the name only part of
@@ -390,13 +403,12 @@ const TO_LISTENER: &[&str] = &[
     "assures", "urged", "urges", "reminded", "reminds", "thanked", "thanks",
 ];
 
-pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
-    let text = doc.cleaned.text.as_str();
-    // Names this source gives in full, and their surnames.
+/// The people a source names in full, with their surnames, in order of first mention.
+pub(crate) fn full_names(doc: &Doc, lex: &crate::lexicon::Lexicons) -> Vec<(String, String)> {
     let mut names: Vec<(String, String)> = Vec::new();
     for (i, _) in doc.sentences.iter().enumerate() {
         let st = doc.sentence_text(i);
-        for p in super::entity::people(st, &ctx.lex.entity, &ctx.lex.quantity.places) {
+        for p in super::entity::people(st, &lex.entity, &lex.quantity.places) {
             let full = st.slice(p.start..p.end).to_string();
             let surname = full.rsplit(' ').next().unwrap_or(&full).to_string();
             if !names.iter().any(|(f, _)| *f == full) {
@@ -404,6 +416,62 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
             }
         }
     }
+    names
+}
+
+/// The people the story names in full, by surname: `None` where it gives one surname to
+/// people with different first names. Built once per story.
+pub(crate) fn story_surnames(
+    people: &[Vec<(String, String)>],
+) -> std::collections::HashMap<String, Option<(String, String)>> {
+    let mut out: std::collections::HashMap<String, Option<(String, String)>> =
+        std::collections::HashMap::new();
+    for p in people.iter().flatten() {
+        let first = |full: &str| full.split(' ').next().unwrap_or_default().to_string();
+        match out.get(&p.1) {
+            None => {
+                out.insert(p.1.clone(), Some(p.clone()));
+            }
+            Some(Some(known)) if first(&known.0) != first(&p.0) => {
+                out.insert(p.1.clone(), None);
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+/// The names a source's quotes are given to: the people it names in full, then those the
+/// other sources name in full whose surname it writes alone ("said Mensah" in a draft that
+/// never writes "Kwame Mensah"), when the story gives that surname to one person only and
+/// the source names nobody else by it.
+fn speakers_known(si: usize, doc: &Doc, ctx: &Ctx) -> Vec<(String, String)> {
+    let mut names = match ctx.people.get(si) {
+        Some(own) => own.clone(),
+        None => full_names(doc, ctx.lex),
+    };
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for i in 0..doc.sentences.len() {
+        let st = doc.sentence_text(i);
+        for (s, e) in words::tokens(st) {
+            let w = st.slice(s..e);
+            if !w.chars().next().is_some_and(char::is_uppercase) || !seen.insert(w) {
+                continue;
+            }
+            if let Some(Some(person)) = ctx.surnames.get(w) {
+                if !names.iter().any(|(_, s)| s == w) {
+                    names.push(person.clone());
+                }
+            }
+        }
+    }
+    names
+}
+
+pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<Claim>) {
+    let text = doc.cleaned.text.as_str();
+    // Names this source gives in full, and their surnames; then the story's, by surname.
+    let names = speakers_known(si, doc, ctx);
     let mut last_speaker: Option<(String, String)> = None;
     // The passage of quoted speech open, and its speaker: a quote that stands alone (no
     // words of its own outside the quotation marks) continues it within its paragraph, or
@@ -480,6 +548,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
                 .filter(|(_, _, d)| *d < 120)
                 .filter(|(_, t, _)| {
                     !described_elsewhere(window.slice(local.1.min(window.len())..), t)
+                        && !relays(window, t)
                 })
                 .map(|(s, t, _)| (s, t));
             if speaker.is_none()
@@ -572,6 +641,14 @@ fn quote_claim(
         None => "a quote".into(),
     };
     c
+}
+
+/// Is `name` the outlet that relays the words ("…,' reports the Golf Channel", "reported
+/// CNN")? It reports them; someone else said them.
+fn relays(window: &str, name: &str) -> bool {
+    ["reports", "reported"].iter().any(|verb| {
+        window.contains(&format!("{verb} {name}")) || window.contains(&format!("{verb} the {name}"))
+    })
 }
 
 /// Words that introduce a statement set off as its own paragraph ("Nintendo provided the
