@@ -8,6 +8,7 @@ mod explain;
 mod extract;
 mod review;
 pub mod rules;
+mod shell;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,6 +41,10 @@ pub enum Command {
     Explain(explain::Args),
     /// Show the settings in force (concord.toml, found from the current folder upwards).
     Config(config::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff), for `man -l -` or a man directory.
+    Man(shell::ManArgs),
 }
 
 /// Runs a parsed command line, writing to `out`. Returns the exit status.
@@ -52,6 +57,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Error> {
         Command::Rules(args) => rules::run(&args, out),
         Command::Explain(args) => explain::run(&args, out),
         Command::Config(args) => config::run(&args, out),
+        Command::Completions(args) => shell::completions(&args, out),
+        Command::Man(args) => shell::man(&args, out),
     }
 }
 

@@ -470,3 +470,41 @@ fn run_stdin(args: &[&str], input: &str) -> std::process::Output {
         .expect("write");
     child.wait_with_output().expect("wait")
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line() {
+    let dir = crate::temp_dir("cli-shell");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run_in(&dir, &["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let script = String::from_utf8_lossy(&out.stdout);
+        // Every subcommand and the check options users type most are completed.
+        for word in ["check", "review", "explain", "min-confidence", "format"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let out = run_in(&dir, &["completions", "tcsh"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+    let out = run_in(&dir, &["man"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH concord 1"),
+        "{page}"
+    );
+    // One section per subcommand, with its options.
+    for title in ["concord-check", "concord-review", "concord-explain"] {
+        assert!(
+            page.contains(&format!(".TH {title}")),
+            "no page for {title}"
+        );
+    }
+    assert!(
+        page.contains("\\-\\-fail\\-on"),
+        "the check options are in the page"
+    );
+}
