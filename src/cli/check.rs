@@ -54,9 +54,14 @@ pub struct Options {
     /// Colour in the text format: auto (a terminal, unless `NO_COLOR` is set), always or never.
     #[arg(long, default_value = "auto", value_name = "WHEN", value_parser = ["auto", "always", "never"])]
     pub color: String,
-    /// Print nothing on standard error but errors (no loading notes, no summary line).
+    /// Print nothing on standard error but errors (no loading notes, no summary line, no
+    /// progress bar).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Stories checked at once, for several stories (default: one per core). The report is
+    /// the same whatever the number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 /// The values of `--format`.
@@ -131,6 +136,59 @@ pub fn config() -> Result<crate::config::Loaded, Error> {
     crate::config::Loaded::discover(&cwd)
 }
 
+/// Stories from which a batch shows a progress bar (on a terminal, unless `--quiet`).
+const PROGRESS_FROM: usize = 8;
+
+/// Checks each story, several at once (`--jobs`), the reports in the stories' order.
+fn check_all(
+    stories: &[Story],
+    rules: &crate::rules::RuleSet,
+    args: &Options,
+) -> Result<Vec<crate::report::Report>, Error> {
+    use rayon::prelude::*;
+    let review = crate::review::Options { all: args.all };
+    if stories.len() <= 1 || args.jobs == Some(1) {
+        return Ok(stories
+            .iter()
+            .map(|s| crate::check_with(s, rules, review))
+            .collect());
+    }
+    let progress = (stories.len() >= PROGRESS_FROM
+        && !args.quiet
+        && std::io::stderr().is_terminal())
+    .then(|| {
+        let bar = indicatif::ProgressBar::new(stories.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} stories {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.jobs {
+        pool = pool.num_threads(usize::from(n));
+    }
+    let pool = pool
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {} jobs: {e}", args.jobs.unwrap_or(0))))?;
+    let reports = pool.install(|| {
+        stories
+            .par_iter()
+            .map(|s| {
+                let report = crate::check_with(s, rules, review);
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+                report
+            })
+            .collect()
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    Ok(reports)
+}
+
 /// Checks loaded stories and renders them (shared with `concord review`). Several stories
 /// make one document: a `concord/batch-v1` JSON, one SARIF run each, one baseline for all.
 pub fn run_stories(
@@ -165,19 +223,12 @@ pub fn run_stories(
         }
     }
     let stories = &stories;
-    let mut reports = Vec::with_capacity(stories.len());
-    for story in stories {
-        if !args.quiet {
-            for note in &story.notes {
-                eprintln!("concord: note: {note}");
-            }
+    if !args.quiet {
+        for note in stories.iter().flat_map(|s| &s.notes) {
+            eprintln!("concord: note: {note}");
         }
-        reports.push(crate::check_with(
-            story,
-            &rules,
-            crate::review::Options { all: args.all },
-        ));
     }
+    let mut reports = check_all(stories, &rules, args)?;
     if let Some(min) = args.min_confidence.or(c.min_confidence) {
         for report in &mut reports {
             report.findings.retain(|f| f.confidence >= min);

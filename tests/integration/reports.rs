@@ -462,3 +462,30 @@ fn html_renders_in_a_real_browser() {
         );
     }
 }
+
+#[test]
+fn stories_checked_in_parallel_give_the_same_bytes() {
+    let all = [
+        "check",
+        "seeds",
+        "tests/stories/keybridge",
+        "tests/stories/nippon-ussteel",
+        "tests/stories/super-bowl",
+        "--fail-on",
+        "never",
+        "--format",
+        "json",
+    ];
+    let one = run(&[&all[..], &["--jobs", "1"]].concat());
+    let four = run(&[&all[..], &["--jobs", "4"]].concat());
+    let default = run(&all);
+    assert_eq!(one.status.code(), Some(0));
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, four.stdout, "--jobs 4 changed the report");
+    assert_eq!(
+        one.stdout, default.stdout,
+        "the default jobs changed the report"
+    );
+    let zero = run(&["check", "seeds", "--jobs", "0"]);
+    assert_eq!(zero.status.code(), Some(2), "--jobs 0 is a usage error");
+}
