@@ -311,6 +311,12 @@ fn relations(a: &Analysis, source: usize, sentence: usize, out: &mut Vec<Relatio
     let open = &a.lexicons.events.open;
     let quotes = crate::extract::quote::quote_spans(text);
     let len = toks.spans.len();
+    // Where the sentence first turns to an account or a condition: verbs after it are not
+    // read (found once, so a long sentence is not rescanned per verb).
+    let first_account = toks
+        .lower
+        .iter()
+        .position(|x| ACCOUNT.contains(&x.as_str()));
     for k in 1..len {
         let word = toks.word(k);
         if !word.chars().all(char::is_lowercase) {
@@ -342,16 +348,18 @@ fn relations(a: &Analysis, source: usize, sentence: usize, out: &mut Vec<Relatio
             continue;
         };
         let at = toks.spans[k].0;
-        if quotes.iter().any(|&(s, e)| s <= at && at < e) {
+        // Quote spans come in text order: the one that could hold the verb is found by
+        // binary search.
+        let holder = quotes.partition_point(|&(start, _)| start <= at);
+        if holder > 0 && at < quotes[holder - 1].1 {
             continue;
         }
-        if toks.lower[..k]
-            .iter()
-            .any(|x| ACCOUNT.contains(&x.as_str()))
-        {
+        if first_account.is_some_and(|f| f < k) {
             continue;
         }
-        let negated = is_negated(text.slice(..at));
+        // The negation is in the few words before the verb: a bounded window, so a long
+        // sentence is not rescanned per verb.
+        let negated = is_negated(text.slice(crate::text::window_start(text, at, 60)..at));
         // Walk back over auxiliaries and adverbs to the name before the verb.
         let mut j = k;
         let mut passive = false;
