@@ -236,10 +236,12 @@ pub fn run_stories(
         }
     }
     if let Some(file) = &args.write_baseline {
-        std::fs::write(file, json::render_all(&reports)).map_err(|e| Error::Write {
-            path: file.clone(),
-            message: e.to_string(),
-        })?;
+        std::fs::File::create(file)
+            .and_then(|mut f| json::write_all(&reports, &mut f))
+            .map_err(|e| Error::Write {
+                path: file.clone(),
+                message: e.to_string(),
+            })?;
     }
     if let Some(b) = &baseline {
         b.apply_all(&mut reports);
@@ -264,7 +266,8 @@ pub fn run_stories(
             .collect()
     };
     let rendered = match format {
-        Format::Json => json::render_all(&reports),
+        // Streamed to its writer below, never held as text.
+        Format::Json => String::new(),
         Format::Jsonl => each(&|r, _| json::render_line(r)),
         Format::Markdown => each(&|r, _| markdown::render(r)),
         Format::Html => html::render_many(&reports),
@@ -308,9 +311,15 @@ pub fn run_stories(
                 })?;
         }
     }
+    let stream = matches!(format, Format::Json);
     match &args.output {
         Some(file) => {
-            std::fs::write(file, rendered).map_err(|e| Error::Write {
+            let written = if stream {
+                std::fs::File::create(file).and_then(|mut f| json::write_all(&reports, &mut f))
+            } else {
+                std::fs::write(file, rendered)
+            };
+            written.map_err(|e| Error::Write {
                 path: file.clone(),
                 message: e.to_string(),
             })?;
@@ -330,6 +339,10 @@ pub fn run_stories(
                 );
             }
         }
+        None if stream => json::write_all(&reports, out).map_err(|e| Error::Write {
+            path: PathBuf::from("<stdout>"),
+            message: e.to_string(),
+        })?,
         None => emit(out, &rendered)?,
     }
     Ok(status)

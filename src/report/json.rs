@@ -1,5 +1,7 @@
 //! The JSON report (`concord/report-v1`): pretty-printed, keys in contract order.
 
+use std::io::Write as _;
+
 use super::Report;
 
 /// Renders the report as JSON, ending with a newline.
@@ -21,6 +23,18 @@ pub fn render_all(reports: &[Report]) -> String {
             s
         }
     }
+}
+
+/// Writes what [`render_all`] renders, streamed to `w` (buffered): the report is never held
+/// in memory as text.
+pub fn write_all(reports: &[Report], w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut buf = std::io::BufWriter::new(w);
+    match reports {
+        [one] => serde_json::to_writer_pretty(&mut buf, one)?,
+        many => serde_json::to_writer_pretty(&mut buf, &super::Batch::new(many))?,
+    }
+    buf.write_all(b"\n")?;
+    buf.flush()
 }
 
 /// Renders one report as a single line of JSON (`--format jsonl`).

@@ -489,3 +489,23 @@ fn stories_checked_in_parallel_give_the_same_bytes() {
     let zero = run(&["check", "seeds", "--jobs", "0"]);
     assert_eq!(zero.status.code(), Some(2), "--jobs 0 is a usage error");
 }
+
+#[test]
+fn streamed_json_is_the_rendered_report() {
+    // The command line streams the JSON report; the library renders it as a string: the
+    // same bytes, for a baseline file too.
+    let story = concord::story::Story::open(std::path::Path::new("seeds")).expect("seeds");
+    let rules = concord::rules::RuleSet::builtin().expect("rules");
+    let rendered = concord::report::json::render(&concord::check(&story, &rules));
+    let out = run(&["check", "seeds", "--format", "json"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), rendered);
+    let dir = crate::temp_dir("streamed-baseline");
+    let base = dir.join("base.json");
+    run(&[
+        "check",
+        "seeds",
+        "--write-baseline",
+        base.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(std::fs::read_to_string(&base).expect("baseline"), rendered);
+}
