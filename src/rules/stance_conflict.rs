@@ -64,6 +64,10 @@ fn side(a: &Analysis, i: usize, quote: bool) -> String {
     format!("{id} ({who}{hedged}): \u{201c}{shown}{more}\u{201d}")
 }
 
+/// Asserting sources shown in full in a finding (message, note, evidence); the rest are
+/// counted.
+const MAX_SHOWN: usize = 8;
+
 /// Words of a stance quoted in a note, and scope words listed: a note stays a few lines.
 const QUOTED_WORDS: usize = 14;
 const LISTED_WORDS: usize = 6;
@@ -202,16 +206,15 @@ impl Check for StanceConflict {
                 .iter()
                 .any(|&i| stance(a, i).is_some_and(|s| s.hedges.is_empty()));
             let denier = &a.story.sources[a.claims[d].source].id;
-            let ids: Vec<&str> = asserting
-                .iter()
-                .map(|&i| a.story.sources[a.claims[i].source].id.as_str())
-                .collect();
+            // The first few asserting sources in full, the rest counted: a finding grows
+            // with the story's facts, not with its sources.
+            let asserting_sources: Vec<usize> = best.keys().copied().collect();
             let mut f = rule.finding(
                 "whether the two are linked (an exchange or condition)",
                 format!(
                     "{} report{} a link that {denier} reports denied",
-                    ids.join(", "),
-                    if ids.len() == 1 { "s" } else { "" }
+                    super::source_ids(a, asserting_sources.iter(), MAX_SHOWN),
+                    if asserting.len() == 1 { "s" } else { "" }
                 ),
             );
             if !any_firm {
@@ -268,11 +271,17 @@ impl Check for StanceConflict {
             let mut note = format!(
                 "Denied by {}. Asserted by {}. Both sides concern: {}.",
                 side(a, d, false),
-                asserting
-                    .iter()
-                    .map(|&i| side(a, i, false))
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                {
+                    let mut sides: Vec<String> = asserting
+                        .iter()
+                        .take(MAX_SHOWN)
+                        .map(|&i| side(a, i, false))
+                        .collect();
+                    if asserting.len() > MAX_SHOWN {
+                        sides.push(format!("{} more", asserting.len() - MAX_SHOWN));
+                    }
+                    sides.join("; ")
+                },
                 listed(&shared)
             );
             if !only_deny.is_empty() {
@@ -290,7 +299,7 @@ impl Check for StanceConflict {
                 );
             }
             f.note = Some(note);
-            for &i in &asserting {
+            for &i in asserting.iter().take(MAX_SHOWN) {
                 f.push_claim(a, i);
             }
             f.push_claim(a, d);

@@ -509,3 +509,47 @@ fn streamed_json_is_the_rendered_report() {
     ]);
     assert_eq!(std::fs::read_to_string(&base).expect("baseline"), rendered);
 }
+
+#[test]
+fn a_stance_finding_shows_the_first_few_sources_and_counts_the_rest() {
+    use std::fmt::Write as _;
+    // Twelve outlets report an exchange a minister denies: one finding, its evidence bounded.
+    let dir = crate::temp_dir("stance-many");
+    let mut manifest = String::from("title = \"salmon\"\n");
+    for i in 1..=13 {
+        let text = if i == 13 {
+            "Trade minister Ola Berg said there was no quid pro quo between salmon import \
+             limits and copper export controls."
+                .to_string()
+        } else {
+            format!(
+                "Report {i}. Norway will lift its salmon import limits in exchange for Chile \
+                 easing its copper export controls, officials said."
+            )
+        };
+        std::fs::write(dir.join(format!("s{i}.txt")), text).expect("write");
+        let _ = write!(
+            manifest,
+            "[[sources]]\nid = \"s{i}\"\npath = \"s{i}.txt\"\n"
+        );
+    }
+    std::fs::write(dir.join("story.toml"), manifest).expect("write manifest");
+    let out = run(&["check", dir.to_str().expect("utf-8"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let stance: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "stance-conflict")
+        .collect();
+    assert_eq!(stance.len(), 1, "{stance:#?}");
+    let f = stance[0];
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("4 more") && m.contains("s13")),
+        "{f:#}"
+    );
+    // Eight asserting sources and the denial.
+    assert_eq!(f["values"].as_array().map(Vec::len), Some(9), "{f:#}");
+}
