@@ -299,11 +299,18 @@ pub struct Person {
 /// Lower-case title words right before a name: "finance minister Robert Habeck", "its
 /// finance chief Maria Santos". The words must end in an office word, next to the name.
 fn lowercase_title(text: &str, name_start: usize, lex: &Lexicon) -> Option<(usize, usize)> {
-    let head = text.slice(..name_start);
+    // Only the last three words before the name matter: a bounded window, so a long
+    // sentence is not tokenised again for each name in it (the first word of a window that
+    // does not start the text may be cut, and is left out).
+    let from = crate::text::window_start(text, name_start, 160);
+    let head = text.slice(from..name_start);
     if !head.ends_with(' ') {
         return None;
     }
-    let toks = words::tokens(head);
+    let mut toks = words::tokens(head);
+    if from > 0 && !toks.is_empty() {
+        toks.remove(0);
+    }
     let &(ls, le) = toks.last()?;
     if le != head.trim_end().len() || !lex.is_office(head.slice(ls..le)) {
         return None;
@@ -320,7 +327,7 @@ fn lowercase_title(text: &str, name_start: usize, lex: &Lexicon) -> Option<(usiz
         let low = w.to_lowercase();
         // Lower case, or capitalised only because it opens the sentence.
         let cased = w.chars().all(char::is_lowercase)
-            || (s == 0 && w.chars().skip(1).all(char::is_lowercase));
+            || (from + s == 0 && w.chars().skip(1).all(char::is_lowercase));
         // Verbs ("hosted", "meeting", "meets") are not part of a title.
         let verbish = low.ends_with("ed")
             || low.ends_with("ing")
@@ -331,7 +338,7 @@ fn lowercase_title(text: &str, name_start: usize, lex: &Lexicon) -> Option<(usiz
         }
         start = s;
     }
-    Some((start, le))
+    Some((from + start, from + le))
 }
 
 /// ", director of the National Economic Council," right after a name.
