@@ -95,6 +95,10 @@ pub struct Finding {
     /// A word diff between two versions (quotes): an extension of report-v1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffPart>>,
+    /// One word diff per departing version, each from the version most sources give (or
+    /// the first) to it: an extension of report-v1; `diff` is the first of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diffs: Vec<VersionDiff>,
     /// How likely an editor is to confirm the finding, 0 to 1 (two decimals): the rule's
     /// measured confidence, lowered when the rule itself lowered the severity (an extension
     /// of report-v1; `--min-confidence` drops findings below a threshold).
@@ -102,6 +106,16 @@ pub struct Finding {
     /// A rule's own confidence for this finding, in place of its file's (set by the rule).
     #[serde(skip)]
     pub confidence_hint: Option<f64>,
+}
+
+/// A word diff from one source's version to another's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VersionDiff {
+    /// The source whose version the diff starts from.
+    pub from: String,
+    /// The source whose version it ends at.
+    pub to: String,
+    pub diff: Vec<DiffPart>,
 }
 
 /// One run of a word diff: words both versions share, or words only one has.
@@ -160,6 +174,7 @@ impl Finding {
             note: None,
             suggestion: None,
             diff: None,
+            diffs: Vec::new(),
             confidence: 0.0,
             confidence_hint: None,
         }

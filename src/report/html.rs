@@ -8,6 +8,7 @@ use minijinja::{context, Environment};
 use serde::Serialize;
 
 use super::{DiffOp, Report};
+use crate::finding::{DiffPart, Finding};
 use crate::text::Slice;
 
 const TEMPLATE: &str = include_str!("report.html.j2");
@@ -40,8 +41,47 @@ struct FindingView {
     message: String,
     note: Option<String>,
     suggestion: Option<String>,
-    diff: Vec<DiffView>,
+    diffs: Vec<DiffBlock>,
     values: Vec<ValueView>,
+}
+
+/// One word diff of a finding, labelled with its two sources when it has several.
+#[derive(Serialize)]
+struct DiffBlock {
+    label: String,
+    parts: Vec<DiffView>,
+}
+
+fn diff_views(f: &Finding) -> Vec<DiffBlock> {
+    let parts = |d: &[DiffPart]| {
+        d.iter()
+            .map(|d| DiffView {
+                op: match d.op {
+                    DiffOp::Equal => "eq",
+                    DiffOp::Delete => "del",
+                    DiffOp::Insert => "ins",
+                },
+                text: d.text.clone(),
+            })
+            .collect()
+    };
+    if f.diffs.len() > 1 {
+        f.diffs
+            .iter()
+            .map(|d| DiffBlock {
+                label: format!(" {} → {}", d.from, d.to),
+                parts: parts(&d.diff),
+            })
+            .collect()
+    } else {
+        f.diff
+            .iter()
+            .map(|d| DiffBlock {
+                label: String::new(),
+                parts: parts(d),
+            })
+            .collect()
+    }
 }
 
 #[derive(Serialize)]
@@ -173,19 +213,7 @@ fn story_view(report: &Report, prefix: String) -> StoryView {
             message: f.message.clone(),
             note: f.note.clone(),
             suggestion: f.suggestion.clone(),
-            diff: f
-                .diff
-                .iter()
-                .flatten()
-                .map(|d| DiffView {
-                    op: match d.op {
-                        DiffOp::Equal => "eq",
-                        DiffOp::Delete => "del",
-                        DiffOp::Insert => "ins",
-                    },
-                    text: d.text.clone(),
-                })
-                .collect(),
+            diffs: diff_views(f),
             values: f
                 .values
                 .iter()

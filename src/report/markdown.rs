@@ -97,7 +97,17 @@ pub fn render(report: &Report) -> String {
                 escape(&v.sentence)
             );
         }
-        if let Some(d) = &f.diff {
+        if f.diffs.len() > 1 {
+            for d in &f.diffs {
+                let _ = writeln!(
+                    s,
+                    "\nDiff {} → {}: {}",
+                    escape(&d.from),
+                    escape(&d.to),
+                    escape(&inline_diff(&d.diff))
+                );
+            }
+        } else if let Some(d) = &f.diff {
             let _ = writeln!(s, "\nDiff: {}", escape(&inline_diff(d)));
         }
         if let Some(note) = &f.note {

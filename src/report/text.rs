@@ -88,6 +88,21 @@ pub fn render(report: &Report, story: &Story, opts: Options) -> String {
     out
 }
 
+/// Bytes of a source's words underlined in a text finding, at most.
+const MAX_MARKED: usize = 60;
+/// Words of a value's normalised form in an underline's label, at most.
+const LABEL_WORDS: usize = 10;
+
+/// A value's normalised form for an underline's label: its first words when long.
+fn short_label(normalized: &str) -> String {
+    let words: Vec<&str> = normalized.split_whitespace().collect();
+    if words.len() > LABEL_WORDS {
+        format!("{}…", words[..LABEL_WORDS].join(" "))
+    } else {
+        normalized.to_string()
+    }
+}
+
 fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
     let title = level(f.severity)
         .primary_title(format!("{}: {}", f.subject, f.message))
@@ -108,19 +123,40 @@ fn finding_groups<'a>(f: &'a Finding, story: &'a Story) -> Vec<Group<'a>> {
             .min(line.end)
             .saturating_sub(line.start)
             .clamp(start, len);
+        // A long span is marked by its first words only, so the underline and its label
+        // stay within a terminal's width; the whole words are in the JSON report.
+        let text = source.text.slice(line.start..line.end);
+        let end = if end - start > MAX_MARKED {
+            let mut cut = start + MAX_MARKED;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            cut
+        } else {
+            end
+        };
         snippets.push(
             Snippet::source(source.text.slice(line.start..line.end))
                 .line_start(line_no)
                 .path(source.file.as_str())
-                .annotation(
-                    AnnotationKind::Primary
-                        .span(start..end)
-                        .label(format!("{}: {}", v.source, v.normalized)),
-                ),
+                .annotation(AnnotationKind::Primary.span(start..end).label(format!(
+                    "{}: {}",
+                    v.source,
+                    short_label(&v.normalized)
+                ))),
         );
     }
     let mut groups = vec![title.elements(snippets)];
-    if let Some(diff) = &f.diff {
+    if f.diffs.len() > 1 {
+        for d in &f.diffs {
+            groups.push(Group::with_title(Level::NOTE.secondary_title(format!(
+                "diff {} → {}: {}",
+                d.from,
+                d.to,
+                super::inline_diff(&d.diff)
+            ))));
+        }
+    } else if let Some(diff) = &f.diff {
         groups.push(Group::with_title(
             Level::NOTE.secondary_title(format!("diff: {}", super::inline_diff(diff))),
         ));

@@ -347,17 +347,7 @@ impl Check for DateConflict {
                         .push(a.story.sources[c.source].id.as_str());
                 }
             }
-            let message = by_value
-                .iter()
-                .map(|(v, ids)| {
-                    format!(
-                        "{} {} {v}",
-                        ids.join(" and "),
-                        if ids.len() > 1 { "say" } else { "says" }
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
+            let message = lead_with_majority(&by_value);
             let mut f = rule.finding(subject, message);
             let mut notes = Vec::new();
             for &m in &members {
@@ -425,11 +415,46 @@ impl Check for DateConflict {
                 notes.push("the draft follows a minority of the references".into());
             }
             if !notes.is_empty() {
-                f.note = Some(notes.join("; "));
+                f.note = Some(notes.join("\n"));
             }
             out.push(f);
         }
     }
+}
+
+/// The dates of a finding, one part per value: when more sources give one date than any
+/// other, it comes first with its count ("3 sources (a, b, c) say 2025-06-09; d says
+/// 2025-06-10"), else each value in order ("a says …; b and c say …").
+fn lead_with_majority(by_value: &BTreeMap<String, Vec<&str>>) -> String {
+    let mut groups: Vec<(&String, Vec<&str>)> = by_value
+        .iter()
+        .map(|(v, ids)| {
+            let mut ids = ids.clone();
+            ids.dedup();
+            (v, ids)
+        })
+        .collect();
+    let most = groups.iter().map(|g| g.1.len()).max().unwrap_or(0);
+    let leader = (most >= 2 && groups.iter().filter(|g| g.1.len() == most).count() == 1)
+        .then(|| groups.iter().position(|g| g.1.len() == most))
+        .flatten();
+    let mut parts = Vec::new();
+    if let Some(i) = leader {
+        let (v, ids) = groups.remove(i);
+        parts.push(format!(
+            "{} sources ({}) say {v}",
+            ids.len(),
+            ids.join(", ")
+        ));
+    }
+    parts.extend(groups.iter().map(|(v, ids)| {
+        format!(
+            "{} {} {v}",
+            ids.join(" and "),
+            if ids.len() > 1 { "say" } else { "says" }
+        )
+    }));
+    parts.join("; ")
 }
 
 #[cfg(test)]

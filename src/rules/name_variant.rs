@@ -265,19 +265,18 @@ fn people_variants(rule: &Rule, a: &Analysis, out: &mut Vec<Finding>) {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let mut parts: Vec<String> = variants
-                .iter()
-                .map(|(f, s)| format!("{} writes \u{201c}{f}\u{201d}", ids(s)))
-                .collect();
-            parts.push(format!(
-                "{} write{} \u{201c}{canonical}\u{201d}",
+            let writes = |s: &BTreeSet<usize>| if s.len() == 1 { "writes" } else { "write" };
+            // The form most sources write first, then each source that departs.
+            let mut parts = vec![format!(
+                "{} {} \u{201c}{canonical}\u{201d}",
                 ids(&forms[canonical.as_str()]),
-                if forms[canonical.as_str()].len() == 1 {
-                    "s"
-                } else {
-                    ""
-                }
-            ));
+                writes(&forms[canonical.as_str()])
+            )];
+            parts.extend(
+                variants
+                    .iter()
+                    .map(|(f, s)| format!("{} {} \u{201c}{f}\u{201d}", ids(s), writes(s))),
+            );
             let mut f = rule.finding(canonical.clone(), parts.join("; "));
             f.suggestion = Some(format!("write {canonical}"));
             // One mention per source: a variant where the source has one, else its first.

@@ -18,7 +18,7 @@ use similar::{ChangeTag, TextDiff};
 use super::{Check, Rule, RuleFile, Severity};
 use crate::extract::quote::Quote;
 use crate::extract::Value;
-use crate::finding::{DiffOp, DiffPart, Finding};
+use crate::finding::{DiffOp, DiffPart, Finding, VersionDiff};
 use crate::Analysis;
 
 pub struct QuoteDrift;
@@ -139,6 +139,54 @@ fn majority_version(versions: &[Version]) -> Option<usize> {
         .filter(|&(n, _)| n >= 2)
         .max_by_key(|&(n, j)| (n, std::cmp::Reverse(j)))
         .map(|(_, j)| j)
+}
+
+/// One diff per wording that departs from version `base` (the majority's, or the first
+/// compared), in text order; sources giving one departing wording share its diff.
+fn departing_diffs(
+    a: &Analysis,
+    versions: &[Version],
+    base: usize,
+    class_of: &dyn Fn(&Version, &Version) -> Class,
+) -> Vec<VersionDiff> {
+    let id = |v: &Version| {
+        v.claims
+            .first()
+            .map_or("?", |&m| a.story.sources[a.claims[m].source].id.as_str())
+    };
+    let from = &versions[base];
+    let mut out: Vec<(&[String], Vec<&str>, &Version)> = Vec::new();
+    for (j, v) in versions.iter().enumerate() {
+        if j == base || !v.marked || v.tokens == from.tokens {
+            continue;
+        }
+        if class_of(from, v) == Class::Distinct {
+            continue;
+        }
+        match out.iter_mut().find(|o| o.0 == v.tokens.as_slice()) {
+            Some(o) => {
+                let s = id(v);
+                if !o.1.contains(&s) {
+                    o.1.push(s);
+                }
+            }
+            None => out.push((&v.tokens, vec![id(v)], v)),
+        }
+    }
+    let mut base_ids: Vec<&str> = Vec::new();
+    for v in versions.iter().filter(|v| v.tokens == from.tokens) {
+        if !base_ids.contains(&id(v)) {
+            base_ids.push(id(v));
+        }
+    }
+    let from_ids = base_ids.join(", ");
+    out.into_iter()
+        .map(|(_, ids, v)| VersionDiff {
+            from: from_ids.clone(),
+            to: ids.join(", "),
+            diff: diff_parts(&from.words, &v.words),
+        })
+        .collect()
 }
 
 /// Classes two versions remark by remark: each sentence of one (or two running together)
@@ -822,6 +870,19 @@ impl Check for QuoteDrift {
                 "word diff from {} to {}",
                 a.story.sources[ci.source].id, a.story.sources[cj.source].id
             ));
+            if class == Class::Wording {
+                f.diffs = departing_diffs(a, &versions, k, &class_of);
+                if let Some(first) = f.diffs.first() {
+                    f.diff = Some(first.diff.clone());
+                    if f.diffs.len() > 1 {
+                        f.note = Some(format!(
+                            "word diffs from the wording {} give{} to each other wording",
+                            first.from,
+                            if first.from.contains(", ") { "" } else { "s" }
+                        ));
+                    }
+                }
+            }
             for v in &versions {
                 for &m in &v.claims {
                     f.push_claim(a, m);

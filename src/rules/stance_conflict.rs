@@ -64,12 +64,43 @@ fn side(a: &Analysis, i: usize, quote: bool) -> String {
     format!("{id} ({who}{hedged}): \u{201c}{shown}{more}\u{201d}")
 }
 
+/// The asserting sides for the note, sources with one speaker and hedges together
+/// ("bloomberg, asianfin (the outlet itself)"), the first `MAX_SHOWN` and a count.
+fn grouped_sides(a: &Analysis, asserting: &[usize]) -> String {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for &i in asserting.iter().take(MAX_SHOWN) {
+        let Some(s) = stance(a, i) else {
+            continue;
+        };
+        let who = s.speaker.as_deref().unwrap_or("the outlet itself");
+        let key = if s.hedges.is_empty() {
+            who.to_string()
+        } else {
+            format!("{who}, hedged: {}", s.hedges.join(", "))
+        };
+        let id = a.story.sources[a.claims[i].source].id.as_str();
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) if !g.1.contains(&id) => g.1.push(id),
+            Some(_) => {}
+            None => groups.push((key, vec![id])),
+        }
+    }
+    let mut parts: Vec<String> = groups
+        .iter()
+        .map(|(key, ids)| format!("{} ({key})", ids.join(", ")))
+        .collect();
+    if asserting.len() > MAX_SHOWN {
+        parts.push(format!("{} more", asserting.len() - MAX_SHOWN));
+    }
+    parts.join("; ")
+}
+
 /// Asserting sources shown in full in a finding (message, note, evidence); the rest are
 /// counted.
 const MAX_SHOWN: usize = 8;
 
 /// Words of a stance quoted in a note, and scope words listed: a note stays a few lines.
-const QUOTED_WORDS: usize = 14;
+const QUOTED_WORDS: usize = 10;
 const LISTED_WORDS: usize = 6;
 
 /// A list of words, the first few and a count of the rest.
@@ -268,33 +299,25 @@ impl Check for StanceConflict {
                 })
                 .map(|&i| side(a, i, true))
                 .collect();
+            // A few short lines: who denies, who asserts (sources grouped by speaker and
+            // hedges), the words both sides share and those only the denial has.
             let mut note = format!(
-                "Denied by {}. Asserted by {}. Both sides concern: {}.",
+                "denied by {}\nasserted by {}\nboth sides: {}",
                 side(a, d, false),
-                {
-                    let mut sides: Vec<String> = asserting
-                        .iter()
-                        .take(MAX_SHOWN)
-                        .map(|&i| side(a, i, false))
-                        .collect();
-                    if asserting.len() > MAX_SHOWN {
-                        sides.push(format!("{} more", asserting.len() - MAX_SHOWN));
-                    }
-                    sides.join("; ")
-                },
+                grouped_sides(a, &asserting),
                 listed(&shared)
             );
             if !only_deny.is_empty() {
                 let _ = write!(
                     note,
-                    " Only the denial names: {}; check whether the two speak of the same exchange.",
+                    "\nonly the denial: {} (check it is the same exchange)",
                     listed(&only_deny)
                 );
             }
             if !own.is_empty() {
                 let _ = write!(
                     note,
-                    " The denying source also reports a link: {}.",
+                    "\nthe denying source also reports a link: {}",
                     own.join("; ")
                 );
             }

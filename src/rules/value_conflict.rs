@@ -910,11 +910,17 @@ fn report(rule: &Rule, a: &Analysis, found: &[(usize, usize, Difference)], out: 
             .filter(|&&m| stated(&a.claims[m]) == value)
             .map(|&m| id(m))
             .collect();
-        let mut parts: Vec<String> = odd
-            .iter()
-            .map(|&m| format!("{} says {}", id(m), stated(&a.claims[m])))
-            .collect();
-        parts.push(format!("{} say {value}", agreeing.join(", ")));
+        // What most sources say first, then each source that departs:
+        // "3 sources (a, b, c) say 9 people; d says 10 people".
+        let mut parts = vec![format!(
+            "{} sources ({}) say {value}",
+            agreeing.len(),
+            agreeing.join(", ")
+        )];
+        parts.extend(
+            odd.iter()
+                .map(|&m| format!("{} says {}", id(m), stated(&a.claims[m]))),
+        );
         (evidence.into_iter().collect::<Vec<_>>(), parts.join("; "))
     } else {
         let parts: Vec<String> = chosen

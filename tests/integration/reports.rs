@@ -553,3 +553,101 @@ fn a_stance_finding_shows_the_first_few_sources_and_counts_the_rest() {
     // Eight asserting sources and the denial.
     assert_eq!(f["values"].as_array().map(Vec::len), Some(9), "{f:#}");
 }
+
+/// Writes a story of plain-text sources `s1`, `s2`, … and checks it as JSON.
+fn check_texts(name: &str, texts: &[&str]) -> serde_json::Value {
+    use std::fmt::Write as _;
+    let dir = crate::temp_dir(name);
+    let mut manifest = String::from("title = \"t\"\n");
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(dir.join(format!("s{}.txt", i + 1)), text).expect("write");
+        let _ = write!(
+            manifest,
+            "[[sources]]\nid = \"s{n}\"\npath = \"s{n}.txt\"\n",
+            n = i + 1
+        );
+    }
+    std::fs::write(dir.join("story.toml"), manifest).expect("write manifest");
+    let out = run(&["check", dir.to_str().expect("utf-8"), "--format", "json"]);
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn findings_of<'a>(v: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
+#[test]
+fn a_finding_says_first_what_most_sources_say_then_who_departs() {
+    // A flood toll: four sources agree, one departs.
+    let flood = check_texts(
+        "majority-flood",
+        &[
+            "Floods in the valley killed 9 people on Tuesday, officials said.",
+            "The floods killed 9 people in the valley on Tuesday.",
+            "Officials said 9 people were killed by the floods in the valley.",
+            "Floods killed 9 people across the valley on Tuesday, police said.",
+            "Floods in the valley killed 10 people on Tuesday, officials said.",
+        ],
+    );
+    let found = findings_of(&flood, "number-conflict");
+    assert_eq!(found.len(), 1, "{flood:#}");
+    let message = found[0]["message"].as_str().expect("message");
+    assert!(
+        message.starts_with("4 sources (s1, s2, s3, s4) say 9 people; s5 says 10 people"),
+        "{message}"
+    );
+    // A product launch date: two sources against one.
+    let launch = check_texts(
+        "majority-launch",
+        &[
+            "Acme will release the phone on March 3, 2025, the company said.",
+            "Acme will release the phone on March 3, 2025, a spokeswoman said.",
+            "Acme will release the phone on March 4, 2025, the company said.",
+        ],
+    );
+    let found = findings_of(&launch, "date-conflict");
+    assert_eq!(found.len(), 1, "{launch:#}");
+    let message = found[0]["message"].as_str().expect("message");
+    assert!(
+        message.starts_with("2 sources (s1, s2) say 2025-03-03"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("s3 says 2025-03-04 (Tuesday)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_quote_diff_runs_from_the_majority_wording_to_each_departing_one() {
+    // A coach's words: two sources agree, two others change them, each differently.
+    let v = check_texts(
+        "quote-majority",
+        &[
+            "Coach Dana Reyes said: \"We played with heart tonight and the fans carried us to the very end.\"",
+            "\"We played with heart tonight and the fans carried us to the very end,\" Reyes said.",
+            "\"We played with real heart tonight and the fans carried us to the very end,\" coach Dana Reyes said.",
+            "Reyes said: \"We played with heart tonight and our fans carried us right to the end.\"",
+        ],
+    );
+    let found = findings_of(&v, "quote-drift");
+    assert_eq!(found.len(), 1, "{v:#}");
+    let diffs = found[0]["diffs"].as_array().expect("diffs");
+    let pairs: Vec<(&str, &str)> = diffs
+        .iter()
+        .map(|d| {
+            (
+                d["from"].as_str().unwrap_or(""),
+                d["to"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(pairs, [("s1, s2", "s3"), ("s1, s2", "s4")], "{v:#}");
+    // `diff` (report-v1) is the first of them.
+    assert_eq!(found[0]["diff"], diffs[0]["diff"]);
+}

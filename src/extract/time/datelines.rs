@@ -90,6 +90,9 @@ pub fn dateline(text: &str, lex: &Lexicon, story_tz: Option<Tz>) -> SourceTime {
     }
     for l in published_lines.iter().chain(top.iter()) {
         if let Some(c) = DATELINE_RE.captures(l) {
+            if is_sentence_around(l, &c) {
+                continue;
+            }
             if let Some(t) = dateline_of(&c, lex, story_tz) {
                 return t;
             }
@@ -135,6 +138,21 @@ pub fn dateline(text: &str, lex: &Lexicon, story_tz: Option<Tz>) -> SourceTime {
         from: Some(PublishedFrom::Unknown),
         note: Some("no dateline or byline with a date: publication time unknown".into()),
     }
+}
+
+/// A line that is a sentence of the story with a date in it ("Acme will release the phone
+/// on March 3, 2025, the company said."): it ends as a sentence does and has six words or
+/// more besides the date. A dateline or byline is a label, never a sentence.
+fn is_sentence_around(line: &str, c: &Captures) -> bool {
+    let Some(m) = c.get(0) else {
+        return false;
+    };
+    let ends = line.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])
+        && !line.trim_end().ends_with("a.m.")
+        && !line.trim_end().ends_with("p.m.");
+    let words = line.slice(..m.start()).split_whitespace().count()
+        + line.slice(m.end()..).split_whitespace().count();
+    ends && words >= 6
 }
 
 pub(super) fn dateline_of(c: &Captures, lex: &Lexicon, story_tz: Option<Tz>) -> Option<SourceTime> {

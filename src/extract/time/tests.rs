@@ -904,6 +904,21 @@ fn datelines() {
     );
     let t = dateline("First Post8 hours ago\n", &l, None);
     assert!(t.published.is_none() && t.note.is_some_and(|n| n.contains("8 hours ago")));
+    // A short opening sentence with a date is the story, not its dateline.
+    for text in [
+        "Acme will release the phone on March 3, 2025, the company said.\n",
+        "The court will hear the appeal on 14 May 2024, lawyers for both sides said.\n",
+        "Polls close at 8 p.m. on November 5, 2024, in most states.\n",
+    ] {
+        assert!(dateline(text, &l, None).published.is_none(), "{text}");
+    }
+    // A byline with a date and a time ending "a.m." is still one.
+    let t = dateline(
+        "By Ana Ruiz, staff writer, March 3, 2025 at 9:05 a.m.\n",
+        &l,
+        None,
+    );
+    assert!(t.published.is_some());
 }
 
 /// Every rule of the grammar has examples beside it (`rules::examples`); each is read by
