@@ -26,6 +26,9 @@ mod reports;
 mod review;
 #[path = "integration/robust.rs"]
 mod robust;
+
+#[path = "integration/sarif.rs"]
+mod sarif;
 #[path = "integration/score.rs"]
 mod score;
 #[path = "integration/seeds.rs"]
