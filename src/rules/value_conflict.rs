@@ -840,23 +840,35 @@ impl Check for ValueConflict {
     }
 }
 
-/// The differing pairs, split into sets linked through a shared figure, in order.
+/// The differing pairs, split into sets linked through a shared figure, in order: each
+/// set's pairs by figure, the sets by their first pair. Union–find over the figures, so
+/// the work grows with the pairs, not with pairs times sets.
 fn components<T: Clone>(pairs: &[(usize, usize, T)]) -> Vec<Vec<(usize, usize, T)>> {
-    let mut out: Vec<Vec<(usize, usize, T)>> = Vec::new();
-    let mut figures: Vec<BTreeSet<usize>> = Vec::new();
-    for (i, j, t) in pairs {
-        let hits: Vec<usize> = (0..figures.len())
-            .filter(|&k| figures[k].contains(i) || figures[k].contains(j))
-            .collect();
-        let mut merged_pairs = vec![(*i, *j, t.clone())];
-        let mut merged_figs: BTreeSet<usize> = [*i, *j].into_iter().collect();
-        for &k in hits.iter().rev() {
-            merged_pairs.extend(out.remove(k));
-            merged_figs.extend(figures.remove(k));
+    let mut index: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, j, _) in pairs {
+        let n = index.len();
+        index.entry(*i).or_insert(n);
+        let n = index.len();
+        index.entry(*j).or_insert(n);
+    }
+    let mut parent: Vec<usize> = (0..index.len()).collect();
+    for (i, j, _) in pairs {
+        let (x, y) = (
+            super::root(&mut parent, index[i]),
+            super::root(&mut parent, index[j]),
+        );
+        if x != y {
+            parent[x.max(y)] = x.min(y);
         }
-        merged_pairs.sort_by_key(|p| (p.0, p.1));
-        out.push(merged_pairs);
-        figures.push(merged_figs);
+    }
+    let mut sets: BTreeMap<usize, Vec<(usize, usize, T)>> = BTreeMap::new();
+    for (i, j, t) in pairs {
+        let r = super::root(&mut parent, index[i]);
+        sets.entry(r).or_default().push((*i, *j, t.clone()));
+    }
+    let mut out: Vec<Vec<(usize, usize, T)>> = sets.into_values().collect();
+    for set in &mut out {
+        set.sort_by_key(|p| (p.0, p.1));
     }
     out.sort_by_key(|c| c.first().map(|p| (p.0, p.1)));
     out
