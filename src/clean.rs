@@ -42,7 +42,7 @@ impl TryFrom<RawLexicon> for Lexicon {
     type Error = String;
     fn try_from(raw: RawLexicon) -> Result<Self, String> {
         let compile = |p: &str| {
-            Regex::new(&format!("(?i){p}")).map_err(|e| format!("bad pattern `{p}`: {e}"))
+            crate::text::regex(&format!("(?i){p}")).map_err(|e| format!("bad pattern `{p}`: {e}"))
         };
         let mut line = Vec::new();
         for (reason, patterns) in raw.line {

@@ -311,7 +311,7 @@ impl MappedText {
 /// Where one clause ends and the next begins inside a sentence: a semicolon, or a contrast
 /// ("…, while customers in Europe …", "…, but in Canada …", "…, though the launch …").
 static CLAUSE_BREAK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i);|,\s+(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s")
+    crate::text::regex(r"(?i);|,\s+(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s")
         .expect("a valid pattern")
 });
 
@@ -475,5 +475,56 @@ mod tests {
         assert_eq!(original.slice(sp.start..sp.end), "Bye now.");
         let sp = m.to_span(0, 5, original);
         assert_eq!(original.slice(sp.start..sp.end), "Hello");
+    }
+}
+
+/// A pattern with ASCII word boundaries: `\b` and `\B` read as `(?-u:\b)` and `(?-u:\B)`.
+/// A Unicode word boundary stops the regex crate's lazy DFA on any text with a character
+/// beyond ASCII (a curly quote, a non-breaking space), sending the search to its slower
+/// engines; the words these patterns bound (months, units, verbs) are ASCII, so the ASCII
+/// boundary finds the same matches. Escaped backslashes (`\\b`) are left alone.
+pub fn ascii_bounds(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(b @ ('b' | 'B')) => {
+                out.push_str("(?-u:\\");
+                out.push(b);
+                out.push(')');
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Compiles a built-in pattern with [`ascii_bounds`].
+pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::Regex::new(&ascii_bounds(pattern))
+}
+
+#[cfg(test)]
+mod ascii_bounds_tests {
+    use super::{ascii_bounds, regex};
+
+    #[test]
+    fn word_boundaries_become_ascii_and_escapes_stay() {
+        assert_eq!(ascii_bounds(r"\bMay\b"), r"(?-u:\b)May(?-u:\b)");
+        assert_eq!(ascii_bounds(r"a\\b\B"), r"a\\b(?-u:\B)");
+        assert_eq!(ascii_bounds(r"\d+\s"), r"\d+\s");
+        let re = regex(r"(?i)\bjune\s+(\d+)\b").expect("compiles");
+        // Curly quotes and non-breaking spaces around the words change nothing.
+        let m = re.captures("“June\u{a0}9” and June 10’s").expect("match");
+        assert_eq!(&m[1], "9");
+        assert_eq!(re.find_iter("June 10’s talks").count(), 1);
     }
 }

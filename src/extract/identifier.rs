@@ -63,7 +63,7 @@ pub fn skeleton(code: &str) -> String {
 }
 
 static CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z]{1,4}-?[0-9][A-Z0-9]{0,5}(?:\s(?:MAX|Pro|Ultra|Max|neo|XL|XLR)\b)?|[A-Z]{2,4}\s[0-9]{3,4}[A-Z]?\b|[0-9]{3}[A-Z]{1,3}|[0-9]{3}\s(?:MAX|X)\b)")
+    crate::text::regex(r"\b(?:[A-Z]{1,4}-?[0-9][A-Z0-9]{0,5}(?:\s(?:MAX|Pro|Ultra|Max|neo|XL|XLR)\b)?|[A-Z]{2,4}\s[0-9]{3,4}[A-Z]?\b|[0-9]{3}[A-Z]{1,3}|[0-9]{3}\s(?:MAX|X)\b)")
         .expect("static pattern")
 });
 

@@ -181,7 +181,7 @@ const FRACTION: &str = r"\d+\s[1-7]/[2-8]\b|\d*[½¼¾⅓⅔]";
 const WORDNUM: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
 
 static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::text::regex(&format!(
         r"(?ix)
         (?P<approx>\b(?:about|around|roughly|nearly|almost|approximately|some|more\ than|over|under|less\ than|fewer\ than|at\ least|at\ most|up\ to|close\ to|as\ many\ as|as\ much\ as|as\ few\ as|as\ little\ as|upwards\ of|just\ over|just\ under|well\ over|an\ estimated|estimated)\s+)?
         (?:
@@ -214,18 +214,18 @@ static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A change "from A to B"; A may carry its unit ("from 100 units to 120 units").
 static TRANSITION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfrom\s+(?:about\s+|around\s+)?(?P<a>[^\s]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn|[a-z]+)){0,2}?)\s+to\s+(?:about\s+|around\s+)?(?P<b>[^\s,;.]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)").expect("static pattern")
+    crate::text::regex(r"(?i)\bfrom\s+(?:about\s+|around\s+)?(?P<a>[^\s]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn|[a-z]+)){0,2}?)\s+to\s+(?:about\s+|around\s+)?(?P<b>[^\s,;.]+(?:\s+(?:per\s?cent|percent|%|billion|million|trillion|bn))?)").expect("static pattern")
 });
 
 /// A change written result first, "to B from A" ("cut its rate to 5.5% from 5.75%", "fell
 /// to 120 units from 140 units"): read only after a verb of change.
 static TRANSITION_BACK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bto\s+(?:about\s+|around\s+)?(?P<b>[$€£¥₹]?\d[\d,.]*(?:\s*%|\s+(?:per\s?cent|percent|billion|million|trillion|bn|[a-z]+)){0,2}?)\s+from\s+(?:about\s+|around\s+)?(?P<a>[$€£¥₹]?\d[\d,.]*\d|[$€£¥₹]?\d)").expect("static pattern")
+    crate::text::regex(r"(?i)\bto\s+(?:about\s+|around\s+)?(?P<b>[$€£¥₹]?\d[\d,.]*(?:\s*%|\s+(?:per\s?cent|percent|billion|million|trillion|bn|[a-z]+)){0,2}?)\s+from\s+(?:about\s+|around\s+)?(?P<a>[$€£¥₹]?\d[\d,.]*\d|[$€£¥₹]?\d)").expect("static pattern")
 });
 
 /// The low end of a range "X to Y", right before its high end: "10 to 12 homes", "3% to 5%".
 static RANGE_LOW_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\w.,$€£¥₹-])(?P<lo>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>\s*%|\s+per\s?cent)?\s+to\s+$")
+    crate::text::regex(r"(?i)(?:^|[^\w.,$€£¥₹-])(?P<lo>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>\s*%|\s+per\s?cent)?\s+to\s+$")
         .expect("static pattern")
 });
 
@@ -272,7 +272,7 @@ fn range_low(text: &str, num_start: usize, q: &mut Quantity) -> Option<usize> {
 /// denominator becomes part of the unit (`USD/share`), so a price per share never meets a
 /// total price. The denominators are ordinary units of pricing and counting.
 static RATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?P<adv>annually|yearly|daily|weekly|monthly|hourly)\b|^[\s-]*(?:per|a|an|each|every)[\s-]+(?P<per>share|person|head|capita|barrel|tonne|ton|ounce|gallon|litre|liter|kilogram|kilo|kg|pound|unit|vehicle|household|family|passenger|ticket|night|hour|day|week|month|year|game|copy|student|employee|worker|user|subscriber|device|item|piece)\b")
+    crate::text::regex(r"(?i)^\s+(?P<adv>annually|yearly|daily|weekly|monthly|hourly)\b|^[\s-]*(?:per|a|an|each|every)[\s-]+(?P<per>share|person|head|capita|barrel|tonne|ton|ounce|gallon|litre|liter|kilogram|kilo|kg|pound|unit|vehicle|household|family|passenger|ticket|night|hour|day|week|month|year|game|copy|student|employee|worker|user|subscriber|device|item|piece)\b")
         .expect("static pattern")
 });
 
@@ -801,7 +801,7 @@ fn counted_by_verb(head: &str, approximate: bool) -> bool {
 /// A sentence that opens on a total and then gives its parts: "Of the 95 cases, 90 were in
 /// the placebo group and five in the vaccinated group".
 static OF_TOTAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::text::regex(&format!(
         r"(?i)^\s*of\s+(?:the|these|those|its|their|all|all\s+the)?\s*(?:{NUMBER}|{WORDNUM})\s+(?P<noun>[a-z][a-z-]+s)\b[^,;]{{0,80}},"
     ))
     .expect("static pattern")
@@ -820,8 +820,10 @@ fn part_of_total(head: &str) -> Option<String> {
 /// item of the list: "The quake killed 40 people. Of those, 25 were children and 15 were
 /// adults." The numbers count what that count counted.
 static OF_PREVIOUS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:of|among)\s+(?:those|them|these)\s*,?\s*(?:[^,;:]*(?:,|\band)\s*)?$")
-        .expect("static pattern")
+    crate::text::regex(
+        r"(?i)^\s*(?:of|among)\s+(?:those|them|these)\s*,?\s*(?:[^,;:]*(?:,|\band)\s*)?$",
+    )
+    .expect("static pattern")
 });
 
 /// What a bare number counts in a sentence breaking down the count before it.
@@ -833,7 +835,7 @@ fn part_of_previous(head: &str, counted_before: Option<&str>) -> Option<String> 
 /// A total whose parts follow a colon, each an item of the list: "40 homes were destroyed:
 /// 12 in Alton, 15 in Brent and 10 in Carver" (the head ends where an item starts).
 static LISTED_TOTAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::text::regex(&format!(
         r"(?i)\b(?:{NUMBER}|{WORDNUM})\s+(?P<noun>[a-z][a-z-]+s)\b[^:;.]{{0,40}}:(?:[^:;]*(?:,|\band))?\s*$"
     ))
     .expect("static pattern")
@@ -1359,7 +1361,7 @@ fn mid_sentence_names(doc: &Doc, out: &mut HashSet<String>) {
 /// A result or a lead: "won 25-22", "a 31-9 loss", "led 14-7". Only with a word that says
 /// it is a score, so a range ("4-6 weeks") or a record is never read as one.
 static SCORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<verb>won|wins|win|beat|beats|beating|defeated|defeats|edged|routed|thrashed|lost|loses|losing|drew|tied|tying|led|leads|leading|trailed|trails|trailing)\b(?:\s+[\w'’.-]+){0,5}?\s+)?(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})\b(?:\s+(?P<noun>win|victory|defeat|loss|lead|draw|tie|triumph|rout|scoreline|deficit|advantage|halftime|overtime|final)\b)?")
+    crate::text::regex(r"(?i)\b(?:(?P<verb>won|wins|win|beat|beats|beating|defeated|defeats|edged|routed|thrashed|lost|loses|losing|drew|tied|tying|led|leads|leading|trailed|trails|trailing)\b(?:\s+[\w'’.-]+){0,5}?\s+)?(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})\b(?:\s+(?P<noun>win|victory|defeat|loss|lead|draw|tie|triumph|rout|scoreline|deficit|advantage|halftime|overtime|final)\b)?")
         .expect("static pattern")
 });
 
@@ -1397,13 +1399,13 @@ fn scores(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
 /// An age in apposition to a name: "Kwame Mensah, 24, was arrested". The name is one to
 /// four capitalised words; the age is followed by a comma or the end of the clause.
 static APPOSITIVE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]*){0,3}),\s(?P<age>\d{1,3})(?:,|\.(?:\s|$)|\s+(?:was|is|has|had|and|who|said|told)\b)")
+    crate::text::regex(r"\b(?P<name>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]*){0,3}),\s(?P<age>\d{1,3})(?:,|\.(?:\s|$)|\s+(?:was|is|has|had|and|who|said|told)\b)")
         .expect("static pattern")
 });
 
 /// An age said as one: "at the age of 89", "aged 74", "his son, 9,", "a woman, 32,".
 static AGE_PHRASE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:at\s+the\s+age\s+of|aged|(?P<noun>son|daughter|boy|girl|man|woman|wife|husband|mother|father|brother|sister|child|baby|teenager|toddler|pensioner|grandmother|grandfather|grandson|granddaughter|student|driver|victim),)\s+(?P<age>\d{1,3})\b")
+    crate::text::regex(r"(?i)\b(?:at\s+the\s+age\s+of|aged|(?P<noun>son|daughter|boy|girl|man|woman|wife|husband|mother|father|brother|sister|child|baby|teenager|toddler|pensioner|grandmother|grandfather|grandson|granddaughter|student|driver|victim),)\s+(?P<age>\d{1,3})\b")
         .expect("static pattern")
 });
 
@@ -1452,8 +1454,10 @@ fn appositive_ages(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
 /// A display or video resolution: "1080p", "720p", "4K", "8K". Lines of the picture, so
 /// "4K" (3840 × 2160) meets "2160p". Uppercase K only: "4k" is as often four thousand.
 static RESOLUTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?P<p>(?:240|360|480|576|720|900|1080|1440|2160|4320))p|(?P<k>[2458])K)\b")
-        .expect("static pattern")
+    crate::text::regex(
+        r"\b(?:(?P<p>(?:240|360|480|576|720|900|1080|1440|2160|4320))p|(?P<k>[2458])K)\b",
+    )
+    .expect("static pattern")
 });
 
 /// Resolutions in a sentence: (start, start of the figure, end, quantity).
@@ -1480,7 +1484,7 @@ fn resolutions(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
 
 /// A fraction of a whole said in words: "two-thirds of voters", "half of the homes".
 static FRACTION_OF_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<f>half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|three[\s-]quarters|(?:a|one)[\s-]fifth|(?:two|three|four)[\s-]fifths)\s+of\b")
+    crate::text::regex(r"(?i)\b(?P<f>half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|three[\s-]quarters|(?:a|one)[\s-]fifth|(?:two|three|four)[\s-]fifths)\s+of\b")
         .expect("static pattern")
 });
 
@@ -1516,7 +1520,7 @@ fn fractions_of(text: &str) -> Vec<(usize, usize, usize, Quantity)> {
 
 /// "No deaths were reported", "no one was injured": a count of zero, written as a negation.
 static ZERO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\s+(?:(?:immediate|other|further|reported|known|serious|confirmed|major)\s+)?(?P<noun>one\b|[a-z]{4,})")
+    crate::text::regex(r"(?i)\bno\s+(?:(?:immediate|other|further|reported|known|serious|confirmed|major)\s+)?(?P<noun>one\b|[a-z]{4,})")
         .expect("static pattern")
 });
 

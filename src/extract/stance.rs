@@ -146,7 +146,7 @@ fn cue_body(phrase: &str) -> String {
 
 /// A regex for a cue phrase.
 fn cue_regex(phrase: &str) -> Option<Regex> {
-    Regex::new(&format!(r"(?i)\b{}\b", cue_body(phrase))).ok()
+    crate::text::regex(&format!(r"(?i)\b{}\b", cue_body(phrase))).ok()
 }
 
 /// One regex for any of `phrases` (none when there are none).
@@ -155,7 +155,7 @@ fn cue_regex_any<'a>(phrases: impl Iterator<Item = &'a String>) -> Result<Option
     if bodies.is_empty() {
         return Ok(None);
     }
-    Regex::new(&format!(r"(?i)\b(?:{})\b", bodies.join("|")))
+    crate::text::regex(&format!(r"(?i)\b(?:{})\b", bodies.join("|")))
         .map(Some)
         .map_err(|_| "bad phrase in `proceeds` or `halts`".to_string())
 }

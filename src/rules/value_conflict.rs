@@ -421,7 +421,7 @@ pub(super) fn sentence_moments(a: &Analysis) -> Moments {
 /// A period of a game named with "in" ("in the third quarter", "late in the first half",
 /// "in overtime"): the moment of the sentence's figures. General sports vocabulary.
 static PERIOD_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:in|during|into|through)\s+(?:the\s+)?(first|second|third|fourth|fifth|final|opening|closing|1st|2nd|3rd|4th|5th|9th|ninth|eighth|seventh|sixth)\s+(quarter|half|period|set|inning|innings|round|frame|lap|stage|leg)\b|\bin\s+(overtime|regulation|extra\s+time|stoppage\s+time|injury\s+time|added\s+time)\b")
+    crate::text::regex(r"(?i)\b(?:in|during|into|through)\s+(?:the\s+)?(first|second|third|fourth|fifth|final|opening|closing|1st|2nd|3rd|4th|5th|9th|ninth|eighth|seventh|sixth)\s+(quarter|half|period|set|inning|innings|round|frame|lap|stage|leg)\b|\bin\s+(overtime|regulation|extra\s+time|stoppage\s+time|injury\s+time|added\s+time)\b")
         .expect("static pattern")
 });
 
@@ -602,7 +602,7 @@ fn cumulative(a: &Analysis, k: usize) -> bool {
 
 /// Words of a running total: general news usage.
 static CUMULATIVE_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:as of|as at|so far|to date|toll|in total|total of|rose to|risen to|climbed to|has risen|had risen|reached|now stands|stood at|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mid|late|early|the end|noon|midnight|\d))\b")
+    crate::text::regex(r"(?i)\b(?:as of|as at|so far|to date|toll|in total|total of|rose to|risen to|climbed to|has risen|had risen|reached|now stands|stood at|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mid|late|early|the end|noon|midnight|\d))\b")
         .expect("static pattern")
 });
 

@@ -21,7 +21,7 @@ pub(super) const UNIT: &str =
     r"(?:days?|weeks?|months?|years?|fortnights?|yrs?|wks?|decades?|centur(?:y|ies))";
 
 pub(super) fn re(p: &str) -> Regex {
-    Regex::new(&format!("(?i){p}")).expect("static pattern")
+    crate::text::regex(&format!("(?i){p}")).expect("static pattern")
 }
 
 thread_local! {

@@ -81,7 +81,7 @@ impl Lexicon {
 }
 
 pub(super) static ZONE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\(?(?P<abbr>[A-Z]{2,5})\)?\b|(?P<local>local time\b))")
+    crate::text::regex(r"^\s*(?:\(?(?P<abbr>[A-Z]{2,5})\)?\b|(?P<local>local time\b))")
         .expect("static pattern")
 });
 
