@@ -134,6 +134,39 @@ pub fn explain(claims: &[Claim], params: Params) -> Explanation {
     out
 }
 
+/// Leaders a key's classes are compared with when it has more classes than `max_block`.
+const LEADERS: usize = 64;
+
+/// Candidate pairs for a key shared by too many contexts to compare all their classes:
+/// each class (by its first claim) is compared with the leaders so far, in order, and
+/// paired with the first it matches; a class matching none becomes a leader while there
+/// are fewer than [`LEADERS`]. A fact every source reports in its own words is still
+/// aligned (its first wording leads the rest), in classes × leaders comparisons.
+fn leaders(
+    claims: &[Claim],
+    heads: &[Vec<usize>],
+    params: Params,
+    pairs: &mut BTreeSet<(usize, usize)>,
+) {
+    let mut leading: Vec<usize> = Vec::new();
+    for head in heads {
+        let Some(&h) = head.first() else { continue };
+        let matched = leading.iter().copied().find(|&l| {
+            claims[l].source != claims[h].source
+                && (words::token_similarity(&claims[l].context, &claims[h].context)
+                    >= params.threshold
+                    || anchored(&claims[l], &claims[h]))
+        });
+        match matched {
+            Some(l) => {
+                pairs.insert((l.min(h), l.max(h)));
+            }
+            None if leading.len() < LEADERS => leading.push(h),
+            None => {}
+        }
+    }
+}
+
 /// Groups `claims` (see the module docs).
 pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -172,9 +205,7 @@ pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
                     *n <= MAX_PER_SOURCE
                 })
             });
-            if classes.len() > params.max_block {
-                continue;
-            }
+            let many = classes.len() > params.max_block;
             for class in classes.values() {
                 let first = class[0];
                 if let Some(&other) = class
@@ -211,6 +242,10 @@ pub fn align(claims: &[Claim], params: Params) -> Vec<Group> {
                     two
                 })
                 .collect();
+            if many {
+                leaders(claims, &heads, params, &mut pairs);
+                continue;
+            }
             for (x, p) in heads.iter().enumerate() {
                 for q in &heads[x + 1..] {
                     let pick = p.iter().find_map(|&a| {

@@ -444,13 +444,17 @@ fn lead_with_majority(by_value: &BTreeMap<String, Vec<&str>>) -> String {
         parts.push(format!(
             "{} sources ({}) say {v}",
             ids.len(),
-            ids.join(", ")
+            super::bounded_names(&ids, super::NAMES_SHOWN)
         ));
     }
     parts.extend(groups.iter().map(|(v, ids)| {
         format!(
             "{} {} {v}",
-            ids.join(" and "),
+            if ids.len() > super::NAMES_SHOWN {
+                super::bounded_names(ids, super::NAMES_SHOWN)
+            } else {
+                ids.join(" and ")
+            },
             if ids.len() > 1 { "say" } else { "says" }
         )
     }));

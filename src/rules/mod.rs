@@ -178,6 +178,18 @@ pub fn lookup(name: &str) -> Option<&'static dyn Check> {
     }
 }
 
+/// Names, the first `shown`, the rest counted ("wire, paper, 3 more").
+pub(crate) fn bounded_names(names: &[&str], shown: usize) -> String {
+    let mut out: Vec<String> = names.iter().take(shown).map(|n| (*n).to_string()).collect();
+    if names.len() > shown {
+        out.push(format!("{} more", names.len() - shown));
+    }
+    out.join(", ")
+}
+
+/// Names in a finding's message, at most.
+pub(crate) const NAMES_SHOWN: usize = 8;
+
 /// Sources by name, the first `shown`, the rest counted ("wire, paper, 3 more").
 pub(crate) fn source_ids<'a>(
     a: &Analysis,

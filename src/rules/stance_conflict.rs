@@ -95,6 +95,43 @@ fn grouped_sides(a: &Analysis, asserting: &[usize]) -> String {
     parts.join("; ")
 }
 
+/// A denial's best asserting stance in one source: unhedged, prose, words shared, and
+/// the claim (its index last).
+type Best = (bool, bool, usize, usize);
+
+/// The denials of `matched` that deny one proposition, grouped: two denials whose best
+/// asserting stances include one claim are about the same link (union–find through the
+/// asserting claims, so linear in the matches); a draft's denials and the references'
+/// are grouped apart. Groups in order of their first denial.
+fn propositions(a: &Analysis, matched: &[(usize, BTreeMap<usize, Best>)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..matched.len()).collect();
+    // Keyed by the asserting claim and whether the denial is a draft's: a draft's denial
+    // is weighed against the references on its own.
+    let mut first: BTreeMap<(usize, bool), usize> = BTreeMap::new();
+    for (k, (d, best)) in matched.iter().enumerate() {
+        let draft = a.story.sources[a.claims[*d].source].role == crate::story::Role::Draft;
+        for b in best.values() {
+            match first.get(&(b.3, draft)) {
+                Some(&o) => {
+                    let (x, y) = (super::root(&mut parent, k), super::root(&mut parent, o));
+                    if x != y {
+                        parent[x.max(y)] = x.min(y);
+                    }
+                }
+                None => {
+                    first.insert((b.3, draft), k);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for k in 0..matched.len() {
+        let r = super::root(&mut parent, k);
+        groups.entry(r).or_default().push(k);
+    }
+    groups.into_values().collect()
+}
+
 /// Asserting sources shown in full in a finding (message, note, evidence); the rest are
 /// counted.
 const MAX_SHOWN: usize = 8;
@@ -205,9 +242,11 @@ impl Check for StanceConflict {
             .copied()
             .filter(|&i| stance(a, i).is_some_and(|s| !s.asserted))
             .collect();
+        // Each denial's best asserting stance per other source.
+        let mut matched: Vec<(usize, BTreeMap<usize, Best>)> = Vec::new();
         for d in denials {
             let Some(ds) = stance(a, d) else { continue };
-            let mut best: BTreeMap<usize, (bool, bool, usize, usize)> = BTreeMap::new();
+            let mut best: BTreeMap<usize, Best> = BTreeMap::new();
             for &i in &stances {
                 let Some(s) = stance(a, i) else { continue };
                 if !s.asserted || a.claims[i].source == a.claims[d].source {
@@ -232,20 +271,53 @@ impl Check for StanceConflict {
                 }
                 continue;
             }
+            matched.push((d, best));
+        }
+        // One finding per proposition: denials that meet one asserting stance deny one
+        // link, whichever sources print them.
+        for group in propositions(a, &matched) {
+            let deniers: Vec<usize> = {
+                let mut seen = BTreeSet::new();
+                group
+                    .iter()
+                    .map(|&k| matched[k].0)
+                    .filter(|&d| seen.insert(a.claims[d].source))
+                    .collect()
+            };
+            let denier_sources: BTreeSet<usize> =
+                deniers.iter().map(|&d| a.claims[d].source).collect();
+            let mut best: BTreeMap<usize, Best> = BTreeMap::new();
+            for &k in &group {
+                for (&source, b) in &matched[k].1 {
+                    if denier_sources.contains(&source) {
+                        continue;
+                    }
+                    let entry = best.entry(source).or_insert(*b);
+                    if (b.0, b.1, b.2) > (entry.0, entry.1, entry.2) {
+                        *entry = *b;
+                    }
+                }
+            }
+            if best.is_empty() {
+                continue;
+            }
+            let d = deniers[0];
+            let Some(ds) = stance(a, d) else { continue };
             let asserting: Vec<usize> = best.values().map(|v| v.3).collect();
             let any_firm = asserting
                 .iter()
                 .any(|&i| stance(a, i).is_some_and(|s| s.hedges.is_empty()));
-            let denier = &a.story.sources[a.claims[d].source].id;
-            // The first few asserting sources in full, the rest counted: a finding grows
-            // with the story's facts, not with its sources.
+            let denier = super::source_ids(a, denier_sources.iter(), MAX_SHOWN);
+            // The first few sources of each side in full, the rest counted: a finding
+            // grows with the story's facts, not with its sources.
             let asserting_sources: Vec<usize> = best.keys().copied().collect();
             let mut f = rule.finding(
                 "whether the two are linked (an exchange or condition)",
                 format!(
-                    "{} report{} a link that {denier} reports denied",
+                    "{} report{} a link that {denier} report{} denied",
                     super::source_ids(a, asserting_sources.iter(), MAX_SHOWN),
-                    if asserting.len() == 1 { "s" } else { "" }
+                    if asserting.len() == 1 { "s" } else { "" },
+                    if deniers.len() == 1 { "s" } else { "" }
                 ),
             );
             if !any_firm {
@@ -303,7 +375,11 @@ impl Check for StanceConflict {
             // hedges), the words both sides share and those only the denial has.
             let mut note = format!(
                 "denied by {}\nasserted by {}\nboth sides: {}",
-                side(a, d, false),
+                if deniers.len() == 1 {
+                    side(a, d, false)
+                } else {
+                    grouped_sides(a, &deniers)
+                },
                 grouped_sides(a, &asserting),
                 listed(&shared)
             );
@@ -325,7 +401,9 @@ impl Check for StanceConflict {
             for &i in asserting.iter().take(MAX_SHOWN) {
                 f.push_claim(a, i);
             }
-            f.push_claim(a, d);
+            for &d in deniers.iter().take(MAX_SHOWN) {
+                f.push_claim(a, d);
+            }
             out.push(f);
         }
     }

@@ -927,7 +927,7 @@ fn report(rule: &Rule, a: &Analysis, found: &[(usize, usize, Difference)], out: 
         let mut parts = vec![format!(
             "{} sources ({}) say {value}",
             agreeing.len(),
-            agreeing.join(", ")
+            super::bounded_names(&agreeing, super::NAMES_SHOWN)
         )];
         parts.extend(
             odd.iter()

@@ -651,3 +651,128 @@ fn a_quote_diff_runs_from_the_majority_wording_to_each_departing_one() {
     // `diff` (report-v1) is the first of them.
     assert_eq!(found[0]["diff"], diffs[0]["diff"]);
 }
+
+#[test]
+fn one_stance_finding_per_denied_link_whoever_prints_the_denial() {
+    // Six outlets report a trade of salmon limits for copper controls; three print the
+    // minister's denial: one finding naming both sides, not one per denial.
+    let mut texts: Vec<String> = (1..=6)
+        .map(|i| {
+            format!(
+                "Report {i}. Norway will lift its salmon import limits in exchange for Chile \
+                 easing its copper export controls, officials said."
+            )
+        })
+        .collect();
+    for i in 7..=9 {
+        texts.push(format!(
+            "Bulletin {i}. Trade minister Ola Berg said there was no quid pro quo between \
+             salmon import limits and copper export controls."
+        ));
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let v = check_texts("stance-grouped", &refs);
+    let found = findings_of(&v, "stance-conflict");
+    assert_eq!(found.len(), 1, "{v:#}");
+    let message = found[0]["message"].as_str().expect("message");
+    assert!(
+        message.ends_with("report a link that s7, s8, s9 report denied"),
+        "{message}"
+    );
+    // Six asserting sources and the three denials.
+    assert_eq!(found[0]["values"].as_array().map(Vec::len), Some(9));
+}
+
+#[test]
+fn a_fact_every_one_of_a_thousand_sources_states_is_still_compared() {
+    // A thousand sources give a bridge collapse's toll, each in its own words around the
+    // figure; one departs. The message stays short however many sources agree.
+    let who = [
+        "Police",
+        "Officials",
+        "Rescuers",
+        "Firefighters",
+        "The mayor",
+        "The governor",
+        "Engineers",
+        "Witnesses",
+        "Union leaders",
+        "The contractor",
+        "State officials",
+        "The coast guard",
+        "Divers",
+        "Hospital staff",
+        "A spokesman",
+        "City officials",
+        "Investigators",
+        "The minister",
+        "Emergency crews",
+        "Local reporters",
+        "The company",
+        "Inspectors",
+        "A police chief",
+        "Volunteers",
+        "County officials",
+    ];
+    let when = [
+        "early on Tuesday",
+        "overnight",
+        "on Tuesday morning",
+        "late on Monday",
+        "before dawn",
+        "in the night",
+        "at the weekend",
+        "after midnight",
+        "during the storm",
+        "in heavy rain",
+        "near the river",
+        "at the harbour",
+        "by the port",
+        "in the city",
+        "along the highway",
+        "during rush hour",
+        "while traffic was light",
+        "as ships passed",
+        "in strong winds",
+        "during repairs",
+        "amid the fog",
+        "after the impact",
+        "as crews worked",
+        "in cold water",
+        "near the docks",
+        "off the coast",
+        "over the estuary",
+        "in the dark",
+        "without warning",
+        "within seconds",
+        "in thick mist",
+        "near the pier",
+        "above the channel",
+        "beside the terminal",
+        "during a shift",
+        "at low tide",
+        "under the span",
+        "across the bay",
+        "near the tunnel",
+        "close to shore",
+    ];
+    let texts: Vec<String> = who
+        .iter()
+        .flat_map(|w| when.iter().map(move |t| (w, t)))
+        .enumerate()
+        .map(|(i, (w, t))| {
+            let n = if i == 500 { 8 } else { 6 };
+            format!("{w} said {t} the bridge collapse killed {n} workers.")
+        })
+        .collect();
+    assert_eq!(texts.len(), 1000);
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let v = check_texts("thousand-sources", &refs);
+    let found = findings_of(&v, "number-conflict");
+    assert_eq!(found.len(), 1, "{:#}", v["findings"]);
+    let message = found[0]["message"].as_str().expect("message");
+    assert_eq!(
+        message,
+        "999 sources (s1, s2, s3, s4, s5, s6, s7, s8, 991 more) say 6 workers; s501 says 8 workers"
+    );
+}
