@@ -133,18 +133,21 @@ pub fn clean_story(
     lex: &Lexicons,
     faults: &mut Vec<crate::guard::Fault>,
 ) -> Vec<Cleaned> {
-    let mut cleaned: Vec<Cleaned> = story
-        .sources
-        .iter()
-        .map(|s| {
-            crate::guard::catch(faults, "clean", Some(&s.id), || {
-                let mut c = clean(s, &lex.clean);
-                drop_repeats(&mut c, &lex.segment);
-                c
-            })
-            .unwrap_or_default()
-        })
-        .collect();
+    // Each source on its own, in parallel (results in source order).
+    let mut cleaned: Vec<Cleaned> = crate::guard::catch_each(
+        faults,
+        "clean",
+        story.sources.iter().collect(),
+        |s| Some(s.id.clone()),
+        |_, s| {
+            let mut c = clean(s, &lex.clean);
+            drop_repeats(&mut c, &lex.segment);
+            c
+        },
+    )
+    .into_iter()
+    .map(Option::unwrap_or_default)
+    .collect();
     if cleaned.len() > 1 {
         let mut trial = cleaned.clone();
         let roles: Vec<Role> = story.sources.iter().map(|s| s.role).collect();

@@ -104,6 +104,35 @@ pub fn catch<T>(
     }
 }
 
+/// [`catch`] for each of `items`, in parallel in the current rayon pool (`--jobs`): the
+/// results in item order, and the faults appended in item order, so the output is the same
+/// whatever the threads did. `on` names the item in a fault.
+pub fn catch_each<I: Send, T: Send>(
+    faults: &mut Vec<Fault>,
+    stage: &str,
+    items: Vec<I>,
+    on: impl Fn(&I) -> Option<String> + Sync,
+    f: impl Fn(usize, I) -> T + Sync,
+) -> Vec<Option<T>> {
+    use rayon::prelude::*;
+    let results: Vec<(Option<T>, Vec<Fault>)> = items
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut own = Vec::new();
+            let name = on(&item);
+            let r = catch(&mut own, stage, name.as_deref(), || f(i, item));
+            (r, own)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for (r, mut own) in results {
+        faults.append(&mut own);
+        out.push(r);
+    }
+    out
+}
+
 /// Debug builds only: `CONCORD_FAILPOINT=stage:subject` (e.g. `extract:bloomberg`,
 /// `rule:date-conflict`) panics at that point, so the tests can show a fault is contained.
 fn failpoint(stage: &str, on: Option<&str>) {

@@ -94,43 +94,40 @@ fn mark_copied(story: &Story, docs: &[segment::Doc], claims: &mut [extract::Clai
 pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
     let mut faults = Vec::new();
     let cleaned = clean::clean_story(story, lexicons, &mut faults);
-    let docs: Vec<Doc> = story
-        .sources
-        .iter()
-        .zip(cleaned)
-        .map(|(s, cleaned)| {
-            guard::catch(&mut faults, "segment", Some(&s.id), || {
-                segment::segment(s, cleaned, &lexicons.segment)
-            })
-            .unwrap_or_default()
+    // Per-source stages run in parallel (rayon); results and faults keep source order.
+    let id = |s: &&story::Source| Some(s.id.clone());
+    let sources: Vec<&story::Source> = story.sources.iter().collect();
+    let docs: Vec<Doc> = guard::catch_each(
+        &mut faults,
+        "segment",
+        sources.iter().copied().zip(cleaned).collect(),
+        |(s, _)| Some(s.id.clone()),
+        |_, (s, cleaned)| segment::segment(s, cleaned, &lexicons.segment),
+    )
+    .into_iter()
+    .map(Option::unwrap_or_default)
+    .collect();
+    let times: Vec<extract::time::SourceTime> =
+        guard::catch_each(&mut faults, "time", sources.clone(), id, |_, s| {
+            extract::time::source_time(s, &lexicons.time, story.timezone)
         })
-        .collect();
-    let times: Vec<extract::time::SourceTime> = story
-        .sources
-        .iter()
-        .map(|s| {
-            guard::catch(&mut faults, "time", Some(&s.id), || {
-                extract::time::source_time(s, &lexicons.time, story.timezone)
-            })
-            .unwrap_or_default()
-        })
+        .into_iter()
+        .map(Option::unwrap_or_default)
         .collect();
     let story_date = extract::time::story_date(&times, story.timezone);
     let names = extract::quantity::story_names(&docs);
-    let people: Vec<Vec<(String, String)>> = story
-        .sources
-        .iter()
-        .zip(&docs)
-        .map(|(s, doc)| {
-            guard::catch(&mut faults, "extract", Some(&s.id), || {
-                extract::quote::full_names(doc, lexicons)
-            })
-            .unwrap_or_default()
-        })
-        .collect();
+    let people: Vec<Vec<(String, String)>> = guard::catch_each(
+        &mut faults,
+        "extract",
+        sources.iter().copied().zip(&docs).collect(),
+        |(s, _)| Some(s.id.clone()),
+        |_, (_, doc)| extract::quote::full_names(doc, lexicons),
+    )
+    .into_iter()
+    .map(Option::unwrap_or_default)
+    .collect();
     let surnames = extract::quote::story_surnames(&people);
-    let mut claims = Vec::new();
-    for (i, (source, doc)) in story.sources.iter().zip(&docs).enumerate() {
+    let found = guard::catch_each(&mut faults, "extract", sources, id, |i, source| {
         let ctx = extract::Ctx {
             lex: lexicons,
             tz: story.timezone,
@@ -140,11 +137,11 @@ pub fn analyse<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Analysis<'a> {
             people: &people,
             surnames: &surnames,
         };
-        if let Some(found) = guard::catch(&mut faults, "extract", Some(&source.id), || {
-            extract::extract(i, source, doc, &ctx)
-        }) {
-            claims.extend(found);
-        }
+        extract::extract(i, source, &docs[i], &ctx)
+    });
+    let mut claims = Vec::new();
+    for f in found.into_iter().flatten() {
+        claims.extend(f);
     }
     mark_copied(story, &docs, &mut claims);
     let groups = guard::catch(&mut faults, "align", None, || {

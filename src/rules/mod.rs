@@ -288,28 +288,30 @@ impl RuleSet {
         analysis: &Analysis,
         faults: &mut Vec<crate::guard::Fault>,
     ) -> Vec<Finding> {
-        let mut out = Vec::new();
-        for rule in &self.rules {
-            if let Some(check) = lookup(&rule.spec.check) {
+        // Rules run in parallel (rayon); findings are gathered in rule order.
+        let runs = crate::guard::catch_each(
+            faults,
+            "rule",
+            self.rules.iter().collect(),
+            |rule| Some(rule.id.clone()),
+            |_, rule| {
                 let mut found = Vec::new();
-                let ran = crate::guard::catch(faults, "rule", Some(&rule.id), || {
+                if let Some(check) = lookup(&rule.spec.check) {
                     check.run(rule, analysis, &mut found);
-                });
-                if ran.is_some() {
-                    let base = rule.confidence();
-                    for f in &mut found {
-                        f.settle_confidence(base, rule.spec.severity);
-                    }
-                    if let Some(s) = self.severity_overrides.get(&rule.id) {
-                        for f in &mut found {
-                            f.severity = *s;
-                        }
-                    }
-                    out.append(&mut found);
                 }
-            }
-        }
-        out
+                let base = rule.confidence();
+                for f in &mut found {
+                    f.settle_confidence(base, rule.spec.severity);
+                }
+                if let Some(s) = self.severity_overrides.get(&rule.id) {
+                    for f in &mut found {
+                        f.severity = *s;
+                    }
+                }
+                found
+            },
+        );
+        runs.into_iter().flatten().flatten().collect()
     }
 }
 

@@ -11,7 +11,7 @@
 //! an `internal` warning, or `info` when its sentences date the denial before the
 //! acknowledgement (a change of position).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use super::{Check, Rule, Severity};
@@ -243,26 +243,50 @@ impl Check for StanceConflict {
             .filter(|&i| stance(a, i).is_some_and(|s| !s.asserted))
             .collect();
         // Each denial's best asserting stance per other source.
+        // Asserting stances by scope, and each denial scope's overlaps with them, measured
+        // once: many sources repeating one sentence cost one comparison.
+        let mut scopes: Vec<(&[String], Vec<usize>)> = Vec::new();
+        let mut scope_index: HashMap<&[String], usize> = HashMap::new();
+        for &i in &stances {
+            let Some(s) = stance(a, i).filter(|s| s.asserted) else {
+                continue;
+            };
+            let k = *scope_index.entry(s.scope.as_slice()).or_insert_with(|| {
+                scopes.push((s.scope.as_slice(), Vec::new()));
+                scopes.len() - 1
+            });
+            scopes[k].1.push(i);
+        }
+        let mut hits_of: HashMap<&[String], Vec<(usize, usize)>> = HashMap::new();
         let mut matched: Vec<(usize, BTreeMap<usize, Best>)> = Vec::new();
         for d in denials {
             let Some(ds) = stance(a, d) else { continue };
+            let hits = hits_of.entry(ds.scope.as_slice()).or_insert_with(|| {
+                scopes
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, (scope, _))| {
+                        let (shared, ratio) = overlap(scope, &ds.scope);
+                        (shared >= min_shared && ratio >= min_overlap).then_some((k, shared))
+                    })
+                    .collect()
+            });
             let mut best: BTreeMap<usize, Best> = BTreeMap::new();
-            for &i in &stances {
-                let Some(s) = stance(a, i) else { continue };
-                if !s.asserted || a.claims[i].source == a.claims[d].source {
-                    continue;
-                }
-                let (shared, ratio) = overlap(&s.scope, &ds.scope);
-                if shared < min_shared || ratio < min_overlap {
-                    continue;
-                }
-                // Per source: unhedged prose first, then the widest overlap.
-                let key = (s.hedges.is_empty(), s.prose, shared, usize::MAX - i);
-                let entry = best
-                    .entry(a.claims[i].source)
-                    .or_insert((key.0, key.1, key.2, i));
-                if (key.0, key.1, key.2) > (entry.0, entry.1, entry.2) {
-                    *entry = (key.0, key.1, key.2, i);
+            for &(k, shared) in hits.iter() {
+                for &i in &scopes[k].1 {
+                    let Some(s) = stance(a, i) else { continue };
+                    if a.claims[i].source == a.claims[d].source {
+                        continue;
+                    }
+                    // Per source: unhedged prose first, then the widest overlap, then the
+                    // first in text order.
+                    let key = (s.hedges.is_empty(), s.prose, shared, i);
+                    let entry = best.entry(a.claims[i].source).or_insert(key);
+                    if (key.0, key.1, key.2, std::cmp::Reverse(key.3))
+                        > (entry.0, entry.1, entry.2, std::cmp::Reverse(entry.3))
+                    {
+                        *entry = key;
+                    }
                 }
             }
             if best.is_empty() {
