@@ -39,6 +39,10 @@ pub struct Lexicon {
     /// Any phrase of `proceeds` or `halts`: one pass tells whether a sentence may hold a
     /// plan's status at all.
     pub status_any: Option<Regex>,
+    /// Any denial cue, any link cue: one pass tells whether a sentence may hold either.
+    deny_any: Option<Regex>,
+    link_any: Option<Regex>,
+    concession_any: Option<Regex>,
     deny_re: Vec<Regex>,
     link_re: Vec<(String, Regex)>,
     hedge_re: Vec<(String, Regex)>,
@@ -49,8 +53,14 @@ impl TryFrom<RawLexicon> for Lexicon {
     fn try_from(raw: RawLexicon) -> Result<Self, String> {
         let compile = |p: &String| cue_regex(p).ok_or_else(|| format!("bad cue phrase `{p}`"));
         let status_any = cue_regex_any(raw.proceeds.iter().chain(&raw.halts))?;
+        let deny_any = cue_regex_any(raw.deny.iter())?;
+        let link_any = cue_regex_any(raw.link.iter())?;
+        let concession_any = cue_regex_any(raw.concessions.iter())?;
         Ok(Lexicon {
             status_any,
+            deny_any,
+            link_any,
+            concession_any,
             concession_re: raw
                 .concessions
                 .iter()
@@ -157,7 +167,7 @@ fn cue_regex_any<'a>(phrases: impl Iterator<Item = &'a String>) -> Result<Option
     }
     crate::text::regex(&format!(r"(?i)\b(?:{})\b", bodies.join("|")))
         .map(Some)
-        .map_err(|_| "bad phrase in `proceeds` or `halts`".to_string())
+        .map_err(|_| "bad cue phrase".to_string())
 }
 
 /// The scope words of a stretch of text.
@@ -210,6 +220,9 @@ fn concessions(
     lex: &Lexicon,
     places: &super::quantity::Lexicon,
 ) -> Option<(usize, usize)> {
+    if !lex.concession_any.as_ref().is_some_and(|r| r.is_match(text)) {
+        return None;
+    }
     let verbs: Vec<(usize, usize)> = {
         let mut v: Vec<(usize, usize)> = lex
             .concession_re
@@ -260,15 +273,18 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
     let lex = &ctx.lex.stance;
     let deny = &lex.deny_re;
     let link = &lex.link_re;
+    let any = |r: &Option<Regex>, text: &str| r.as_ref().is_some_and(|r| r.is_match(text));
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
-        let lower = crate::text::lowercase_aligned(text);
         // Denials first: their words contain link cues ("no quid pro quo").
-        let mut found: Option<(usize, usize, bool)> = deny
-            .iter()
-            .find_map(|r| r.find(text))
-            .map(|m| (m.start(), m.end(), false));
-        if found.is_none() {
+        let mut found: Option<(usize, usize, bool)> = if any(&lex.deny_any, text) {
+            deny.iter()
+                .find_map(|r| r.find(text))
+                .map(|m| (m.start(), m.end(), false))
+        } else {
+            None
+        };
+        if found.is_none() && any(&lex.link_any, text) {
             for (phrase, r) in link {
                 let Some(m) = r.find(text) else { continue };
                 if lex.link_needs_to.contains(phrase) && !text.slice(m.end()..).contains(" to ") {
@@ -296,6 +312,7 @@ pub fn extract(si: usize, source: &Source, doc: &Doc, ctx: &Ctx, out: &mut Vec<C
         let Some((cs, ce, asserted)) = found else {
             continue;
         };
+        let lower = crate::text::lowercase_aligned(text);
         // The clause: from the last comma, "that" or semicolon before the cue.
         let head = text.slice(..cs);
         let clause = [
