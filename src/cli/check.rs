@@ -147,11 +147,22 @@ fn check_all(
 ) -> Result<Vec<crate::report::Report>, Error> {
     use rayon::prelude::*;
     let review = crate::review::Options { all: args.all };
+    // One pool of `--jobs` threads (default: one per core) for the stories and, inside each,
+    // its sources and rules.
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.jobs {
+        pool = pool.num_threads(usize::from(n));
+    }
+    let pool = pool
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {} jobs: {e}", args.jobs.unwrap_or(0))))?;
     if stories.len() <= 1 || args.jobs == Some(1) {
-        return Ok(stories
-            .iter()
-            .map(|s| crate::check_with(s, rules, review))
-            .collect());
+        return Ok(pool.install(|| {
+            stories
+                .iter()
+                .map(|s| crate::check_with(s, rules, review))
+                .collect()
+        }));
     }
     let progress = (stories.len() >= PROGRESS_FROM
         && !args.quiet
@@ -164,13 +175,6 @@ fn check_all(
         );
         bar
     });
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.jobs {
-        pool = pool.num_threads(usize::from(n));
-    }
-    let pool = pool
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start {} jobs: {e}", args.jobs.unwrap_or(0))))?;
     let reports = pool.install(|| {
         stories
             .par_iter()

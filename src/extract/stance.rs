@@ -220,7 +220,11 @@ fn concessions(
     lex: &Lexicon,
     places: &super::quantity::Lexicon,
 ) -> Option<(usize, usize)> {
-    if !lex.concession_any.as_ref().is_some_and(|r| r.is_match(text)) {
+    if !lex
+        .concession_any
+        .as_ref()
+        .is_some_and(|r| r.is_match(text))
+    {
         return None;
     }
     let verbs: Vec<(usize, usize)> = {

@@ -8,7 +8,7 @@
 //! while they name another Trade Representative). Each person's conflicting titles make one
 //! finding with every source's words; two people whose titles the sources swap make one.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{Check, Rule};
 use crate::extract::entity::TitleMention;
@@ -20,7 +20,12 @@ pub struct RoleConflict;
 
 /// A person's conflicting pairs of titles (claim, claim, why), and the other people the
 /// sources give one of those titles.
-type Conflicts<'a> = (Vec<(usize, usize, String)>, BTreeSet<&'a str>);
+/// A person's conflicts: the claims in some conflicting pair, the reasons in the order
+/// the pairs first give them, and the other people whose title the person is given.
+type Conflicts<'a> = (BTreeSet<usize>, Vec<String>, BTreeSet<&'a str>);
+
+/// Whether two titles conflict: why, and the other people who hold the title.
+type Verdict<'a> = Option<(String, Vec<&'a str>)>;
 
 /// Words that make another rank of an office ("vice president" is not the president): a
 /// title with one of them never says more of the same office.
@@ -64,23 +69,40 @@ impl Check for RoleConflict {
         // title this person is given.
         let mut conflicts: BTreeMap<&str, Conflicts> = BTreeMap::new();
         for (person, titles) in &by_person {
+            // Mentions alike in every field are one class: each pair of classes is judged
+            // once, however many sources repeat a title.
+            let mut class_of: HashMap<(&str, &str, &str, bool), usize> = HashMap::new();
+            let class: Vec<usize> = titles
+                .iter()
+                .map(|(_, t)| {
+                    let next = class_of.len();
+                    *class_of
+                        .entry((&t.person_text, &t.title, &t.normalized, t.former))
+                        .or_insert(next)
+                })
+                .collect();
+            let mut judged: HashMap<(usize, usize), Verdict> = HashMap::new();
             for (k, &(i, x)) in titles.iter().enumerate() {
-                for &(j, y) in &titles[k + 1..] {
+                for (l, &(j, y)) in titles.iter().enumerate().skip(k + 1) {
                     if a.claims[i].source == a.claims[j].source {
                         continue;
                     }
-                    if let Some((why, others)) =
-                        conflict(person, x, y, &holders, &a.lexicons.entity)
-                    {
+                    let verdict = judged
+                        .entry((class[k], class[l]))
+                        .or_insert_with(|| conflict(person, x, y, &holders, &a.lexicons.entity));
+                    if let Some((why, others)) = verdict {
                         let entry = conflicts.entry(person).or_default();
-                        entry.0.push((i, j, why));
-                        entry.1.extend(others);
+                        entry.0.extend([i, j]);
+                        if !entry.1.contains(why) {
+                            entry.1.push(why.clone());
+                        }
+                        entry.2.extend(others.iter().copied());
                     }
                 }
             }
         }
         let mut done: BTreeSet<&str> = BTreeSet::new();
-        for (person, (_, others)) in &conflicts {
+        for (person, (_, _, others)) in &conflicts {
             if done.contains(person) {
                 continue;
             }
@@ -88,7 +110,7 @@ impl Check for RoleConflict {
             let swapped: Vec<&str> = others
                 .iter()
                 .copied()
-                .filter(|o| conflicts.get(o).is_some_and(|c| c.1.contains(person)))
+                .filter(|o| conflicts.get(o).is_some_and(|c| c.2.contains(person)))
                 .collect();
             let mut people = vec![*person];
             people.extend(swapped.iter().copied());
@@ -96,8 +118,8 @@ impl Check for RoleConflict {
             let mut reasons: Vec<String> = Vec::new();
             for p in &people {
                 done.insert(p);
-                for (i, j, why) in &conflicts[p].0 {
-                    claims.extend([*i, *j]);
+                claims.extend(conflicts[p].0.iter().copied());
+                for why in &conflicts[p].1 {
                     if !reasons.contains(why) {
                         reasons.push(why.clone());
                     }
@@ -148,7 +170,7 @@ impl Check for RoleConflict {
             if people
                 .iter()
                 .flat_map(|p| conflicts[p].0.iter())
-                .all(|(i, j, _)| past(*i) && past(*j))
+                .all(|&c| past(c))
             {
                 f.severity = super::Severity::Warning;
             }
