@@ -196,6 +196,32 @@ impl Finding {
             .push(evidence(a, c.source, c.sentence, c.span, &c.normalized));
     }
 
+    /// Keeps the evidence of the first [`MAX_PER_VALUE`] sources of each value (and every
+    /// value `keep` asks for: a draft's), and says in the note how many more give them, so
+    /// a finding grows with the story's facts, not with its sources.
+    pub(crate) fn bound_values(&mut self, keep: impl Fn(&Evidence) -> bool) {
+        if self.values.len() <= MAX_PER_VALUE {
+            return;
+        }
+        let before = self.values.len();
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        self.values.retain(|v| {
+            let n = seen.entry(v.normalized.clone()).or_default();
+            *n += 1;
+            *n <= MAX_PER_VALUE || keep(v)
+        });
+        let dropped = before - self.values.len();
+        if dropped > 0 {
+            let line = format!(
+                "{dropped} more sources give these values (the first {MAX_PER_VALUE} of each value are shown)"
+            );
+            self.note = Some(match self.note.take() {
+                Some(n) => format!("{n}\n{line}"),
+                None => line,
+            });
+        }
+    }
+
     pub(crate) fn compute_fingerprint(&mut self) {
         let mut values: Vec<String> = self
             .values
@@ -212,6 +238,9 @@ impl Finding {
         self.fingerprint = format!("{:016x}", fnv1a(key.as_bytes()));
     }
 }
+
+/// Sources' evidence a finding shows per value, at most (a draft's is always shown).
+pub const MAX_PER_VALUE: usize = 8;
 
 /// Evidence for a span of source `si` inside its sentence `sentence`.
 pub fn evidence(

@@ -131,8 +131,15 @@ impl Report {
                 f.fingerprint.clone(),
             )
         };
-        findings.sort_by_key(order);
+        findings.sort_by_cached_key(order);
         findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
+        // Claims per source, counted in one pass.
+        let mut claims_of = vec![0usize; story.sources.len()];
+        for c in &a.claims {
+            if let Some(n) = claims_of.get_mut(c.source) {
+                *n += 1;
+            }
+        }
         let sources: Vec<SourceOut> = story
             .sources
             .iter()
@@ -147,7 +154,7 @@ impl Report {
                 published_from: a.times[i].from.unwrap_or(s.published_from),
                 role: s.role,
                 sentences: a.docs[i].sentences.len(),
-                claims: a.claims.iter().filter(|c| c.source == i).count(),
+                claims: claims_of[i],
                 dropped: a.docs[i].cleaned.dropped.clone(),
                 notes: s
                     .notes

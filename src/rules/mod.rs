@@ -27,7 +27,7 @@ mod stance_conflict;
 mod unsupported;
 mod value_conflict;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 pub use spec::{Example, Kind, RuleFile, Severity};
@@ -288,6 +288,13 @@ impl RuleSet {
         analysis: &Analysis,
         faults: &mut Vec<crate::guard::Fault>,
     ) -> Vec<Finding> {
+        let drafts: BTreeSet<&str> = analysis
+            .story
+            .sources
+            .iter()
+            .filter(|s| s.role == crate::story::Role::Draft)
+            .map(|s| s.id.as_str())
+            .collect();
         // Rules run in parallel (rayon); findings are gathered in rule order.
         let runs = crate::guard::catch_each(
             faults,
@@ -300,8 +307,10 @@ impl RuleSet {
                     check.run(rule, analysis, &mut found);
                 }
                 let base = rule.confidence();
+                let draft = |v: &crate::finding::Evidence| drafts.contains(v.source.as_str());
                 for f in &mut found {
                     f.settle_confidence(base, rule.spec.severity);
+                    f.bound_values(draft);
                 }
                 if let Some(s) = self.severity_overrides.get(&rule.id) {
                     for f in &mut found {

@@ -776,3 +776,32 @@ fn a_fact_every_one_of_a_thousand_sources_states_is_still_compared() {
         "999 sources (s1, s2, s3, s4, s5, s6, s7, s8, 991 more) say 6 workers; s501 says 8 workers"
     );
 }
+
+#[test]
+fn a_finding_shows_the_first_eight_sources_of_each_value_and_counts_the_rest() {
+    // Twelve sources give one launch date, one another: the finding shows eight of the
+    // twelve and the one, and its note counts the four left out.
+    let mut texts: Vec<String> = (1..=12)
+        .map(|i| {
+            format!("Report {i}. Acme will release the phone on March 3, 2025, the company said.")
+        })
+        .collect();
+    texts.push("Acme will release the phone on March 4, 2025, the company said.".into());
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let v = check_texts("bounded-evidence", &refs);
+    let found = findings_of(&v, "date-conflict");
+    assert_eq!(found.len(), 1, "{v:#}");
+    let values = found[0]["values"].as_array().expect("values");
+    assert_eq!(values.len(), 9, "{:#}", found[0]);
+    assert!(values.iter().any(|x| x["source"] == "s13"));
+    let note = found[0]["note"].as_str().unwrap_or("");
+    assert!(note.contains("4 more sources give these values"), "{note}");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .is_some_and(|m| m
+                .starts_with("12 sources (s1, s2, s3, s4, s5, s6, s7, s8, 4 more) say 2025-03-03")),
+        "{:#}",
+        found[0]
+    );
+}
