@@ -486,17 +486,7 @@ fn best_pairs_all(
     min_sim: f64,
     moments: &Moments,
 ) -> Vec<(usize, usize)> {
-    // An age is a person's whatever the day a sentence tells of.
-    let age = |i: usize| quantity(a, i).is_some_and(|q| q.unit == "years old");
-    // A tally stated for two days is one quantity that moved: compared, as drift.
-    let other_days = |i: usize, j: usize| {
-        !(age(i) && age(j))
-            && different_moments(a, moments, i, j)
-            && !(shared_tally(a, i, j).is_some()
-                && [i, j]
-                    .iter()
-                    .all(|&k| figure_day(a, moments, k).is_some() && cumulative(a, k)))
-    };
+    let other_days = |i: usize, j: usize| other_days(a, moments, i, j);
     // (figure, other source) → (similarity, figure there)
     let mut best: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
     // On a tie, the figure nearer in value: of two equally described candidates, the one
@@ -577,6 +567,20 @@ type ChoiceKey<'a> = (
     bool,
 );
 
+/// Whether two figures tell of different moments and so are not compared: their
+/// sentences name moments none shared. An age is a person's whatever the day a sentence
+/// tells of; a running tally stated for two days is one quantity that moved (compared, as
+/// drift).
+fn other_days(a: &Analysis, moments: &Moments, i: usize, j: usize) -> bool {
+    let age = |k: usize| quantity(a, k).is_some_and(|q| q.unit == "years old");
+    !(age(i) && age(j))
+        && different_moments(a, moments, i, j)
+        && !(shared_tally(a, i, j).is_some()
+            && [i, j]
+                .iter()
+                .all(|&k| figure_day(a, moments, k).is_some() && cumulative(a, k)))
+}
+
 /// [`best_pairs_all`] computed by class: figures alike in everything a comparison reads
 /// (value, frame, owners, anchors, the moments their sentence names, the day it names and
 /// whether it tells a running total) choose alike, so each class's choice in each source
@@ -589,15 +593,7 @@ fn best_pairs(
     min_sim: f64,
     moments: &Moments,
 ) -> Vec<(usize, usize)> {
-    let age = |i: usize| quantity(a, i).is_some_and(|q| q.unit == "years old");
-    let other_days = |i: usize, j: usize| {
-        !(age(i) && age(j))
-            && different_moments(a, moments, i, j)
-            && !(shared_tally(a, i, j).is_some()
-                && [i, j]
-                    .iter()
-                    .all(|&k| figure_day(a, moments, k).is_some() && cumulative(a, k)))
-    };
+    let other_days = |i: usize, j: usize| other_days(a, moments, i, j);
     let gap = |i: usize, j: usize| match (quantity(a, i), quantity(a, j)) {
         (Some(x), Some(y)) => (x.value - y.value).abs(),
         _ => f64::INFINITY,
